@@ -1,0 +1,114 @@
+package sim
+
+import "math"
+
+// reallocDirty recomputes the allocation of every node touched by the current event, in the order
+// the nodes were touched.
+func (s *Sim) reallocDirty() {
+	for _, n := range s.dirty {
+		s.nodes[n].dirty = false
+		s.realloc(n)
+	}
+	s.dirty = s.dirty[:0]
+}
+
+// realloc divides node n's GPU and CPU among its resident instances with the configured Allocator
+// and reschedules their completion timers. Instances that are reconfiguring receive nothing.
+func (s *Sim) realloc(n int32) {
+	nd := &s.nodes[n]
+	k := len(nd.insts)
+	s.sc.dG, s.sc.dC = grow(s.sc.dG, k), grow(s.sc.dC, k)
+	s.sc.oG, s.sc.oC = growF(s.sc.oG, k), growF(s.sc.oC, k)
+	infeasible := false
+	for j, i := range nd.insts {
+		in := &s.insts[i]
+		in.q[0].advance(s.now)
+		in.q[1].advance(s.now)
+		s.sc.dG[j], s.sc.dC[j] = Demand{}, Demand{}
+		if in.reconfiguring {
+			continue
+		}
+		w := s.urgency(in)
+		fg, fc, bad := s.floors(in)
+		infeasible = infeasible || bad
+		s.sc.dG[j] = Demand{Work: in.q[0].residual(), Urgency: w, Floor: fg}
+		s.sc.dC[j] = Demand{Work: in.q[1].residual(), Urgency: w, Floor: fc}
+	}
+	spec := s.cfg.Nodes[n]
+	okG := s.cfg.Allocator.Allocate(spec.GPU, s.sc.dG, s.sc.oG)
+	okC := s.cfg.Allocator.Allocate(spec.CPU, s.sc.dC, s.sc.oC)
+	if infeasible || !okG || !okC {
+		s.stats.RANInfeasible++
+	}
+	s.stats.Allocations++
+	for j, i := range nd.insts {
+		in := &s.insts[i]
+		in.floor = [2]float64{s.sc.dG[j].Floor, s.sc.dC[j].Floor}
+		s.setRate(i, phaseGPU, s.sc.oG[j])
+		s.setRate(i, phaseCPU, s.sc.oC[j])
+	}
+}
+
+func (s *Sim) setRate(i int32, phase int, rate float64) {
+	in := &s.insts[i]
+	in.alloc[phase] = rate
+	q := &in.q[phase]
+	q.rate = rate
+	s.q.set(in.timer[phase], q.nextTime())
+}
+
+// urgency returns ω of eq. (14) over the instance's active requests.
+func (s *Sim) urgency(in *instState) float64 {
+	w := 0.0
+	for p := range in.q {
+		for _, it := range in.q[p].items {
+			w += 1 / math.Max(s.reqs[it.slot].deadline()-s.now, s.cfg.Epsilon)
+		}
+	}
+	return w
+}
+
+// floors returns the GPU and CPU RAN floors of eq. (15) for a DU (GPU) or CU-UP (CPU) instance and
+// whether a pending RAN request has no time left (a RAN-infeasible placement).
+func (s *Sim) floors(in *instState) (gpu, cpu float64, infeasible bool) {
+	var p int
+	switch in.cat {
+	case DU:
+		p = phaseGPU
+	case CUUP:
+		p = phaseCPU
+	default:
+		return 0, 0, false
+	}
+	q := &in.q[p]
+	if q.len() == 0 {
+		return 0, 0, false
+	}
+	slack := math.Inf(1)
+	for _, it := range q.items {
+		rq := &s.reqs[it.slot]
+		slack = math.Min(slack, rq.deadline()-s.now-rq.down)
+	}
+	if slack <= 0 {
+		infeasible = true
+	}
+	f := q.residual() / math.Max(slack, s.cfg.Epsilon)
+	if p == phaseGPU {
+		return f, 0, infeasible
+	}
+	return 0, f, infeasible
+}
+
+func grow(d []Demand, k int) []Demand {
+	if cap(d) < k {
+		return make([]Demand, k)
+	}
+	return d[:k]
+}
+
+func growF(d []float64, k int) []float64 {
+	if cap(d) < k {
+		return make([]float64, k)
+	}
+	return d[:k]
+}

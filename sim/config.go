@@ -1,0 +1,119 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// ErrConfig is wrapped by every configuration error returned by New.
+var ErrConfig = errors.New("sim: invalid configuration")
+
+// Config describes one simulation run. The zero values of the optional fields select the defaults
+// written in their comments.
+type Config struct {
+	Nodes     []NodeSpec     // Required, at least one.
+	Services  []ServiceSpec  // Required.
+	Instances []InstanceSpec // Initial placement; each AI service needs at least one replica.
+	Cells     []CellSpec     // Each cell names its DU and CU-UP instances.
+
+	HopDelay    float64 // δ, one-way per inter-node hop, s. 0: 200e-6.
+	RANDelay    float64 // Fixed RAN packet-processing delay in an AI request's δ_q, s. 0: none.
+	Epoch       float64 // Δ, placement interval, s. 0: 5.
+	Horizon     float64 // End of the run, s. 0: last arrival + Drain.
+	Drain       float64 // Time after the last arrival before the run ends, s. 0: 30.
+	Epsilon     float64 // ε in the urgency ω and the RAN floors, s. 0: 1e-6.
+	NoEarlyStop bool    // Run to the horizon even when every request has ended.
+
+	Source    Source    // Required.
+	Policy    Policy    // nil: static placement (no epochs).
+	Allocator Allocator // Required: divides each node's GPU and CPU.
+	Sink      Sink      // nil: records are discarded.
+
+	// AfterEvent, when non-nil, is called after every processed event (tests check invariants here).
+	AfterEvent func(*Sim)
+}
+
+func (c *Config) defaults() {
+	if c.HopDelay == 0 {
+		c.HopDelay = 200e-6
+	}
+	if c.Epoch == 0 {
+		c.Epoch = 5
+	}
+	if c.Drain == 0 {
+		c.Drain = 30
+	}
+	if c.Epsilon == 0 {
+		c.Epsilon = 1e-6
+	}
+}
+
+func cfgErr(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrConfig}, args...)...)
+}
+
+func finiteNonNeg(v float64) bool { return v >= 0 && !math.IsInf(v, 0) && !math.IsNaN(v) }
+
+func (c *Config) validate() error {
+	if len(c.Nodes) == 0 {
+		return cfgErr("no nodes")
+	}
+	for i, n := range c.Nodes {
+		if !finiteNonNeg(n.GPU) || !finiteNonNeg(n.CPU) || !finiteNonNeg(n.VRAMGB) {
+			return cfgErr("node %d (%s): capacities must be finite and ≥ 0", i, n.Name)
+		}
+		if n.GPU == 0 && n.CPU == 0 {
+			return cfgErr("node %d (%s): GPU and CPU capacity both 0", i, n.Name)
+		}
+	}
+	for i, s := range c.Services {
+		if !finiteNonNeg(s.WeightsGB) || !finiteNonNeg(s.ReconfigS) || s.Category > SmallAI {
+			return cfgErr("service %d (%s): invalid category, weights or reconfiguration time", i, s.Name)
+		}
+	}
+	if err := c.validatePlacement(); err != nil {
+		return err
+	}
+	for i, cell := range c.Cells {
+		if !c.instanceIs(cell.DU, DU) || !c.instanceIs(cell.CU, CUUP) {
+			return cfgErr("cell %d (%s): DU must be a du instance and CU a cu-up instance", i, cell.Name)
+		}
+	}
+	for _, v := range []float64{c.HopDelay, c.RANDelay, c.Epoch, c.Horizon, c.Drain, c.Epsilon} {
+		if !finiteNonNeg(v) {
+			return cfgErr("delays, epoch, horizon, drain and epsilon must be finite and ≥ 0")
+		}
+	}
+	if c.Source == nil || c.Allocator == nil {
+		return cfgErr("Source and Allocator are required")
+	}
+	return nil
+}
+
+func (c *Config) instanceIs(i int, cat Category) bool {
+	return i >= 0 && i < len(c.Instances) && c.Services[c.Instances[i].Service].Category == cat
+}
+
+func (c *Config) validatePlacement() error {
+	weights := make([]float64, len(c.Nodes))
+	replicas := make([]int, len(c.Services))
+	for i, in := range c.Instances {
+		if in.Service < 0 || in.Service >= len(c.Services) || in.Node < 0 || in.Node >= len(c.Nodes) {
+			return cfgErr("instance %d: service or node index out of range", i)
+		}
+		weights[in.Node] += c.Services[in.Service].WeightsGB
+		replicas[in.Service]++
+	}
+	for n, w := range weights {
+		if w > c.Nodes[n].VRAMGB {
+			return cfgErr("node %d (%s): resident weights %.3g GB exceed VRAM %.3g GB", n, c.Nodes[n].Name, w, c.Nodes[n].VRAMGB)
+		}
+	}
+	for s, k := range replicas {
+		if k == 0 && c.Services[s].Category.IsAI() {
+			return cfgErr("service %d (%s): no replica placed", s, c.Services[s].Name)
+		}
+	}
+	return nil
+}

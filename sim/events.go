@@ -1,0 +1,170 @@
+package sim
+
+import "math"
+
+// eventKind orders events that fall on the same instant. The tie-break rule is (time, kind, seq):
+// at equal times, lower kinds run first, and within a kind the event scheduled first runs first.
+// Completions come first so that capacity freed at t is visible to everything else at t; arrivals
+// come after migrations end so that a request arriving exactly when its instance becomes available
+// is served at once; the epoch decision sees every request that arrived up to and including t.
+type eventKind uint8
+
+const (
+	evPhaseDone    eventKind = iota // a processor-sharing phase of an instance may have completed
+	evReconfigDone                  // an instance finishes its migration's reconfiguration R_s
+	evStageArrive                   // a request reaches an instance after transport
+	evArrival                       // the next request of the Source arrives at its cell
+	evEpoch                         // the placement policy is called
+	evHorizon                       // the run ends; requests still in the system are unfinished
+)
+
+// event is one scheduled occurrence. Events live in a slab and are referenced by index so that the
+// whole queue can be copied by value when a simulation is forked.
+type event struct {
+	t    float64
+	seq  uint64
+	kind eventKind
+	a, b int32 // kind-specific: instance and phase, request slot, …
+	pos  int32 // index in the heap, -1 when not queued
+}
+
+// eventQueue is an indexed binary min-heap over a slab of events. Persistent timers (one per
+// instance phase) are updated in place with fix; one-shot events are recycled through a free list.
+type eventQueue struct {
+	slab []event
+	heap []int32
+	free []int32
+	seq  uint64
+}
+
+func (q *eventQueue) less(i, j int32) bool {
+	a, b := &q.slab[i], &q.slab[j]
+	if a.t != b.t {
+		return a.t < b.t
+	}
+	if a.kind != b.kind {
+		return a.kind < b.kind
+	}
+	return a.seq < b.seq
+}
+
+// alloc returns a fresh, unqueued event slot.
+func (q *eventQueue) alloc(kind eventKind, a, b int32) int32 {
+	var id int32
+	if n := len(q.free); n > 0 {
+		id = q.free[n-1]
+		q.free = q.free[:n-1]
+	} else {
+		id = int32(len(q.slab))
+		q.slab = append(q.slab, event{})
+	}
+	q.slab[id] = event{kind: kind, a: a, b: b, pos: -1}
+	return id
+}
+
+// schedule queues a one-shot event at time t.
+func (q *eventQueue) schedule(t float64, kind eventKind, a, b int32) {
+	q.set(q.alloc(kind, a, b), t)
+}
+
+// set (re)schedules the event id at time t; t = +Inf unschedules it.
+func (q *eventQueue) set(id int32, t float64) {
+	e := &q.slab[id]
+	if math.IsInf(t, 1) {
+		if e.pos >= 0 {
+			q.remove(e.pos)
+		}
+		return
+	}
+	q.seq++
+	e.t, e.seq = t, q.seq
+	if e.pos < 0 {
+		e.pos = int32(len(q.heap))
+		q.heap = append(q.heap, id)
+		q.up(int(e.pos))
+		return
+	}
+	if !q.down(int(e.pos)) {
+		q.up(int(e.pos))
+	}
+}
+
+// peek returns the earliest event id, or -1.
+func (q *eventQueue) peek() int32 {
+	if len(q.heap) == 0 {
+		return -1
+	}
+	return q.heap[0]
+}
+
+// pop removes the earliest event and returns its id; the slot stays valid until release.
+func (q *eventQueue) pop() int32 {
+	id := q.heap[0]
+	q.remove(0)
+	return id
+}
+
+// release returns a one-shot event slot to the free list.
+func (q *eventQueue) release(id int32) { q.free = append(q.free, id) }
+
+func (q *eventQueue) remove(pos int32) {
+	last := int32(len(q.heap) - 1)
+	id := q.heap[pos]
+	if pos != last {
+		q.swap(int(pos), int(last))
+	}
+	q.heap = q.heap[:last]
+	q.slab[id].pos = -1
+	if pos != last {
+		if !q.down(int(pos)) {
+			q.up(int(pos))
+		}
+	}
+}
+
+func (q *eventQueue) swap(i, j int) {
+	q.heap[i], q.heap[j] = q.heap[j], q.heap[i]
+	q.slab[q.heap[i]].pos = int32(i)
+	q.slab[q.heap[j]].pos = int32(j)
+}
+
+func (q *eventQueue) up(j int) {
+	for j > 0 {
+		i := (j - 1) / 2
+		if !q.less(q.heap[j], q.heap[i]) {
+			break
+		}
+		q.swap(i, j)
+		j = i
+	}
+}
+
+func (q *eventQueue) down(i0 int) bool {
+	i, n := i0, len(q.heap)
+	for {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		j := l
+		if r := l + 1; r < n && q.less(q.heap[r], q.heap[l]) {
+			j = r
+		}
+		if !q.less(q.heap[j], q.heap[i]) {
+			break
+		}
+		q.swap(i, j)
+		i = j
+	}
+	return i > i0
+}
+
+// clone returns a deep copy.
+func (q *eventQueue) clone() eventQueue {
+	return eventQueue{
+		slab: append([]event(nil), q.slab...),
+		heap: append([]int32(nil), q.heap...),
+		free: append([]int32(nil), q.free...),
+		seq:  q.seq,
+	}
+}

@@ -1,0 +1,276 @@
+package sim
+
+// onArrival admits the pending Source request into the system and pulls the next one.
+func (s *Sim) onArrival() error {
+	r := s.next
+	slot := s.newSlot(r)
+	s.inflight++
+	cell := s.cfg.Cells[r.Cell]
+	if r.Class.IsRAN() {
+		// The cell's radio unit feeds its DU directly: no fabric hop before the DU.
+		s.reqs[slot].stage = stageDU
+		s.join(slot, int32(cell.DU))
+	} else {
+		inst := s.route(&r)
+		du, cu := s.insts[cell.DU].node, s.insts[cell.CU].node
+		delay := s.cfg.RANDelay + s.hops(du, cu) + s.hops(cu, s.insts[inst].node)
+		s.reqs[slot].stage = stageAI
+		s.reqs[slot].inst = inst
+		s.q.schedule(s.now+delay, evStageArrive, slot, inst)
+	}
+	return s.pull()
+}
+
+// route picks the replica of an AI request: the policy's Router if it has one, else the available
+// replica with the smallest backlog (ties: lowest index), else the smallest backlog of all.
+func (s *Sim) route(r *Request) int32 {
+	reps := s.replicas[r.Service]
+	if len(reps) == 1 {
+		return reps[0]
+	}
+	if rt, ok := s.cfg.Policy.(Router); ok {
+		views := s.sc.replicas[:0]
+		for _, i := range reps {
+			views = append(views, s.replicaView(i))
+		}
+		s.sc.replicas = views
+		if k := rt.Route(r, views); k >= 0 && k < len(reps) {
+			return reps[k]
+		}
+	}
+	best, bestAvail, bestB := reps[0], false, 0.0
+	for _, i := range reps {
+		v := s.replicaView(i)
+		if (v.Available && !bestAvail) || (v.Available == bestAvail && v.BacklogG < bestB) || i == reps[0] {
+			best, bestAvail, bestB = i, v.Available, v.BacklogG
+		}
+	}
+	return best
+}
+
+func (s *Sim) replicaView(i int32) ReplicaView {
+	in := &s.insts[i]
+	return ReplicaView{Instance: int(i), Node: int(in.node), BacklogG: in.q[phaseGPU].residualAt(s.now) + in.waitGPU, Available: !in.reconfiguring}
+}
+
+// join puts request slot at instance inst for its current stage.
+func (s *Sim) join(slot, inst int32) {
+	rq := &s.reqs[slot]
+	in := &s.insts[inst]
+	rq.inst = inst
+	w := rq.stageWork()
+	rq.phase, rq.rem = phaseGPU, w.GPU
+	if w.GPU == 0 {
+		rq.phase, rq.rem = phaseCPU, w.CPU
+	}
+	rq.down = 0
+	if rq.stage == stageDU {
+		cu := s.cfg.Cells[rq.r.Cell].CU
+		cuNode := s.cfg.Nodes[s.insts[cu].node]
+		rq.down = s.hops(in.node, s.insts[cu].node) + minTime(rq.r.CU, cuNode)
+	}
+	in.epoch.Arrived++
+	s.markDirty(in.node)
+	if in.reconfiguring || (in.cat.IsAI() && len(in.wait) > 0) {
+		s.enqueueWait(slot, inst)
+		return
+	}
+	if rq.r.KVGB > 0 {
+		if !s.admit(slot, inst) {
+			return
+		}
+	}
+	s.start(slot)
+}
+
+// minTime is the processing time of w on a whole node: the optimistic α̂^down of eq. (15).
+func minTime(w Work, n NodeSpec) float64 {
+	t := 0.0
+	if w.GPU > 0 {
+		t += w.GPU / n.GPU
+	}
+	if w.CPU > 0 {
+		t += w.CPU / n.CPU
+	}
+	return t
+}
+
+func (s *Sim) enqueueWait(slot, inst int32) {
+	in := &s.insts[inst]
+	in.wait = append(in.wait, slot)
+	if s.reqs[slot].phase == phaseGPU {
+		in.waitGPU += s.reqs[slot].rem
+	}
+}
+
+// admit reserves the request's KV cache at its instance's node or queues it (FIFO). It reports
+// whether the request may start. A request whose KV can never fit is dropped.
+func (s *Sim) admit(slot, inst int32) bool {
+	rq := &s.reqs[slot]
+	in := &s.insts[inst]
+	nd := &s.nodes[in.node]
+	vram := s.cfg.Nodes[in.node].VRAMGB
+	switch {
+	case rq.r.KVGB > vram-nd.weights+1e-9:
+		s.finish(slot, false, true)
+		return false
+	case nd.weights+nd.kv+rq.r.KVGB > vram+1e-9:
+		s.enqueueWait(slot, inst)
+		return false
+	}
+	nd.kv += rq.r.KVGB
+	in.kvHeld += rq.r.KVGB
+	rq.kv = true
+	return true
+}
+
+// start puts an admitted request into the processor-sharing queue of its phase.
+func (s *Sim) start(slot int32) {
+	rq := &s.reqs[slot]
+	if rq.rem <= 0 {
+		if rq.phase == phaseGPU {
+			rq.phase, rq.rem = phaseCPU, rq.stageWork().CPU
+			if rq.rem > 0 {
+				s.start(slot)
+				return
+			}
+		}
+		s.stageDone(slot)
+		return
+	}
+	in := &s.insts[rq.inst]
+	rq.node = in.node
+	q := &in.q[rq.phase]
+	q.advance(s.now)
+	q.push(slot, rq.rem)
+}
+
+// onPhaseDone completes the head of an instance's queue and any member finishing at the same time.
+func (s *Sim) onPhaseDone(inst int32, phase int) {
+	in := &s.insts[inst]
+	q := &in.q[phase]
+	q.advance(s.now)
+	if q.len() == 0 {
+		return
+	}
+	if fin := q.items[0].fin; q.v < fin {
+		q.v = fin // the timer targets exactly this departure; absorb rounding
+	}
+	for q.len() > 0 && q.done() {
+		slot := q.pop()
+		rq := &s.reqs[slot]
+		if phase == phaseGPU && rq.stageWork().CPU > 0 {
+			rq.phase, rq.rem = phaseCPU, rq.stageWork().CPU
+			s.start(slot)
+			continue
+		}
+		s.stageDone(slot)
+	}
+	s.markDirty(in.node)
+}
+
+// stageDone moves a request past its current instance.
+func (s *Sim) stageDone(slot int32) {
+	rq := &s.reqs[slot]
+	in := &s.insts[rq.inst]
+	in.epoch.Done++
+	s.markDirty(in.node)
+	switch rq.stage {
+	case stageDU:
+		cu := int32(s.cfg.Cells[rq.r.Cell].CU)
+		rq.stage = stageCU
+		s.q.schedule(s.now+s.hops(in.node, s.insts[cu].node), evStageArrive, slot, cu)
+	case stageCU:
+		s.finish(slot, true, false)
+	default:
+		node := in.node
+		s.releaseKV(slot)
+		s.finish(slot, true, false)
+		s.admitWaiting(node)
+	}
+}
+
+func (s *Sim) releaseKV(slot int32) {
+	rq := &s.reqs[slot]
+	if !rq.kv {
+		return
+	}
+	in := &s.insts[rq.inst]
+	s.nodes[in.node].kv -= rq.r.KVGB
+	in.kvHeld -= rq.r.KVGB
+	if in.kvHeld < 1e-12 {
+		in.kvHeld = 0
+	}
+	if s.nodes[in.node].kv < 1e-12 {
+		s.nodes[in.node].kv = 0
+	}
+	rq.kv = false
+}
+
+// admitWaiting starts waiting requests of the node's available instances, in instance order and
+// FIFO within an instance, while their KV fits.
+func (s *Sim) admitWaiting(node int32) {
+	for _, i := range s.nodes[node].insts {
+		in := &s.insts[i]
+		if in.reconfiguring {
+			continue
+		}
+		for len(in.wait) > 0 {
+			slot := in.wait[0]
+			rq := &s.reqs[slot]
+			nd := &s.nodes[node]
+			vram := s.cfg.Nodes[node].VRAMGB
+			if rq.r.KVGB > 0 && nd.weights+nd.kv+rq.r.KVGB > vram+1e-9 && rq.r.KVGB <= vram-nd.weights+1e-9 {
+				break
+			}
+			in.wait = in.wait[1:]
+			if rq.phase == phaseGPU {
+				in.waitGPU -= rq.rem
+			}
+			if len(in.wait) == 0 {
+				in.waitGPU, in.wait = 0, in.wait[:0:0]
+			}
+			if rq.r.KVGB > 0 && !s.admit(slot, i) {
+				continue // dropped: can never fit
+			}
+			s.start(slot)
+		}
+	}
+}
+
+// finish emits the request's record and frees its slot.
+func (s *Sim) finish(slot int32, finished, dropped bool) {
+	rq := &s.reqs[slot]
+	cat := DU
+	svc := -1
+	if rq.r.Class == AI {
+		svc = rq.r.Service
+		cat = s.cfg.Services[svc].Category
+	}
+	rec := Record{ID: rq.r.ID, Class: rq.r.Class, Category: cat, Service: svc, Cell: rq.r.Cell, Node: int(rq.node),
+		Arrival: rq.r.Arrival, Finish: s.now, Deadline: rq.r.Deadline, Finished: finished, Dropped: dropped}
+	if dropped {
+		s.stats.Dropped++
+	}
+	if s.cfg.Sink != nil {
+		s.cfg.Sink.Record(rec)
+	}
+	s.stats.Ended++
+	s.inflight--
+	*rq = reqState{}
+	s.freeReq = append(s.freeReq, slot)
+}
+
+// onHorizon ends the run: every request still in the system is recorded as unfinished, in slot order.
+func (s *Sim) onHorizon() {
+	for slot := range s.reqs {
+		if s.reqs[slot].live {
+			s.finish(int32(slot), false, false)
+		}
+	}
+	for i := range s.insts {
+		in := &s.insts[i]
+		in.q[0].items, in.q[1].items, in.wait = nil, nil, nil
+	}
+	s.stop()
+}

@@ -1,0 +1,67 @@
+package sim
+
+import "context"
+
+// Demand is what one resident instance asks of one resource (GPU or CPU) of its node.
+type Demand struct {
+	Work    float64 // Ψ: residual work of active requests in this resource's phase (TFLOP or core-s), ≥ 0.
+	Urgency float64 // ω = Σ 1/max(slack, ε) over the instance's active requests, 1/s, ≥ 0.
+	Floor   float64 // Minimum share for RAN deadline protection (TFLOP/s or cores), ≥ 0.
+}
+
+// Allocator divides one resource of one node among its instances. It writes out[i] for d[i] with
+// Σ out ≤ capacity and returns false when the floors alone exceed capacity (then floors are scaled
+// down proportionally). It must not allocate memory and must not retain d or out.
+type Allocator interface {
+	Allocate(capacity float64, d []Demand, out []float64) (floorsFeasible bool)
+}
+
+// Source yields requests in non-decreasing arrival order. Next returns ok=false at the end.
+type Source interface {
+	Next() (r Request, ok bool, err error)
+}
+
+// ForkableSource is a Source that can be duplicated: the copy yields the same remaining requests
+// without disturbing the original. Sim.Fork needs it.
+type ForkableSource interface {
+	Source
+	Fork() (Source, error)
+}
+
+// Sink receives each request's Record exactly once.
+type Sink interface {
+	Record(r Record)
+}
+
+// Migration moves an instance to another node.
+type Migration struct {
+	Instance int // Index of the instance.
+	To       int // Destination node index.
+}
+
+// Policy is the slow-timescale placement controller, called every epoch Δ with a read-only snapshot.
+// It returns the migrations to apply now; the engine validates each and rejects infeasible ones.
+type Policy interface {
+	Name() string
+	Decide(ctx context.Context, s *Snapshot) ([]Migration, error)
+}
+
+// Router is implemented by policies that choose the replica of each AI request themselves. Without it
+// the engine routes to the available replica with the smallest backlog (ties: lowest instance index).
+type Router interface {
+	// Route returns an index into replicas.
+	Route(r *Request, replicas []ReplicaView) int
+}
+
+// ReplicaView is what a Router sees of one replica.
+type ReplicaView struct {
+	Instance  int     // Instance index.
+	Node      int     // Node index.
+	BacklogG  float64 // Residual GPU work of all its requests (active and waiting), TFLOP.
+	Available bool    // false while reconfiguring after a migration.
+}
+
+// Forker is implemented by policies (and sinks) that hold state and can duplicate themselves for Sim.Fork.
+type Forker interface {
+	Fork() any
+}

@@ -1,0 +1,228 @@
+package sim
+
+import (
+	"context"
+	"fmt"
+	"math"
+)
+
+// Sim is one simulation run. It is not safe for concurrent use; Fork gives an independent copy.
+type Sim struct {
+	cfg      Config
+	now      float64
+	q        eventQueue
+	nodes    []nodeState
+	insts    []instState
+	reqs     []reqState
+	freeReq  []int32
+	replicas [][]int32 // per service, ascending instance indices
+
+	next     Request
+	srcDone  bool
+	inflight int
+	horizon  float64
+	stopped  bool
+	epochN   int
+
+	dirty []int32
+	stats Stats
+	sc    scratch
+}
+
+// scratch holds reusable buffers so that the per-event path does not allocate.
+type scratch struct {
+	dG, dC   []Demand
+	oG, oC   []float64
+	drained  []drained
+	replicas []ReplicaView
+}
+
+// New validates cfg and returns a simulation at time 0 with its first arrival and epoch scheduled.
+func New(cfg Config) (*Sim, error) {
+	cfg.defaults()
+	if err := cfg.validate(); err != nil {
+		return nil, err
+	}
+	s := &Sim{cfg: cfg, nodes: make([]nodeState, len(cfg.Nodes)), replicas: make([][]int32, len(cfg.Services))}
+	for i, in := range cfg.Instances {
+		st := instState{svc: int32(in.Service), node: int32(in.Node), cat: cfg.Services[in.Service].Category}
+		st.timer[0] = s.q.alloc(evPhaseDone, int32(i), phaseGPU)
+		st.timer[1] = s.q.alloc(evPhaseDone, int32(i), phaseCPU)
+		s.insts = append(s.insts, st)
+		s.nodes[in.Node].add(int32(i))
+		s.nodes[in.Node].weights += cfg.Services[in.Service].WeightsGB
+		s.replicas[in.Service] = append(s.replicas[in.Service], int32(i))
+	}
+	if cfg.Horizon > 0 {
+		s.horizon = cfg.Horizon
+		s.q.schedule(cfg.Horizon, evHorizon, 0, 0)
+	} else {
+		s.horizon = math.Inf(1)
+	}
+	if cfg.Policy != nil {
+		s.q.schedule(cfg.Epoch, evEpoch, 0, 0)
+	}
+	if err := s.pull(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Now returns the simulated time, s.
+func (s *Sim) Now() float64 { return s.now }
+
+// Stats returns the counters so far.
+func (s *Sim) Stats() Stats { st := s.stats; st.Horizon = s.horizon; return st }
+
+// Done reports whether the run has ended.
+func (s *Sim) Done() bool { return s.stopped }
+
+// Run processes events until the run ends and returns its counters.
+func (s *Sim) Run(ctx context.Context) (Stats, error) {
+	err := s.RunUntil(ctx, math.Inf(1))
+	return s.Stats(), err
+}
+
+// RunUntil processes every event with time ≤ t (or until the run ends). It checks ctx every 4096 events.
+func (s *Sim) RunUntil(ctx context.Context, t float64) error {
+	for n := 0; !s.stopped; n++ {
+		if n&4095 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		id := s.q.peek()
+		if id < 0 {
+			s.stop()
+			break
+		}
+		if s.q.slab[id].t > t {
+			s.setClock(t)
+			return nil
+		}
+		if err := s.step(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Sim) setClock(t float64) {
+	if t > s.now && !math.IsInf(t, 1) {
+		s.stats.InSystemArea += float64(s.inflight) * (t - s.now)
+		s.now = t
+	}
+}
+
+func (s *Sim) step(ctx context.Context) error {
+	id := s.q.pop()
+	e := s.q.slab[id]
+	if e.t < s.now {
+		panic(fmt.Sprintf("sim: clock would go back from %g to %g", s.now, e.t))
+	}
+	s.setClock(e.t)
+	var err error
+	switch e.kind {
+	case evPhaseDone:
+		s.onPhaseDone(e.a, int(e.b))
+	case evReconfigDone:
+		s.onReconfigDone(e.a)
+	case evStageArrive:
+		s.join(e.a, e.b)
+	case evArrival:
+		err = s.onArrival()
+	case evEpoch:
+		err = s.onEpoch(ctx)
+	case evHorizon:
+		s.onHorizon()
+	}
+	if e.kind != evPhaseDone {
+		s.q.release(id)
+	}
+	s.reallocDirty()
+	s.stats.Events++
+	if s.srcDone && s.inflight == 0 && !s.cfg.NoEarlyStop {
+		s.stop()
+	}
+	if s.cfg.AfterEvent != nil {
+		s.cfg.AfterEvent(s)
+	}
+	return err
+}
+
+func (s *Sim) stop() {
+	s.stopped = true
+	s.stats.End = s.now
+}
+
+// pull takes the next request from the Source and schedules its arrival.
+func (s *Sim) pull() error {
+	r, ok, err := s.cfg.Source.Next()
+	if err != nil {
+		return fmt.Errorf("sim: source: %w", err)
+	}
+	if !ok {
+		s.srcDone = true
+		if math.IsInf(s.horizon, 1) {
+			s.horizon = s.now + s.cfg.Drain
+			s.q.schedule(s.horizon, evHorizon, 0, 0)
+		}
+		return nil
+	}
+	if err := s.checkRequest(&r); err != nil {
+		return err
+	}
+	s.next = r
+	s.stats.Arrived++
+	s.q.schedule(r.Arrival, evArrival, 0, 0)
+	return nil
+}
+
+func (s *Sim) checkRequest(r *Request) error {
+	bad := func(rule string) error { return fmt.Errorf("sim: request %d: %s", r.ID, rule) }
+	switch {
+	case r.Arrival < s.now || math.IsNaN(r.Arrival) || math.IsInf(r.Arrival, 0):
+		return bad(fmt.Sprintf("arrival %g before the previous arrival %g (sources must be sorted)", r.Arrival, s.now))
+	case !(r.Deadline > 0) || math.IsInf(r.Deadline, 0):
+		return bad("deadline must be finite and > 0")
+	case r.Cell < 0 || r.Cell >= len(s.cfg.Cells):
+		return bad(fmt.Sprintf("cell %d out of range", r.Cell))
+	case r.Class > AI:
+		return bad("unknown class")
+	case r.Class == AI && (r.Service < 0 || r.Service >= len(s.cfg.Services) || !s.cfg.Services[r.Service].Category.IsAI()):
+		return bad(fmt.Sprintf("service %d is not an AI service", r.Service))
+	}
+	for _, v := range []float64{r.DU.GPU, r.DU.CPU, r.CU.GPU, r.CU.CPU, r.AIWork.GPU, r.AIWork.CPU, r.KVGB} {
+		if !finiteNonNeg(v) {
+			return bad("work and KV must be finite and ≥ 0")
+		}
+	}
+	return nil
+}
+
+func (s *Sim) newSlot(r Request) int32 {
+	var slot int32
+	if n := len(s.freeReq); n > 0 {
+		slot = s.freeReq[n-1]
+		s.freeReq = s.freeReq[:n-1]
+	} else {
+		slot = int32(len(s.reqs))
+		s.reqs = append(s.reqs, reqState{})
+	}
+	s.reqs[slot] = reqState{r: r, node: -1, live: true}
+	return slot
+}
+
+func (s *Sim) markDirty(n int32) {
+	if !s.nodes[n].dirty {
+		s.nodes[n].dirty = true
+		s.dirty = append(s.dirty, n)
+	}
+}
+
+func (s *Sim) hops(a, b int32) float64 {
+	if a == b {
+		return 0
+	}
+	return s.cfg.HopDelay
+}

@@ -1,0 +1,76 @@
+package sim
+
+// Snapshot is a read-only copy of the state a placement policy decides on. Policies may keep it;
+// the engine never changes it after handing it out.
+type Snapshot struct {
+	Time      float64        // s
+	Epoch     int            // 1 for the first epoch
+	HopDelay  float64        // δ, s
+	Nodes     []NodeView     // by node index
+	Instances []InstanceView // by instance index
+	Services  []ServiceSpec  // by service index
+	Cells     []CellSpec     // by cell index
+}
+
+// NodeView is a node's capacities and current use.
+type NodeView struct {
+	Spec     NodeSpec
+	GPUAlloc float64 // Σ current GPU allocations, TFLOP/s
+	CPUAlloc float64 // Σ current CPU allocations, cores
+	GPUFloor float64 // Σ current DU GPU floors, TFLOP/s
+	CPUFloor float64 // Σ current CU-UP CPU floors, cores
+	Weights  float64 // Σ M_s of resident instances, GB
+	KV       float64 // Σ KV cache held, GB
+	Inst     []int   // resident instances, ascending
+}
+
+// VRAMFree returns V_n minus weights and held KV, GB.
+func (n NodeView) VRAMFree() float64 { return n.Spec.VRAMGB - n.Weights - n.KV }
+
+// InstanceView is one instance's state.
+type InstanceView struct {
+	Service       int
+	Category      Category
+	Node          int
+	Reconfiguring bool
+	AvailableAt   float64       // end of the current reconfiguration, s (meaningful when Reconfiguring)
+	Active        int           // requests in the active set A_{n,s}
+	Waiting       int           // requests waiting for VRAM or for the reconfiguration to end
+	BacklogGPU    float64       // residual GPU work of active and waiting requests, TFLOP
+	BacklogCPU    float64       // residual CPU work of active requests, core-s
+	KV            float64       // KV cache held, GB
+	GPUAlloc      float64       // TFLOP/s
+	CPUAlloc      float64       // cores
+	Floor         [2]float64    // current GPU and CPU RAN floors
+	LastEpoch     InstanceCount // arrivals and completions since the previous epoch
+}
+
+// Snapshot returns a copy of the current state.
+func (s *Sim) Snapshot() *Snapshot {
+	snap := &Snapshot{Time: s.now, Epoch: s.epochN, HopDelay: s.cfg.HopDelay,
+		Services: append([]ServiceSpec(nil), s.cfg.Services...), Cells: append([]CellSpec(nil), s.cfg.Cells...)}
+	snap.Nodes = make([]NodeView, len(s.nodes))
+	for n := range s.nodes {
+		nd := &s.nodes[n]
+		v := NodeView{Spec: s.cfg.Nodes[n], Weights: nd.weights, KV: nd.kv}
+		for _, i := range nd.insts {
+			in := &s.insts[i]
+			v.Inst = append(v.Inst, int(i))
+			v.GPUAlloc += in.alloc[0]
+			v.CPUAlloc += in.alloc[1]
+			v.GPUFloor += in.floor[0]
+			v.CPUFloor += in.floor[1]
+		}
+		snap.Nodes[n] = v
+	}
+	snap.Instances = make([]InstanceView, len(s.insts))
+	for i := range s.insts {
+		in := &s.insts[i]
+		snap.Instances[i] = InstanceView{Service: int(in.svc), Category: in.cat, Node: int(in.node),
+			Reconfiguring: in.reconfiguring, AvailableAt: in.availableAt,
+			Active: in.q[0].len() + in.q[1].len(), Waiting: len(in.wait),
+			BacklogGPU: in.q[0].residualAt(s.now) + in.waitGPU, BacklogCPU: in.q[1].residualAt(s.now), KV: in.kvHeld,
+			GPUAlloc: in.alloc[0], CPUAlloc: in.alloc[1], Floor: in.floor, LastEpoch: in.epoch}
+	}
+	return snap
+}

@@ -1,0 +1,127 @@
+package sim
+
+// Request stages and work phases.
+const (
+	stageDU uint8 = iota
+	stageCU
+	stageAI
+)
+
+const (
+	phaseGPU = 0
+	phaseCPU = 1
+)
+
+// reqState is a request in the system. Requests live in a slab indexed by slot.
+type reqState struct {
+	r     Request
+	stage uint8
+	phase uint8
+	kv    bool    // holds KV cache at its instance's node
+	inst  int32   // instance it is at or travelling to
+	node  int32   // node of the last instance that served it, -1 if none
+	rem   float64 // residual work of the current phase while outside a processor-sharing queue
+	down  float64 // DU stage: transport to the CU-UP plus its minimum processing time, s (the α̂^down of eq. 15 plus δ)
+	live  bool
+}
+
+// deadline returns the absolute deadline a_q + τ_q.
+func (r *reqState) deadline() float64 { return r.r.Arrival + r.r.Deadline }
+
+// stageWork returns the work of the request's current stage.
+func (r *reqState) stageWork() Work {
+	switch r.stage {
+	case stageDU:
+		return r.r.DU
+	case stageCU:
+		return r.r.CU
+	}
+	return r.r.AIWork
+}
+
+// instState is a placed replica of a service.
+type instState struct {
+	svc           int32
+	node          int32
+	cat           Category
+	reconfiguring bool
+	availableAt   float64       // end of the current reconfiguration, s
+	q             [2]psQueue    // GPU and CPU processor-sharing queues (the active set A_{n,s})
+	timer         [2]int32      // persistent completion events of the two queues
+	wait          []int32       // FIFO of requests not yet active (no VRAM for their KV, or instance reconfiguring)
+	waitGPU       float64       // Σ GPU work of waiting requests, TFLOP
+	kvHeld        float64       // KV cache held by its active requests, GB
+	alloc         [2]float64    // current GPU (TFLOP/s) and CPU (cores) allocation
+	floor         [2]float64    // current RAN floors
+	epoch         InstanceCount // counters since the last epoch
+}
+
+// InstanceCount counts an instance's request outcomes over a window.
+type InstanceCount struct {
+	Arrived int // requests that reached the instance
+	Done    int // requests that completed their stage at the instance
+}
+
+func (in *instState) clone() instState {
+	c := *in
+	c.q[0], c.q[1] = in.q[0].clone(), in.q[1].clone()
+	c.wait = append([]int32(nil), in.wait...)
+	return c
+}
+
+// nodeState is the mutable part of a node.
+type nodeState struct {
+	insts   []int32 // resident instances, ascending
+	weights float64 // Σ M_s of resident instances, GB
+	kv      float64 // Σ γ_q held on the node, GB
+	dirty   bool    // needs reallocation after the current event
+}
+
+func (n *nodeState) clone() nodeState {
+	c := *n
+	c.insts = append([]int32(nil), n.insts...)
+	return c
+}
+
+func (n *nodeState) add(i int32) {
+	k := len(n.insts)
+	n.insts = append(n.insts, i)
+	for k > 0 && n.insts[k-1] > i {
+		n.insts[k], n.insts[k-1] = n.insts[k-1], i
+		k--
+	}
+}
+
+func (n *nodeState) removeInst(i int32) {
+	for k, v := range n.insts {
+		if v == i {
+			n.insts = append(n.insts[:k], n.insts[k+1:]...)
+			return
+		}
+	}
+}
+
+// Stats are a run's counters.
+type Stats struct {
+	Events        int64   // events processed
+	Arrived       int64   // requests taken from the Source
+	Ended         int64   // records emitted (finished, unfinished or dropped)
+	Dropped       int64   // AI requests whose KV cache can never fit their node
+	Migrations    [4]int  // committed migrations by category (index by Category)
+	Rejected      int     // migrations returned by the policy and rejected as infeasible
+	Epochs        int     // policy calls
+	RANInfeasible int64   // node allocations whose RAN floors could not all be met
+	Allocations   int64   // node reallocations
+	InSystemArea  float64 // ∫ (requests in the system) dt, request·s (Little's law)
+	End           float64 // time the run ended, s
+	Horizon       float64 // the horizon used, s
+}
+
+// MigrationsTotal returns the number of committed migrations.
+func (s Stats) MigrationsTotal() int {
+	t := 0
+	for _, m := range s.Migrations {
+		t += m
+	}
+	return t
+}
