@@ -1,0 +1,110 @@
+package study
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/airansim/airansim/metrics"
+	"github.com/airansim/airansim/policy"
+	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/sim"
+)
+
+// Spec is one run: a scenario at a load with a method and a seed.
+type Spec struct {
+	Scenario *scenario.Scenario
+	Load     float64 // ρ
+	Method   string  // registered method name
+	Agent    string  // placement agent (methods that use one); "" for none
+	Seed     uint64
+	Requests int    // 0: the scenario's count at this load
+	Trace    string // Azure trace file; "": the embedded model
+	Profile  string // calibration profile; "": the scenario's
+	Sink     sim.Sink
+}
+
+// Result is the summary of one run: one row of summary.csv. Fulfillments are fractions in [0,1].
+type Result struct {
+	Load            float64 `json:"load"`
+	Rho             Frac    `json:"rho"`
+	Method          string  `json:"method"`
+	Agent           string  `json:"agent"`
+	Seed            uint64  `json:"seed"`
+	Requests        int64   `json:"requests"`
+	Overall         Frac    `json:"overall"`
+	RAN             Frac    `json:"ran"`
+	AI              Frac    `json:"ai"`
+	LargeAI         Frac    `json:"large_ai"`
+	SmallAI         Frac    `json:"small_ai"`
+	URLLC           Frac    `json:"urllc"`
+	EMBB            Frac    `json:"embb"`
+	Unfinished      int64   `json:"unfinished"`
+	Dropped         int64   `json:"dropped"`
+	MigrationsLarge int     `json:"migrations_large"`
+	MigrationsTotal int     `json:"migrations_total"`
+	Rejected        int     `json:"rejected_actions"`
+	RANInfeasible   int64   `json:"ran_infeasible_allocations"`
+	AIP50           Frac    `json:"ai_latency_p50_s"`
+	AIP99           Frac    `json:"ai_latency_p99_s"`
+	RANP99          Frac    `json:"ran_latency_p99_s"`
+	Events          int64   `json:"events"`
+	SimEndS         float64 `json:"sim_end_s"`
+	WallS           float64 `json:"wall_s"`
+}
+
+// Run executes spec and returns its summary.
+func Run(ctx context.Context, spec Spec) (Result, error) {
+	b, err := spec.Scenario.Build(scenario.BuildOptions{Load: spec.Load, Requests: spec.Requests, Seed: spec.Seed,
+		Trace: spec.Trace, Profile: spec.Profile})
+	if err != nil {
+		return Result{}, err
+	}
+	defer b.Close()
+	m, err := policy.Default().New(spec.Method, policy.Options{Seed: spec.Seed})
+	if err != nil {
+		return Result{}, err
+	}
+	sum := &metrics.Summary{}
+	b.Config.Policy, b.Config.Allocator, b.Config.Sink = m.Policy, m.Allocator, tee{sum, spec.Sink}
+	s, err := sim.New(b.Config)
+	if err != nil {
+		return Result{}, err
+	}
+	t0 := time.Now()
+	st, err := s.Run(ctx)
+	if err != nil {
+		return Result{}, fmt.Errorf("study: %s at load %g seed %d: %w", spec.Method, spec.Load, spec.Seed, err)
+	}
+	r := summarize(spec, b, st, sum)
+	r.WallS = time.Since(t0).Seconds()
+	return r, nil
+}
+
+func summarize(spec Spec, b *scenario.Built, st sim.Stats, sum *metrics.Summary) Result {
+	f := func(g metrics.Group) Frac { return Frac(sum.Fulfillment(g)) }
+	return Result{
+		Load: spec.Load, Rho: Frac(b.Rho), Method: spec.Method, Agent: spec.Agent, Seed: spec.Seed,
+		Requests: sum.Counts(metrics.Overall).Total,
+		Overall:  f(metrics.Overall), RAN: f(metrics.RAN), AI: f(metrics.AI),
+		LargeAI: f(metrics.LargeAI), SmallAI: f(metrics.SmallAI), URLLC: f(metrics.URLLC), EMBB: f(metrics.EMBB),
+		Unfinished: sum.Counts(metrics.Overall).Unfinished, Dropped: sum.Counts(metrics.Overall).Dropped,
+		MigrationsLarge: st.Migrations[sim.LargeAI], MigrationsTotal: st.MigrationsTotal(), Rejected: st.Rejected,
+		RANInfeasible: st.RANInfeasible,
+		AIP50:         Frac(sum.LatencyQuantile(metrics.AI, 0.5)), AIP99: Frac(sum.LatencyQuantile(metrics.AI, 0.99)),
+		RANP99: Frac(sum.LatencyQuantile(metrics.RAN, 0.99)), Events: st.Events, SimEndS: st.End,
+	}
+}
+
+// tee forwards records to the summary and an optional second sink.
+type tee struct {
+	a *metrics.Summary
+	b sim.Sink
+}
+
+func (t tee) Record(r sim.Record) {
+	t.a.Record(r)
+	if t.b != nil {
+		t.b.Record(r)
+	}
+}

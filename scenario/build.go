@@ -1,0 +1,137 @@
+package scenario
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+
+	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/traces"
+)
+
+// BuildOptions selects the load point and workload of one run. The zero value is the scenario at ρ = 1.
+type BuildOptions struct {
+	Load     float64 // target ρ of DESIGN.md; 0: 1
+	Requests int     // total requests (AI + RAN); 0: requests_at_load_1 × ρ
+	Seed     uint64  // workload seed
+	Trace    string  // Azure token trace (CSV or parquet) replacing the embedded model; "": embedded model
+	Profile  string  // calibration profile overriding the scenario's; "": the scenario's, or the defaults
+}
+
+// Built is a scenario made concrete for one run.
+type Built struct {
+	Config   sim.Config // topology, placement, delays and Source; Policy, Allocator and Sink are left to the caller
+	Rho      float64    // the load achieved
+	Factor   float64    // rate factor applied to the base AI and RAN rates
+	Requests int        // total requests
+	Profile  string     // calibration profile used ("" for the built-in defaults)
+	Nodes    []string   // node names by index
+	Services []string   // service names by index
+	Cells    []string   // cell names by index
+	closers  []io.Closer
+}
+
+// Close releases trace files.
+func (b *Built) Close() error {
+	var first error
+	for _, c := range b.closers {
+		if err := c.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+// Build turns the scenario into a simulator configuration and workload at the requested load.
+func (s *Scenario) Build(o BuildOptions) (*Built, error) {
+	if o.Load == 0 {
+		o.Load = 1
+	}
+	if !positive(o.Load) || o.Requests < 0 {
+		return nil, invalid("load %v must be > 0 and requests %d ≥ 0", o.Load, o.Requests)
+	}
+	b := &Built{Requests: o.Requests}
+	if b.Requests == 0 {
+		b.Requests = int(math.Round(float64(s.Workload.RequestsAtLoad1) * o.Load))
+	}
+	cost, err := s.costModel(o, b)
+	if err != nil {
+		return nil, err
+	}
+	s.topology(&b.Config, b, cost)
+	w, err := s.workload(o, cost, b)
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	b.Config.Source = traces.Limit(w, b.Requests)
+	return b, nil
+}
+
+func (s *Scenario) costModel(o BuildOptions, b *Built) (traces.CostModel, error) {
+	b.Profile = o.Profile
+	if b.Profile == "" && s.Profile != "" {
+		b.Profile = s.Profile
+		if s.path != "" && !filepath.IsAbs(b.Profile) {
+			b.Profile = filepath.Join(filepath.Dir(s.path), b.Profile)
+		}
+	}
+	if b.Profile == "" {
+		return traces.DefaultCostModel(), nil
+	}
+	p, err := traces.LoadProfile(b.Profile)
+	if err != nil {
+		return traces.CostModel{}, fmt.Errorf("scenario: profile: %w", err)
+	}
+	return p.CostModel(), nil
+}
+
+func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) {
+	nodeIdx := map[string]int{}
+	for i, n := range s.Nodes {
+		nodeIdx[n.Name] = i
+		c.Nodes = append(c.Nodes, sim.NodeSpec{Name: n.Name, GPU: n.GPU, VRAMGB: n.VRAMGB, CPU: n.CPUCores})
+		b.Nodes = append(b.Nodes, n.Name)
+	}
+	first := map[string]int{} // service name → its first instance
+	for si, sv := range s.Services {
+		cat, _ := sim.ParseCategory(sv.Category)
+		r := reloadOf(cat, cost)
+		if sv.ReconfigS != nil {
+			r = *sv.ReconfigS
+		}
+		c.Services = append(c.Services, sim.ServiceSpec{Name: sv.Name, Category: cat, WeightsGB: sv.WeightsGB, ReconfigS: r})
+		b.Services = append(b.Services, sv.Name)
+		first[sv.Name] = len(c.Instances)
+		for _, n := range sv.Nodes {
+			c.Instances = append(c.Instances, sim.InstanceSpec{Service: si, Node: nodeIdx[n]})
+		}
+	}
+	for _, cell := range s.Cells {
+		c.Cells = append(c.Cells, sim.CellSpec{Name: cell.Name, DU: first[cell.DU], CU: first[cell.CUUP]})
+		b.Cells = append(b.Cells, cell.Name)
+	}
+	c.HopDelay, c.RANDelay, c.Epoch, c.Drain, c.Epsilon = s.HopDelayS, s.RANDelayS, s.EpochS, s.DrainS, s.EpsilonS
+}
+
+func reloadOf(cat sim.Category, cost traces.CostModel) float64 {
+	switch cat {
+	case sim.DU:
+		return cost.DUReloadS
+	case sim.CUUP:
+		return cost.CUUPReloadS
+	}
+	return cost.ReloadS(cat)
+}
+
+// servicesOf returns the indices of the services of category cat.
+func (s *Scenario) servicesOf(cat sim.Category) []int {
+	var out []int
+	for i, sv := range s.Services {
+		if c, _ := sim.ParseCategory(sv.Category); c == cat {
+			out = append(out, i)
+		}
+	}
+	return out
+}
