@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/metrics"
 	"github.com/airansim/airansim/policy"
 	"github.com/airansim/airansim/scenario"
@@ -18,10 +19,11 @@ type Spec struct {
 	Method   string  // registered method name
 	Agent    string  // placement agent (methods that use one); "" for none
 	Seed     uint64
-	Requests int    // 0: the scenario's count at this load
-	Trace    string // Azure trace file; "": the embedded model
-	Profile  string // calibration profile; "": the scenario's
-	Sink     sim.Sink
+	Requests int      // 0: the scenario's count at this load
+	Trace    string   // Azure trace file; "": the embedded model
+	Profile  string   // calibration profile; "": the scenario's
+	Sink     sim.Sink // optional extra sink
+	Records  string   // directory for requests.csv and requests.parquet; "": not written
 }
 
 // Result is the summary of one run: one row of summary.csv. Fulfillments are fractions in [0,1].
@@ -66,7 +68,16 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 		return Result{}, err
 	}
 	sum := &metrics.Summary{}
-	b.Config.Policy, b.Config.Allocator, b.Config.Sink = m.Policy, m.Allocator, tee{sum, spec.Sink}
+	sinks := tee{sum, spec.Sink, nil}
+	if spec.Records != "" {
+		w, err := output.CreateRequestWriter(spec.Records)
+		if err != nil {
+			return Result{}, err
+		}
+		defer w.Abort()
+		sinks.rec = &recordWriter{w: w, b: b}
+	}
+	b.Config.Policy, b.Config.Allocator, b.Config.Sink = m.Policy, m.Allocator, sinks
 	s, err := sim.New(b.Config)
 	if err != nil {
 		return Result{}, err
@@ -75,6 +86,14 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 	st, err := s.Run(ctx)
 	if err != nil {
 		return Result{}, fmt.Errorf("study: %s at load %g seed %d: %w", spec.Method, spec.Load, spec.Seed, err)
+	}
+	if sinks.rec != nil {
+		if sinks.rec.err != nil {
+			return Result{}, sinks.rec.err
+		}
+		if err := sinks.rec.w.Close(); err != nil {
+			return Result{}, err
+		}
 	}
 	r := summarize(spec, b, st, sum)
 	r.WallS = time.Since(t0).Seconds()
@@ -98,13 +117,17 @@ func summarize(spec Spec, b *scenario.Built, st sim.Stats, sum *metrics.Summary)
 
 // tee forwards records to the summary and an optional second sink.
 type tee struct {
-	a *metrics.Summary
-	b sim.Sink
+	a   *metrics.Summary
+	b   sim.Sink
+	rec *recordWriter
 }
 
 func (t tee) Record(r sim.Record) {
 	t.a.Record(r)
 	if t.b != nil {
 		t.b.Record(r)
+	}
+	if t.rec != nil {
+		t.rec.Record(r)
 	}
 }

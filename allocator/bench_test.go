@@ -1,0 +1,32 @@
+package allocator_test
+
+import (
+	"testing"
+
+	"github.com/airansim/airansim/allocator"
+	"github.com/airansim/airansim/sim"
+)
+
+// bench12 is a node with 12 instances: 6 RAN functions with floors (two of them binding), 6 AI
+// instances with work spread over four orders of magnitude, one of them idle. C = 100 (TFLOP/s).
+func bench12() (float64, []sim.Demand) {
+	return 100, []sim.Demand{
+		{Work: 0.05, Urgency: 2000, Floor: 12}, {Work: 0.02, Urgency: 1500, Floor: 9},
+		{Work: 0.01, Urgency: 800, Floor: 2}, {Work: 0.01, Urgency: 900, Floor: 1.5},
+		{Work: 0.03, Urgency: 1000, Floor: 3}, {Work: 0.02, Urgency: 700, Floor: 2.5},
+		{Work: 120, Urgency: 3}, {Work: 35, Urgency: 6}, {Work: 4, Urgency: 12},
+		{Work: 0.8, Urgency: 20}, {Work: 0.2, Urgency: 50}, {},
+	}
+}
+
+func benchAllocator(b *testing.B, a sim.Allocator) {
+	c, d := bench12()
+	out := make([]float64, len(d))
+	b.ReportAllocs()
+	for b.Loop() {
+		a.Allocate(c, d, out)
+	}
+}
+
+func BenchmarkHAF12(b *testing.B)        { benchAllocator(b, allocator.HAF{}) }
+func BenchmarkEqualShare12(b *testing.B) { benchAllocator(b, allocator.EqualShare{}) }

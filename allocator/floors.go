@@ -1,0 +1,73 @@
+package allocator
+
+import (
+	"math"
+
+	"github.com/airansim/airansim/sim"
+)
+
+// nonNeg returns v, or 0 if v is negative (rounding residue from the engine's bookkeeping).
+func nonNeg(v float64) float64 {
+	if v < 0 {
+		return 0
+	}
+	return v
+}
+
+// floorOf returns the floor of d as used by the allocators, in the resource's unit.
+func floorOf(d sim.Demand) float64 { return nonNeg(d.Floor) }
+
+// finite reports whether v is neither NaN nor ±Inf.
+func finite(v float64) bool { return math.Abs(v) <= math.MaxFloat64 }
+
+// checkArgs panics on programmer misuse: non-finite capacity or demand values, or out shorter than d.
+func checkArgs(capacity float64, d []sim.Demand, out []float64) {
+	if len(out) < len(d) {
+		panic("allocator: len(out) < len(d)")
+	}
+	if !finite(capacity) {
+		panic("allocator: capacity is NaN or infinite")
+	}
+	for _, v := range d {
+		if !finite(v.Work) || !finite(v.Urgency) || !finite(v.Floor) {
+			panic("allocator: demand has a NaN or infinite field")
+		}
+	}
+}
+
+// sumFloors returns Σ f_i in index order.
+func sumFloors(d []sim.Demand) float64 {
+	s := 0.0
+	for _, v := range d {
+		s += floorOf(v)
+	}
+	return s
+}
+
+// usable returns the part of capacity the allocators distribute, capacity·(1 − 8(n+1)·2⁻⁵³) − 8(n+1)·2⁻¹⁰⁷⁴:
+// the relative term absorbs the rounding of n-term sums and products, the absolute one their rounding
+// in the subnormal range, so that Σ out ≤ capacity holds exactly in float64. It may be negative.
+func usable(capacity float64, n int) float64 {
+	g := float64(8 * (n + 1))
+	return capacity - capacity*(g*0x1p-53) - g*0x1p-1074
+}
+
+// scaleFloors writes the floors of d scaled down by a common factor so that they sum to (at most)
+// capacity; all zero if capacity ≤ 0. sumF is Σ f_i, which must exceed capacity. Each out[i] is
+// computed as (f_i/Σf)·C so that no intermediate factor underflows.
+func scaleFloors(capacity, sumF float64, d []sim.Demand, out []float64) {
+	c := nonNeg(usable(capacity, len(d)))
+	for i, v := range d {
+		out[i] = 0
+		if c > 0 {
+			out[i] = floorOf(v) / sumF * c // sumF > capacity > 0; 0 if sumF = +Inf.
+		}
+	}
+}
+
+// setFloors writes f_i to out[i] for every i.
+func setFloors(d []sim.Demand, out []float64) {
+	for i, v := range d {
+		out[i] = floorOf(v)
+	}
+}

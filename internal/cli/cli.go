@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+)
+
+// SignalContext returns a context cancelled on the first SIGINT (Ctrl-C) or
+// SIGTERM, and a stop function that releases the signal handler; call it
+// when done, typically with defer. After the first signal (or stop) the
+// default behaviour is restored, so a second Ctrl-C kills the process.
+func SignalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}
+
+// UsageError reports a command-line mistake: a bad flag, argument or flag
+// combination. Fail exits with status 2 for it.
+type UsageError struct {
+	Err error
+}
+
+// Usagef returns a *UsageError whose message is formatted as by fmt.Errorf
+// (so %w wraps).
+func Usagef(format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// Error returns the message of the underlying error.
+func (e *UsageError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// Exit statuses returned by Fail.
+const (
+	ExitOK    = 0 // no error
+	ExitError = 1 // any error but a usage error
+	ExitUsage = 2 // a *UsageError anywhere in the error's chain
+)
+
+// Fail reports err on standard error as "NAME: err", NAME being the base
+// name of the running program, and returns the exit status for it:
+// ExitUsage if err wraps a *UsageError, ExitError otherwise. For a nil err
+// it prints nothing and returns ExitOK. Use it as
+//
+//	func main() { os.Exit(cli.Fail(run())) }
+func Fail(err error) int {
+	return fail(os.Stderr, filepath.Base(os.Args[0]), err)
+}
+
+// fail is Fail writing to w for the program name.
+func fail(w io.Writer, name string, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	fmt.Fprintf(w, "%s: %v\n", name, err)
+	var u *UsageError
+	if errors.As(err, &u) {
+		return ExitUsage
+	}
+	return ExitError
+}

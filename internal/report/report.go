@@ -1,0 +1,185 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/airansim/airansim/internal/output"
+	"github.com/airansim/airansim/internal/plotutil"
+	"github.com/airansim/airansim/internal/stats"
+	"github.com/airansim/airansim/internal/study"
+	"github.com/airansim/airansim/scenario"
+)
+
+// SummaryColumns are the columns of summary.csv, one row per run.
+var SummaryColumns = []string{"load", "rho", "method", "agent", "seed", "requests", "overall", "ran", "ai", "large_ai",
+	"small_ai", "urllc", "embb", "unfinished", "dropped", "migrations_large", "migrations_total", "rejected_actions",
+	"ran_infeasible_allocations", "ai_latency_p50_s", "ai_latency_p99_s", "ran_latency_p99_s", "events", "sim_end_s"}
+
+// WriteAll writes summary.csv, table.md, loadsweep.png and loadsweep.svg into dir.
+func WriteAll(dir string, rs []study.Result, paper []scenario.Row) error {
+	rs = sorted(rs)
+	if err := writeSummary(filepath.Join(dir, "summary.csv"), rs); err != nil {
+		return err
+	}
+	if err := output.WriteFileAtomic(filepath.Join(dir, "table.md"), []byte(Table(rs, paper))); err != nil {
+		return err
+	}
+	for _, ext := range []string{".png", ".svg"} {
+		if err := Figure(filepath.Join(dir, "loadsweep"+ext), rs, paper); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sorted orders results by load, method, seed so that outputs do not depend on completion order.
+func sorted(rs []study.Result) []study.Result {
+	out := append([]study.Result(nil), rs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Load != b.Load {
+			return a.Load < b.Load
+		}
+		if a.Method != b.Method {
+			return a.Method < b.Method
+		}
+		return a.Seed < b.Seed
+	})
+	return out
+}
+
+func writeSummary(path string, rs []study.Result) error {
+	var buf bytes.Buffer
+	w := output.NewCSVWriter(&buf, SummaryColumns...)
+	for _, r := range rs {
+		w.Float(r.Load).Float(float64(r.Rho)).Str(r.Method).Str(r.Agent).Int(int64(r.Seed)).Int(r.Requests).
+			Float(float64(r.Overall)).Float(float64(r.RAN)).Float(float64(r.AI)).Float(float64(r.LargeAI)).
+			Float(float64(r.SmallAI)).Float(float64(r.URLLC)).Float(float64(r.EMBB)).Int(r.Unfinished).Int(r.Dropped).
+			Int(int64(r.MigrationsLarge)).Int(int64(r.MigrationsTotal)).Int(int64(r.Rejected)).Int(r.RANInfeasible).
+			Float(float64(r.AIP50)).Float(float64(r.AIP99)).Float(float64(r.RANP99)).Int(r.Events).Float(r.SimEndS)
+		if err := w.EndRow(); err != nil {
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return output.WriteFileAtomic(path, buf.Bytes())
+}
+
+// cell is the mean and 95 % CI half-width of one metric over seeds.
+type cell struct{ mean, half float64 }
+
+func aggregate(rs []study.Result, load float64, method string, get func(study.Result) float64) (cell, int) {
+	var xs []float64
+	for _, r := range rs {
+		if r.Load == load && r.Method == method {
+			if v := get(r); !math.IsNaN(v) {
+				xs = append(xs, v)
+			}
+		}
+	}
+	if len(xs) == 0 {
+		return cell{math.NaN(), 0}, 0
+	}
+	m, h := stats.CI95(xs)
+	return cell{m, h}, len(xs)
+}
+
+func methodsAndLoads(rs []study.Result) (methods []string, loads []float64) {
+	seenM, seenL := map[string]bool{}, map[float64]bool{}
+	for _, r := range rs {
+		if !seenM[r.Method] {
+			seenM[r.Method] = true
+			methods = append(methods, r.Method)
+		}
+		if !seenL[r.Load] {
+			seenL[r.Load] = true
+			loads = append(loads, r.Load)
+		}
+	}
+	sort.Strings(methods)
+	sort.Float64s(loads)
+	return methods, loads
+}
+
+// Figure draws the paper's Fig. 2: RAN-only and AI fulfillment (%) against ρ, one line per method,
+// with 95 % CI error bars when there are several seeds; the paper's published HAF AI points are
+// drawn as a separate series.
+func Figure(path string, rs []study.Result, paper []scenario.Row) error {
+	methods, loads := methodsAndLoads(sorted(rs))
+	var ran, ai []plotutil.Series
+	for _, m := range methods {
+		sr, sa := plotutil.Series{Name: m}, plotutil.Series{Name: m}
+		for _, l := range loads {
+			c1, n := aggregate(rs, l, m, func(r study.Result) float64 { return 100 * float64(r.RAN) })
+			c2, _ := aggregate(rs, l, m, func(r study.Result) float64 { return 100 * float64(r.AI) })
+			sr.X, sr.Y, sr.YErr = append(sr.X, l), append(sr.Y, c1.mean), append(sr.YErr, c1.half)
+			sa.X, sa.Y, sa.YErr = append(sa.X, l), append(sa.Y, c2.mean), append(sa.YErr, c2.half)
+			if n < 2 {
+				sr.YErr, sa.YErr = nil, nil
+			}
+		}
+		ran, ai = append(ran, sr), append(ai, sa)
+	}
+	if p := paperSeries(paper); len(p.X) > 0 {
+		ai = append(ai, p)
+	}
+	pr, err := plotutil.LinePanel("RAN-only (Q^r) fulfillment", "load ρ", "fulfillment (%)", ran, 0, 100)
+	if err != nil {
+		return err
+	}
+	pa, err := plotutil.LinePanel("AI (Q^e) fulfillment", "load ρ", "fulfillment (%)", ai, 0, 100)
+	if err != nil {
+		return err
+	}
+	if err := plotutil.SaveRow(path, 28, 11, pr, pa); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	return nil
+}
+
+func paperSeries(paper []scenario.Row) plotutil.Series {
+	s := plotutil.Series{Name: "haf (paper)"}
+	var rows []scenario.Row
+	for _, r := range paper {
+		if r.Method == "haf" {
+			rows = append(rows, r)
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Load < rows[j].Load })
+	for _, r := range rows {
+		s.X, s.Y = append(s.X, r.Load), append(s.Y, 100*r.AI)
+	}
+	return s
+}
+
+// ReadRuns reads every stored run result in dir/runs.
+func ReadRuns(dir string) ([]study.Result, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "runs", "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("report: no run results in %s", filepath.Join(dir, "runs"))
+	}
+	sort.Strings(files)
+	rs := make([]study.Result, 0, len(files))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var r study.Result
+		if err := jsonUnmarshal(b, &r); err != nil {
+			return nil, fmt.Errorf("report: %s: %w", f, err)
+		}
+		rs = append(rs, r)
+	}
+	return rs, nil
+}
