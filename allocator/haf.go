@@ -40,20 +40,34 @@ func (HAF) Allocate(capacity float64, d []sim.Demand, out []float64) (floorsFeas
 func loadWeights(d []sim.Demand, out []float64) bool {
 	wmax := 0.0
 	for i, v := range d {
-		w := math.Sqrt(nonNeg(v.Urgency)) * math.Sqrt(nonNeg(v.Work))
+		w := weight(nonNeg(v.Urgency), nonNeg(v.Work))
 		out[i] = -w
 		wmax = max(wmax, w)
 	}
 	if wmax == 0 {
 		return false
 	}
+	inv := 1 / wmax
 	for i, v := range d {
-		out[i] /= wmax
+		if inv <= math.MaxFloat64 {
+			out[i] *= inv
+		} else {
+			out[i] /= wmax // wmax is subnormal.
+		}
 		if !(out[i] < 0) { // ω·Ψ = 0, or a weight that underflows relative to the largest one.
 			out[i] = floorOf(v)
 		}
 	}
 	return true
+}
+
+// weight returns sqrt(ω·Ψ) for ω, Ψ ≥ 0, with one square root unless the product over- or underflows.
+func weight(omega, psi float64) float64 {
+	p := omega * psi
+	if p < 0x1p-1000 || p > 0x1p1000 {
+		return math.Sqrt(omega) * math.Sqrt(psi)
+	}
+	return math.Sqrt(p)
 }
 
 // waterFill runs the active-set clipping of eqs. (18)-(19) on the weights left by loadWeights and writes

@@ -1,7 +1,4 @@
-//go:build oracle
 
-// Needs golang.org/x/tools (imported by gonum optimize via stat/distmv) in go.mod/go.sum; run with
-// -tags oracle. Delete the build constraint once the module files list it.
 
 package allocator_test
 

@@ -14,12 +14,15 @@ const (
 	RequestsParquet = "requests.parquet"
 )
 
-// RequestColumns lists the columns of requests.csv and requests.parquet, in
-// order. They match the fields of RequestRow.
-var RequestColumns = []string{
-	"id", "class", "category", "service", "cell", "node",
-	"arrival_s", "finish_s", "latency_s", "deadline_s",
-	"met", "finished", "dropped",
+// RequestColumns returns the columns of requests.csv and
+// requests.parquet, in order, matching the fields of RequestRow. The caller
+// may modify the returned slice.
+func RequestColumns() []string {
+	return []string{
+		"id", "class", "category", "service", "cell", "node",
+		"arrival_s", "finish_s", "latency_s", "deadline_s",
+		"met", "finished", "dropped",
+	}
 }
 
 // RequestRow is the record of one simulated request. Times are in seconds
@@ -82,7 +85,7 @@ func CreateRequestWriter(dir string) (*RequestWriter, error) {
 	return &RequestWriter{
 		csvFile: csvFile,
 		pqFile:  pqFile,
-		csv:     NewCSVWriter(csvFile, RequestColumns...),
+		csv:     NewCSVWriter(csvFile, RequestColumns()...),
 		pq: parquet.NewGenericWriter[RequestRow](pqFile,
 			parquet.CreatedBy("airansim", "", ""),
 			parquet.Compression(&parquet.Snappy),

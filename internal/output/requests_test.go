@@ -75,8 +75,8 @@ func TestRequestWriterCSVMatchesParquet(t *testing.T) {
 		if len(pq) != n || len(recs) != n+1 {
 			t.Fatalf("n=%d: parquet %d rows, csv %d lines", n, len(pq), len(recs))
 		}
-		if got := recs[0]; !slices.Equal(got, RequestColumns) {
-			t.Fatalf("csv header %v, want %v", got, RequestColumns)
+		if got := recs[0]; !slices.Equal(got, RequestColumns()) {
+			t.Fatalf("csv header %v, want %v", got, RequestColumns())
 		}
 		for i, r := range pq {
 			if !sameRow(r, rows[i]) {
@@ -141,7 +141,7 @@ func TestRequestParquetColumns(t *testing.T) {
 	for _, f := range parquet.SchemaOf(RequestRow{}).Fields() {
 		got = append(got, f.Name())
 	}
-	if !slices.Equal(got, RequestColumns) {
-		t.Errorf("parquet columns %v, want %v", got, RequestColumns)
+	if !slices.Equal(got, RequestColumns()) {
+		t.Errorf("parquet columns %v, want %v", got, RequestColumns())
 	}
 }

@@ -20,7 +20,8 @@ type Job[T any] struct {
 	// Run computes the job's result. It must return promptly, typically
 	// with ctx.Err(), once ctx is cancelled. With Options.Dir set, the
 	// result is stored as JSON, so T must round-trip through
-	// encoding/json for Resume to return it unchanged.
+	// encoding/json for Resume to return it unchanged; note that
+	// encoding/json rejects NaN and ±Inf, which then fails the job.
 	Run func(ctx context.Context) (T, error)
 }
 

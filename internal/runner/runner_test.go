@@ -116,9 +116,9 @@ func TestRunResume(t *testing.T) {
 }
 
 func TestRunAtomicWrites(t *testing.T) {
-	const n = 40
+	const n = 24
 	dir := t.TempDir()
-	big := strings.Repeat("x", 1<<16)
+	big := strings.Repeat("x", 1<<14)
 	jobs := make([]Job[[]string], n)
 	for i := range jobs {
 		jobs[i] = Job[[]string]{Key: fmt.Sprint("k", i), Run: func(context.Context) ([]string, error) {
