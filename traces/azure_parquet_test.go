@@ -64,7 +64,7 @@ func TestAzureParquetEquivalence(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, data := range map[string][]byte{
-		"text timestamps": ptWriteParquet(t, str, 1000),
+		"text timestamps":  ptWriteParquet(t, str, 1000),
 		"typed timestamps": ptWriteParquet(t, typed, 700),
 	} {
 		s, err := NewAzureParquet(bytes.NewReader(data), int64(len(data)), "t.parquet")

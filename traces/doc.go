@@ -15,6 +15,13 @@
 // or parquet file whose columns are documented in docs/traces.md; a Resolver supplies service and
 // cell indices and default costs.
 //
+// # Models and generators
+//
+// The other files turn token rows into requests and build workloads: cost*.go (token → work and KV
+// cost model and calibration profiles), model*.go and stats*.go (the embedded statistical model of
+// the Azure traces and its sampler), ai*.go (AI request streams), ran*.go (synthetic URLLC/eMBB
+// traffic), merge*.go (merging sources in arrival order) and load*.go (scaling to a load ρ).
+//
 // # Parsing
 //
 // The parse*.go files hold the streamed CSV and parquet table readers both formats are built on.

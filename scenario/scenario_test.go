@@ -1,0 +1,63 @@
+package scenario_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/airansim/airansim/scenario"
+)
+
+func TestDefaultBuilds(t *testing.T) {
+	sc := scenario.Default()
+	for _, load := range []float64{0.75, 1, 1.25} {
+		b, err := sc.Build(scenario.BuildOptions{Load: load, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := b.Rho - load; d > 1e-9 || d < -1e-9 {
+			t.Errorf("load %g: built ρ = %g", load, b.Rho)
+		}
+		if want := int(20000*load + 0.5); b.Requests != want {
+			t.Errorf("load %g: %d requests, want %d", load, b.Requests, want)
+		}
+		if len(b.Config.Nodes) != 6 || len(b.Config.Cells) != 6 || len(b.Config.Instances) != 18 {
+			t.Errorf("topology %d nodes %d cells %d instances", len(b.Config.Nodes), len(b.Config.Cells), len(b.Config.Instances))
+		}
+	}
+}
+
+// TestInvalid checks that each rule broken is named in the error.
+func TestInvalid(t *testing.T) {
+	base := `{"name":"t","nodes":[{"name":"n","gpu_tflops":%G,"vram_gb":10,"cpu_cores":4}],
+"services":[{"name":"du","category":"du","weights_gb":1,"nodes":["%N"]},{"name":"cu","category":"cu-up","weights_gb":0,"nodes":["n"]},
+{"name":"ai","category":"%C","weights_gb":1,"nodes":["n"]}],"cells":[{"name":"c","du":"du","cu_up":"cu"}]%X}`
+	cases := []struct{ name, g, n, c, x, want string }{
+		{"ok", "10", "n", "small-ai", "", ""},
+		{"unknown key", "10", "n", "small-ai", `,"bogus":1`, `unknown field "bogus"`},
+		{"zero capacity", "0", "n", "small-ai", "", "gpu_tflops, cpu_cores and vram_gb must be > 0"},
+		{"negative capacity", "-1", "n", "small-ai", "", "must be > 0"},
+		{"unknown node", "10", "m", "small-ai", "", `unknown node "m"`},
+		{"bad category", "10", "n", "huge-ai", "", `category "huge-ai"`},
+		{"syntax", "10", "n", "small-ai", `,`, "line 3, column"},
+		{"bad fraction", "10", "n", "small-ai", `,"workload":{"small_ai_fraction":2}`, "small_ai_fraction"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			js := strings.NewReplacer("%G", tc.g, "%N", tc.n, "%C", tc.c, "%X", tc.x).Replace(base)
+			_, err := scenario.Parse(strings.NewReader(js), "s.json")
+			if tc.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "s.json") {
+				t.Fatalf("got %v, want an error naming s.json and %q", err, tc.want)
+			}
+			if !errors.Is(err, scenario.ErrInvalid) {
+				t.Errorf("%v does not wrap ErrInvalid", err)
+			}
+		})
+	}
+}
