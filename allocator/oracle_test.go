@@ -1,5 +1,3 @@
-
-
 package allocator_test
 
 import (

@@ -18,9 +18,9 @@ const (
 
 // aiStream is the token stream of one AI category with its base rate (requests/s) and mean tokens.
 type aiStream struct {
-	cat           sim.Category
-	tokens        traces.TokenSource
-	rate          float64
+	cat            sim.Category
+	tokens         traces.TokenSource
+	rate           float64
 	prompt, output float64
 }
 
