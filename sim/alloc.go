@@ -92,12 +92,16 @@ func (s *Sim) floors(in *instState) (gpu, cpu float64, infeasible bool) {
 	if slack <= 0 {
 		infeasible = true
 	}
-	f := q.residual() / math.Max(slack, s.cfg.Epsilon)
+	f := q.residual() / math.Max(slack, floorMinSlack)
 	if p == phaseGPU {
 		return f, 0, infeasible
 	}
 	return 0, f, infeasible
 }
+
+// floorMinSlack bounds the RAN floor's denominator when a request has no time left (eq. 15 is then
+// infeasible): the floor becomes very large and is scaled down to the node's capacity.
+const floorMinSlack = 1e-6
 
 func grow(d []Demand, k int) []Demand {
 	if cap(d) < k {

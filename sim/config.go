@@ -22,7 +22,7 @@ type Config struct {
 	Epoch       float64 // Δ, placement interval, s. 0: 5.
 	Horizon     float64 // End of the run, s. 0: last arrival + Drain.
 	Drain       float64 // Time after the last arrival before the run ends, s. 0: 30.
-	Epsilon     float64 // ε in the urgency ω and the RAN floors, s. 0: 1e-6.
+	Epsilon     float64 // ε in the urgency ω of eq. (14), s. 0: 1e-6. (RAN floors use a fixed 1e-6 s minimum slack.)
 	NoEarlyStop bool    // Run to the horizon even when every request has ended.
 
 	Source    Source    // Required.
