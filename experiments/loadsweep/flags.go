@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/policy"
 )
 
@@ -25,8 +26,6 @@ type config struct {
 	Resume   bool      `json:"resume"`
 	Parallel int       `json:"parallel"`
 }
-
-type usageError struct{ error }
 
 func parse(args []string, stderr io.Writer) (*config, error) {
 	c := &config{}
@@ -49,14 +48,14 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 		fmt.Fprintf(stderr, "Usage: go run ./experiments/loadsweep [flags]\n\nRuns the paper's load sweep (Fig. 2, Table III).\n\nFlags:\n%s", fs.FlagUsages())
 	}
 	if err := fs.Parse(args); err != nil {
-		return nil, usageError{err}
+		return nil, &cli.UsageError{Err: err}
 	}
 	return c, c.check(reg, fs)
 }
 
 func (c *config) check(reg policy.Registry, fs *pflag.FlagSet) error {
 	if fs.NArg() > 0 {
-		return usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+		return cli.Usagef("unexpected argument %q", fs.Arg(0))
 	}
 	if c.Quick {
 		if !fs.Changed("requests") {
@@ -67,16 +66,16 @@ func (c *config) check(reg policy.Registry, fs *pflag.FlagSet) error {
 		}
 	}
 	if c.Seeds < 1 || c.Requests < 0 || c.Parallel < 0 || len(c.Loads) == 0 || len(c.Methods) == 0 {
-		return usageError{fmt.Errorf("--seeds must be ≥ 1, --requests and --parallel ≥ 0, --loads and --methods non-empty")}
+		return cli.Usagef("--seeds must be ≥ 1, --requests and --parallel ≥ 0, --loads and --methods non-empty")
 	}
 	for _, l := range c.Loads {
 		if !(l > 0) {
-			return usageError{fmt.Errorf("--loads: %v is not > 0", l)}
+			return cli.Usagef("--loads: %v is not > 0", l)
 		}
 	}
 	for _, m := range c.Methods {
 		if _, ok := reg[m]; !ok {
-			return usageError{fmt.Errorf("--methods: unknown method %q (known: %s)", m, strings.Join(reg.Names(), ", "))}
+			return cli.Usagef("--methods: unknown method %q (known: %s)", m, strings.Join(reg.Names(), ", "))
 		}
 	}
 	return nil

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/report"
 	"github.com/airansim/airansim/internal/runner"
@@ -23,18 +24,13 @@ import (
 )
 
 func main() {
-	ctx, stop := signalContext()
+	ctx, stop := cli.SignalContext()
 	defer stop()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	switch {
-	case err == nil || errors.Is(err, pflag.ErrHelp):
-		os.Exit(0)
-	case errors.As(err, new(usageError)):
-		fmt.Fprintf(os.Stderr, "loadsweep: %v\n", err)
-		os.Exit(2)
+	if errors.Is(err, pflag.ErrHelp) {
+		err = nil
 	}
-	fmt.Fprintf(os.Stderr, "loadsweep: %v\n", err)
-	os.Exit(1)
+	os.Exit(cli.Fail(err))
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {

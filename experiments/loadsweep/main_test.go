@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/airansim/airansim/internal/cli"
 )
 
 func sweep(t *testing.T, out string, args ...string) {
@@ -68,7 +71,8 @@ func TestResumeSkipsFinishedRuns(t *testing.T) {
 func TestBadFlags(t *testing.T) {
 	for _, args := range [][]string{{"--methods", "nope"}, {"--loads", "0"}, {"--seeds", "0"}, {"extra"}} {
 		err := run(context.Background(), args, io.Discard, io.Discard)
-		if _, ok := err.(usageError); !ok {
+		var u *cli.UsageError
+		if !errors.As(err, &u) {
 			t.Errorf("%v: got %v, want a usage error", args, err)
 		}
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/policy"
@@ -24,9 +25,13 @@ import (
 )
 
 func main() {
-	ctx, stop := signalContext()
+	ctx, stop := cli.SignalContext()
 	defer stop()
-	os.Exit(exitCode(run(ctx, os.Args[1:], os.Stdout, os.Stderr), os.Stderr))
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if errors.Is(err, pflag.ErrHelp) {
+		err = nil
+	}
+	os.Exit(cli.Fail(err))
 }
 
 type flags struct {
@@ -52,10 +57,10 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 		fmt.Fprintf(stderr, "Usage: go run ./experiments/run [flags]\n\nSimulates one scenario with one method.\n\nFlags:\n%s", fs.FlagUsages())
 	}
 	if err := fs.Parse(args); err != nil {
-		return nil, usageError{err}
+		return nil, &cli.UsageError{Err: err}
 	}
 	if fs.NArg() > 0 {
-		return nil, usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+		return nil, cli.Usagef("unexpected argument %q", fs.Arg(0))
 	}
 	return f, nil
 }
@@ -103,21 +108,4 @@ func describeProfile(flag string, sc *scenario.Scenario) string {
 		return sc.Profile
 	}
 	return "built-in defaults (docs/profile.md)"
-}
-
-type usageError struct{ error }
-
-func exitCode(err error, stderr io.Writer) int {
-	switch {
-	case err == nil:
-		return 0
-	case errors.Is(err, pflag.ErrHelp):
-		return 0
-	}
-	fmt.Fprintf(stderr, "run: %v\n", err)
-	var u usageError
-	if errors.As(err, &u) {
-		return 2
-	}
-	return 1
 }
