@@ -35,15 +35,11 @@ func (s *Scenario) workload(o BuildOptions, cost traces.CostModel, b *Built) (si
 	if err != nil {
 		return nil, err
 	}
-	var aiRate, demand float64
+	aiRate := totalRate(streams)
+	var demand float64
 	for _, st := range streams {
 		p, _ := cost.Params(st.cat)
-		share := w.SmallAIFraction
-		if st.cat == sim.LargeAI {
-			share = 1 - share
-		}
-		aiRate += share * st.rateTotal(streams)
-		demand += share * st.rateTotal(streams) * p.MeanGPUWork(st.prompt, st.output)
+		demand += s.share(st.cat) * aiRate * p.MeanGPUWork(st.prompt, st.output)
 	}
 	load := traces.Load{AIRate: aiRate, AIWork: demand / aiRate, RANRate: w.RANPerAI * aiRate, RANWork: ran.MeanDUGPUWork(),
 		GPUCapacity: s.gpuCapacity()}
@@ -55,7 +51,7 @@ func (s *Scenario) workload(o BuildOptions, cost traces.CostModel, b *Built) (si
 	b.Rho, _ = load.Rho(f)
 	srcs := make([]sim.Source, 0, len(streams)+1)
 	for i, st := range streams {
-		src, err := s.aiSource(st, streams, f, cost, o.Seed+uint64(i))
+		src, err := s.aiSource(st, aiRate*f, cost, o.Seed+uint64(i))
 		if err != nil {
 			return nil, err
 		}
@@ -68,9 +64,9 @@ func (s *Scenario) workload(o BuildOptions, cost traces.CostModel, b *Built) (si
 	return traces.Merge(append(srcs, ran)...), nil
 }
 
-// rateTotal is the base AI rate: the sum of the streams' own rates, so that the mix follows
+// totalRate is the base AI rate: the sum of the streams' own rates, so that the mix follows
 // small_ai_fraction while the overall rate stays that of the trace(s).
-func (st aiStream) rateTotal(all []aiStream) float64 {
+func totalRate(all []aiStream) float64 {
 	t := 0.0
 	for _, x := range all {
 		t += x.rate
@@ -78,16 +74,21 @@ func (st aiStream) rateTotal(all []aiStream) float64 {
 	return t
 }
 
-func (s *Scenario) aiSource(st aiStream, all []aiStream, f float64, cost traces.CostModel, seed uint64) (sim.Source, error) {
-	share := s.Workload.SmallAIFraction
-	services := s.servicesOf(sim.SmallAI)
-	if st.cat == sim.LargeAI {
-		share, services = 1-share, s.servicesOf(sim.LargeAI)
+// share is the fraction of AI requests of category cat.
+func (s *Scenario) share(cat sim.Category) float64 {
+	if cat == sim.LargeAI {
+		return 1 - s.Workload.SmallAIFraction
 	}
+	return s.Workload.SmallAIFraction
+}
+
+// aiSource scales one category's stream to its share of the scaled AI rate (requests/s).
+func (s *Scenario) aiSource(st aiStream, scaledRate float64, cost traces.CostModel, seed uint64) (sim.Source, error) {
+	share, services := s.share(st.cat), s.servicesOf(st.cat)
 	if share == 0 || len(services) == 0 {
 		return traces.Merge(), nil
 	}
-	target := share * st.rateTotal(all) * f
+	target := share * scaledRate
 	return traces.NewAISource([]traces.AIStream{{Tokens: st.tokens, Category: st.cat, Services: services}}, traces.AIOptions{
 		Cells: len(s.Cells), Seed: seed, TimeScale: target / st.rate, Cost: &cost,
 		Deadlines: traces.DeadlineRules{Large: s.Workload.LargeDeadline.rule(), Small: s.Workload.SmallDeadline.rule()},
@@ -99,12 +100,8 @@ func (s *Scenario) ranSource(seed uint64, rate float64) (*traces.RANSource, erro
 	if rate <= 0 {
 		rate = 1e-12
 	}
-	frac := w.URLLCFraction
-	if frac == 0 {
-		frac = -1 // traces.RANOptions reads a negative fraction as 0
-	}
 	return traces.NewRANSource(traces.RANOptions{Cells: len(s.Cells), RatePerCell: rate / float64(len(s.Cells)),
-		URLLCFraction: frac, URLLC: w.URLLC.class(), EMBB: w.EMBB.class(), Jitter: w.RANJitter,
+		URLLCFraction: w.URLLCFraction, URLLC: w.URLLC.class(), EMBB: w.EMBB.class(), Jitter: w.RANJitter,
 		Seed: seed ^ streamRAN<<56})
 }
 
