@@ -16,12 +16,12 @@ func TestTieBreak(t *testing.T) {
 	}
 	in := []ev{
 		{1, evHorizon, 0}, {1, evArrival, 1}, {1, evPhaseDone, 2}, {0.5, evEpoch, 3},
-		{1, evArrival, 4}, {1, evStageArrive, 5}, {1, evReconfigDone, 6}, {1, evEpoch, 7}, {2, evPhaseDone, 8},
+		{1, evArrival, 4}, {1, evStageArrive, 5}, {1, evReconfigDone, 6}, {1, evEpoch, 7}, {2, evPhaseDone, 8}, {1, evApply, 9},
 	}
 	for _, e := range in {
 		q.schedule(e.t, e.kind, e.tag, 0)
 	}
-	want := []int32{3, 2, 6, 5, 1, 4, 7, 0, 8}
+	want := []int32{3, 2, 6, 5, 1, 4, 9, 7, 0, 8}
 	for i, w := range want {
 		id := q.pop()
 		if got := q.slab[id].a; got != w {

@@ -35,8 +35,9 @@ type Sink interface {
 
 // Migration moves an instance to another node.
 type Migration struct {
-	Instance int // Index of the instance.
-	To       int // Destination node index.
+	Instance int     // Index of the instance.
+	To       int     // Destination node index.
+	Delay    float64 // Seconds after the decision at which to apply it (e.g. the agent's decision latency); 0: at once.
 }
 
 // Policy is the slow-timescale placement controller, called every epoch Δ with a read-only snapshot.
@@ -44,6 +45,19 @@ type Migration struct {
 type Policy interface {
 	Name() string
 	Decide(ctx context.Context, s *Snapshot) ([]Migration, error)
+}
+
+// Roller evaluates placements by exact rollouts; *Sim implements it (see Sim.Rollout).
+type Roller interface {
+	Rollout(ctx context.Context, ms []Migration, window float64) (Outcome, error)
+}
+
+// LookaheadPolicy is implemented by policies that evaluate candidates by exact counterfactual
+// rollouts (the oracle, critic dataset generation). The engine calls DecideWith instead of Decide,
+// passing a Roller positioned at the epoch; rollouts never change the running simulation.
+type LookaheadPolicy interface {
+	Policy
+	DecideWith(ctx context.Context, s *Snapshot, r Roller) ([]Migration, error)
 }
 
 // Router is implemented by policies that choose the replica of each AI request themselves. Without it

@@ -106,14 +106,35 @@ func (s *Sim) onEpoch(ctx context.Context) error {
 	if next := s.now + s.cfg.Epoch; next < s.horizon {
 		s.q.schedule(next, evEpoch, 0, 0)
 	}
-	ms, err := s.cfg.Policy.Decide(ctx, snap)
+	var ms []Migration
+	var err error
+	if lp, ok := s.cfg.Policy.(LookaheadPolicy); ok {
+		ms, err = lp.DecideWith(ctx, snap, s)
+	} else {
+		ms, err = s.cfg.Policy.Decide(ctx, snap)
+	}
 	if err != nil {
 		return fmt.Errorf("sim: policy %s at t=%g: %w", s.cfg.Policy.Name(), s.now, err)
 	}
 	for _, m := range ms {
-		if s.Apply(m) != nil {
-			s.stats.Rejected++
+		switch {
+		case m.Delay > 0 && s.now+m.Delay < s.horizon && m.Instance >= 0 && m.To >= 0:
+			s.q.schedule(s.now+m.Delay, evApply, int32(m.Instance), int32(m.To))
+		case m.Delay > 0:
+			s.stats.Rejected++ // lands after the horizon, malformed, or negative
+		default:
+			s.applyCounted(m)
 		}
 	}
 	return nil
+}
+
+// applyDelayed applies a migration scheduled with a Delay, checking feasibility at that moment.
+func (s *Sim) applyDelayed(inst, to int32) { s.applyCounted(Migration{Instance: int(inst), To: int(to)}) }
+
+// applyCounted applies m, counting it as rejected when infeasible.
+func (s *Sim) applyCounted(m Migration) {
+	if s.Apply(m) != nil {
+		s.stats.Rejected++
+	}
 }

@@ -131,6 +131,8 @@ func (s *Sim) step(ctx context.Context) error {
 		s.join(e.a, e.b)
 	case evArrival:
 		err = s.onArrival()
+	case evApply:
+		s.applyDelayed(e.a, e.b)
 	case evEpoch:
 		err = s.onEpoch(ctx)
 	case evHorizon:
