@@ -70,6 +70,8 @@ func (s *Sim) join(slot, inst int32) {
 		rq.down = s.hops(in.node, s.insts[cu].node) + minTime(rq.r.CU, cuNode)
 	}
 	in.epoch.Arrived++
+	in.epoch.Work.GPU += w.GPU
+	in.epoch.Work.CPU += w.CPU
 	s.markDirty(in.node)
 	if in.reconfiguring || (in.cat.IsAI() && len(in.wait) > 0) {
 		s.enqueueWait(slot, inst)

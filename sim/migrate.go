@@ -103,6 +103,7 @@ func (s *Sim) onEpoch(ctx context.Context) error {
 	for i := range s.insts {
 		s.insts[i].epoch = InstanceCount{}
 	}
+	s.epochAt = s.now
 	if next := s.now + s.cfg.Epoch; next < s.horizon {
 		s.q.schedule(next, evEpoch, 0, 0)
 	}
@@ -130,7 +131,9 @@ func (s *Sim) onEpoch(ctx context.Context) error {
 }
 
 // applyDelayed applies a migration scheduled with a Delay, checking feasibility at that moment.
-func (s *Sim) applyDelayed(inst, to int32) { s.applyCounted(Migration{Instance: int(inst), To: int(to)}) }
+func (s *Sim) applyDelayed(inst, to int32) {
+	s.applyCounted(Migration{Instance: int(inst), To: int(to)})
+}
 
 // applyCounted applies m, counting it as rejected when infeasible.
 func (s *Sim) applyCounted(m Migration) {

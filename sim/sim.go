@@ -23,6 +23,7 @@ type Sim struct {
 	horizon  float64
 	stopped  bool
 	epochN   int
+	epochAt  float64 // time of the previous epoch (0 before the first)
 
 	dirty []int32
 	stats Stats

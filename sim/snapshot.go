@@ -6,6 +6,7 @@ type Snapshot struct {
 	Time      float64        // s
 	Epoch     int            // 1 for the first epoch
 	HopDelay  float64        // δ, s
+	Window    float64        // length of the window the LastEpoch counters cover (since the previous epoch), s
 	Nodes     []NodeView     // by node index
 	Instances []InstanceView // by instance index
 	Services  []ServiceSpec  // by service index
@@ -42,12 +43,12 @@ type InstanceView struct {
 	GPUAlloc      float64       // TFLOP/s
 	CPUAlloc      float64       // cores
 	Floor         [2]float64    // current GPU and CPU RAN floors
-	LastEpoch     InstanceCount // arrivals and completions since the previous epoch
+	LastEpoch     InstanceCount // arrivals, completions and arrived work over the snapshot's Window
 }
 
 // Snapshot returns a copy of the current state.
 func (s *Sim) Snapshot() *Snapshot {
-	snap := &Snapshot{Time: s.now, Epoch: s.epochN, HopDelay: s.cfg.HopDelay,
+	snap := &Snapshot{Time: s.now, Epoch: s.epochN, HopDelay: s.cfg.HopDelay, Window: s.now - s.epochAt,
 		Services: append([]ServiceSpec(nil), s.cfg.Services...), Cells: append([]CellSpec(nil), s.cfg.Cells...)}
 	snap.Nodes = make([]NodeView, len(s.nodes))
 	for n := range s.nodes {

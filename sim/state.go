@@ -58,8 +58,9 @@ type instState struct {
 
 // InstanceCount counts an instance's request outcomes over a window.
 type InstanceCount struct {
-	Arrived int // requests that reached the instance
-	Done    int // requests that completed their stage at the instance
+	Arrived int  // requests that reached the instance
+	Done    int  // requests that completed their stage at the instance
+	Work    Work // work the arrived requests brought to the instance (TFLOP, core-s)
 }
 
 func (in *instState) clone() instState {
