@@ -125,6 +125,8 @@ func (s *Scenario) validateWorkload() error {
 		return invalid("workload.ran_per_ai = %v: must be finite and ≥ 0", w.RANPerAI)
 	case !(w.RANJitter >= 0 && w.RANJitter < 1):
 		return invalid("workload.ran_work_jitter = %v: must be in [0,1)", w.RANJitter)
+	case !nonNeg(w.DUReserve):
+		return invalid("workload.du_reserve_tflops = %v: must be finite and ≥ 0", w.DUReserve)
 	}
 	return nil
 }

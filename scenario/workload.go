@@ -11,6 +11,7 @@ type Workload struct {
 	RANPerAI        float64       `json:"ran_per_ai"`         // RAN-only requests per AI request; 0: 1 ("about equal number", Table I)
 	URLLCFraction   float64       `json:"urllc_fraction"`     // share of RAN-only requests that are URLLC; 0: 0.5
 	RANJitter       float64       `json:"ran_work_jitter"`    // uniform ± relative jitter of RAN work, in [0,1)
+	DUReserve       float64       `json:"du_reserve_tflops"`  // GPU reserved for each DU's RAN floors when defining ρ, TFLOP/s; 0: none (ρ after the expected RAN demand only)
 	LargeModel      string        `json:"large_ai_model"`     // embedded Azure model trace for large-AI requests; "": conv
 	SmallModel      string        `json:"small_ai_model"`     // embedded Azure model trace for small-AI requests; "": code
 	LargeDeadline   *DeadlineRule `json:"large_ai_deadline,omitempty"`

@@ -42,7 +42,7 @@ func (s *Scenario) workload(o BuildOptions, cost traces.CostModel, b *Built) (si
 		demand += s.share(st.cat) * aiRate * p.MeanGPUWork(st.prompt, st.output)
 	}
 	load := traces.Load{AIRate: aiRate, AIWork: demand / aiRate, RANRate: w.RANPerAI * aiRate, RANWork: ran.MeanDUGPUWork(),
-		GPUCapacity: s.gpuCapacity()}
+		GPUCapacity: s.gpuCapacity(), RANReserve: w.DUReserve * float64(len(s.Cells))}
 	f, err := load.Factor(o.Load)
 	if err != nil {
 		return nil, fmt.Errorf("scenario: %w", err)

@@ -34,7 +34,7 @@ func (m *migrator) Decide(_ context.Context, s *sim.Snapshot) ([]sim.Migration, 
 	}
 	m.done = true
 	var out []sim.Migration
-	to := 0
+	to := 1 // both large-AI instances start on node 0
 	for i, in := range s.Instances {
 		if in.Category == sim.LargeAI {
 			out = append(out, sim.Migration{Instance: i, To: to})

@@ -16,6 +16,10 @@ func TestLoadFactorRho(t *testing.T) {
 		{"no RAN, rho 0.75", Load{AIRate: 2, AIWork: 50, GPUCapacity: 1000}, 0.75, 7.5},
 		// f = 1·1000 / (100 + 1·10·5) = 20/3; check: 20/3·100 / (1000 − 20/3·50) = 1.
 		{"RAN", Load{AIRate: 2, AIWork: 50, RANRate: 10, RANWork: 5, GPUCapacity: 1000}, 1, 20.0 / 3},
+		// The reservation covers the RAN demand: f = 1·(1000 − 400)/100 = 6 (RAN demand 6·50 = 300 ≤ 400).
+		{"reservation binds", Load{AIRate: 2, AIWork: 50, RANRate: 10, RANWork: 5, GPUCapacity: 1000, RANReserve: 400}, 1, 6},
+		// A small reservation is exceeded by the demand: the demand formula applies again.
+		{"demand binds", Load{AIRate: 2, AIWork: 50, RANRate: 10, RANWork: 5, GPUCapacity: 1000, RANReserve: 100}, 1, 20.0 / 3},
 	}
 	for _, tc := range tests {
 		f, err := tc.l.Factor(tc.rho)

@@ -38,7 +38,7 @@ type RequestRow struct {
 	FinishS   float64 `parquet:"finish_s"`      // completion time, s; NaN if unfinished
 	LatencyS  float64 `parquet:"latency_s"`     // FinishS - ArrivalS, s; NaN if unfinished
 	DeadlineS float64 `parquet:"deadline_s"`    // relative deadline τ, s
-	Met       bool    `parquet:"met"`           // finished with LatencyS <= DeadlineS
+	Met       bool    `parquet:"met"`           // finished with LatencyS <= DeadlineS + 1 ns (sim.MetTolerance)
 	Finished  bool    `parquet:"finished"`      // completed before the horizon
 	Dropped   bool    `parquet:"dropped"`       // rejected without service
 }

@@ -1,0 +1,2 @@
+// Package nn implements small fully connected neural networks with backprop, Adam, Polyak averaging, input scaling and versioned JSON serialisation.
+package nn
