@@ -22,8 +22,10 @@ func ReasonOf(err error) Reason {
 	return Other
 }
 
-// Fallback answers with Primary and, whenever Primary fails or its shortlist breaks Validate, with
-// Backup; it counts each fallback by reason. It is not safe for concurrent use (one run, one agent).
+// Fallback answers with Primary and, whenever Primary fails with a *Failure (or a timeout) or its
+// shortlist breaks Validate, with Backup; it counts each fallback by reason. Any other error (a
+// cancelled run, a recorder that cannot write) is returned as is and ends the run. It is not safe
+// for concurrent use (one run, one agent).
 type Fallback struct {
 	Primary, Backup Agent
 	counts          map[Reason]int
@@ -49,6 +51,9 @@ func (f *Fallback) Shortlist(ctx context.Context, q *Query) (Reply, error) {
 	}
 	if ctx.Err() != nil {
 		return Reply{}, ctx.Err()
+	}
+	if ReasonOf(err) == Other {
+		return Reply{}, err
 	}
 	f.counts[ReasonOf(err)]++
 	b, berr := f.Backup.Shortlist(ctx, q)

@@ -5,7 +5,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/airansim/airansim/agent"
 	"github.com/airansim/airansim/allocator"
+	"github.com/airansim/airansim/critic"
+	"github.com/airansim/airansim/policy/haf"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -18,7 +21,25 @@ type Method struct {
 
 // Options configures a method's construction. The zero value selects every default.
 type Options struct {
-	Seed uint64 // seed for methods with randomness
+	Seed                  uint64      // seed for methods with randomness
+	Interval              float64     // placement interval Δ, s; 0: 5
+	Agent                 agent.Agent // shortlisting agent of haf and haf-nocritic; nil: the heuristic
+	Critic                haf.Critic  // critic of haf; nil: the embedded default (critic.Default)
+	ChargeDecisionLatency bool        // haf: apply a placement only after the agent's measured latency
+}
+
+func (o Options) interval() float64 {
+	if o.Interval <= 0 {
+		return 5
+	}
+	return o.Interval
+}
+
+func (o Options) agent() agent.Agent {
+	if o.Agent == nil {
+		return agent.NewHeuristic(agent.HeuristicOptions{})
+	}
+	return o.Agent
 }
 
 // Factory builds a fresh, independent method for one run.
@@ -30,9 +51,27 @@ type Registry map[string]Factory
 // Default returns the registry of every built-in method, one line each.
 func Default() Registry {
 	return Registry{
-		"haf-static":  newHAFStatic,
-		"round-robin": newRoundRobin,
+		"haf":          newHAF,
+		"haf-nocritic": newHAFNoCritic,
+		"haf-static":   newHAFStatic,
+		"oracle":       newOracle,
+		"round-robin":  newRoundRobin,
 	}
+}
+
+// bounds are registered methods that are not deployable policies (they see the future workload);
+// default comparisons leave them out.
+var bounds = map[string]bool{"oracle": true}
+
+// Deployable returns the registered names except bounds such as the oracle, sorted.
+func (r Registry) Deployable() []string {
+	var out []string
+	for _, n := range r.Names() {
+		if !bounds[n] {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // Names returns the registered names in sorted order.
@@ -63,4 +102,30 @@ func newHAFStatic(Options) (Method, error) {
 // equal-share allocation of the residual capacity after the RAN floors.
 func newRoundRobin(Options) (Method, error) {
 	return Method{Name: "round-robin", Policy: &RoundRobin{}, Allocator: allocator.EqualShare{}}, nil
+}
+
+// newHAF is HAF: agent shortlist, critic selection (eq. 11), HAF's closed-form allocator.
+func newHAF(o Options) (Method, error) {
+	c := o.Critic
+	if c == nil {
+		d, err := critic.Default()
+		if err != nil {
+			return Method{}, fmt.Errorf("policy: haf: %w", err)
+		}
+		c = d
+	}
+	p := haf.New(o.interval(), haf.Options{Agent: o.agent(), Critic: c, ChargeLatency: o.ChargeDecisionLatency})
+	return Method{Name: "haf", Policy: p, Allocator: allocator.HAF{}}, nil
+}
+
+// newHAFNoCritic is HAF-NoCritic: the agent's first choice is committed.
+func newHAFNoCritic(o Options) (Method, error) {
+	p := haf.New(o.interval(), haf.Options{Agent: o.agent(), ChargeLatency: o.ChargeDecisionLatency})
+	return Method{Name: "haf-nocritic", Policy: p, Allocator: allocator.HAF{}}, nil
+}
+
+// newOracle is the exact-rollout upper bound of single-migration placement with HAF's allocator.
+func newOracle(o Options) (Method, error) {
+	return Method{Name: "oracle", Policy: haf.NewOracle(o.interval(), nil, [sim.Groups]float64{}),
+		Allocator: allocator.HAF{}}, nil
 }

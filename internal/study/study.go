@@ -3,8 +3,10 @@ package study
 import (
 	"context"
 	"fmt"
+	"math"
 	"time"
 
+	"github.com/airansim/airansim/agent"
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/metrics"
 	"github.com/airansim/airansim/policy"
@@ -14,16 +16,17 @@ import (
 
 // Spec is one run: a scenario at a load with a method and a seed.
 type Spec struct {
-	Scenario *scenario.Scenario
-	Load     float64 // ρ
-	Method   string  // registered method name
-	Agent    string  // placement agent (methods that use one); "" for none
-	Seed     uint64
-	Requests int      // 0: the scenario's count at this load
-	Trace    string   // Azure trace file; "": the embedded model
-	Profile  string   // calibration profile; "": the scenario's
-	Sink     sim.Sink // optional extra sink
-	Records  string   // directory for requests.csv and requests.parquet; "": not written
+	Scenario              *scenario.Scenario
+	Load                  float64      // ρ
+	Method                string       // registered method name
+	Agent                 agent.Config // placement agent of haf and haf-nocritic (its Spec is the "agent" column)
+	ChargeDecisionLatency bool         // haf: apply a placement only after the agent's measured latency
+	Seed                  uint64
+	Requests              int      // 0: the scenario's count at this load
+	Trace                 string   // Azure trace file; "": the embedded model
+	Profile               string   // calibration profile; "": the scenario's
+	Sink                  sim.Sink // optional extra sink
+	Records               string   // directory for requests.csv and requests.parquet; "": not written
 }
 
 // Result is the summary of one run: one row of summary.csv. Fulfillments are fractions in [0,1].
@@ -50,6 +53,12 @@ type Result struct {
 	AIP50           Frac    `json:"ai_latency_p50_s"`
 	AIP99           Frac    `json:"ai_latency_p99_s"`
 	RANP99          Frac    `json:"ran_latency_p99_s"`
+	AgentEpochs     int     `json:"agent_epochs"`        // placement epochs the agent was asked
+	AgentFallbacks  int     `json:"agent_fallbacks"`     // epochs that fell back to the heuristic
+	FallbackReasons string  `json:"fallback_reasons"`    // "reason=count;…", sorted
+	CriticVetoes    int     `json:"critic_vetoes"`       // epochs where the critic kept the placement against the agent's first choice
+	DecisionMS      Frac    `json:"decision_latency_ms"` // mean agent latency per epoch, ms
+	PromptTokens    Frac    `json:"prompt_tokens"`       // mean prompt tokens per epoch (server count; estimated at 4 chars/token otherwise)
 	Events          int64   `json:"events"`
 	SimEndS         float64 `json:"sim_end_s"`
 	WallS           float64 `json:"wall_s"`
@@ -63,7 +72,14 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 		return Result{}, err
 	}
 	defer b.Close()
-	m, err := policy.Default().New(spec.Method, policy.Options{Seed: spec.Seed})
+	ac := spec.Agent
+	ac.Seed = spec.Seed
+	ag, err := ac.Build(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	m, err := policy.Default().New(spec.Method, policy.Options{Seed: spec.Seed, Interval: b.Config.Epoch,
+		Agent: ag, ChargeDecisionLatency: spec.ChargeDecisionLatency})
 	if err != nil {
 		return Result{}, err
 	}
@@ -96,6 +112,7 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 		}
 	}
 	r := summarize(spec, b, st, sum)
+	addReport(&r, m.Policy)
 	r.WallS = time.Since(t0).Seconds()
 	return r, nil
 }
@@ -103,7 +120,7 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 func summarize(spec Spec, b *scenario.Built, st sim.Stats, sum *metrics.Summary) Result {
 	f := func(g metrics.Group) Frac { return Frac(sum.Fulfillment(g)) }
 	return Result{
-		Load: spec.Load, Rho: Frac(b.Rho), Method: spec.Method, Agent: spec.Agent, Seed: spec.Seed,
+		Load: spec.Load, Rho: Frac(b.Rho), Method: spec.Method, Agent: agentLabel(spec), Seed: spec.Seed,
 		Requests: sum.Counts(metrics.Overall).Total,
 		Overall:  f(metrics.Overall), RAN: f(metrics.RAN), AI: f(metrics.AI),
 		LargeAI: f(metrics.LargeAI), SmallAI: f(metrics.SmallAI), URLLC: f(metrics.URLLC), EMBB: f(metrics.EMBB),
@@ -112,6 +129,7 @@ func summarize(spec Spec, b *scenario.Built, st sim.Stats, sum *metrics.Summary)
 		RANInfeasible: st.RANInfeasible,
 		AIP50:         Frac(sum.LatencyQuantile(metrics.AI, 0.5)), AIP99: Frac(sum.LatencyQuantile(metrics.AI, 0.99)),
 		RANP99: Frac(sum.LatencyQuantile(metrics.RAN, 0.99)), Events: st.Events, SimEndS: st.End,
+		DecisionMS: Frac(math.NaN()), PromptTokens: Frac(math.NaN()),
 	}
 }
 

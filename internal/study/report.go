@@ -1,0 +1,50 @@
+package study
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/airansim/airansim/agent"
+	"github.com/airansim/airansim/policy/haf"
+	"github.com/airansim/airansim/sim"
+)
+
+// agentUsers are the methods whose results depend on the agent.
+var agentUsers = map[string]bool{"haf": true, "haf-nocritic": true}
+
+// agentLabel is the "agent" column: the agent spec for methods that use one, empty otherwise.
+func agentLabel(spec Spec) string {
+	if !agentUsers[spec.Method] {
+		return ""
+	}
+	if spec.Agent.Spec == "" {
+		return "heuristic"
+	}
+	return spec.Agent.Spec
+}
+
+// addReport copies a HAF policy's counters into r.
+func addReport(r *Result, p sim.Policy) {
+	hp, ok := p.(*haf.Policy)
+	if !ok {
+		return
+	}
+	rep, fb := hp.Report()
+	r.AgentEpochs, r.CriticVetoes = rep.Epochs, rep.Vetoed
+	r.FallbackReasons = reasons(fb)
+	for _, c := range fb {
+		r.AgentFallbacks += c.N
+	}
+	if rep.Epochs > 0 {
+		r.DecisionMS = Frac(float64(rep.DecisionLatency.Microseconds()) / 1e3 / float64(rep.Epochs))
+		r.PromptTokens = Frac(float64(rep.PromptTokens) / float64(rep.Epochs))
+	}
+}
+
+func reasons(fb []agent.Count) string {
+	parts := make([]string, len(fb))
+	for i, c := range fb {
+		parts[i] = fmt.Sprintf("%s=%d", c.Reason, c.N)
+	}
+	return strings.Join(parts, ";")
+}

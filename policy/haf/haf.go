@@ -1,0 +1,138 @@
+package haf
+
+import (
+	"context"
+	"time"
+
+	"github.com/airansim/airansim/agent"
+	"github.com/airansim/airansim/sim"
+)
+
+// Critic predicts the class-resolved fulfillment (r̂^L, r̂^S, r̂^R) ∈ [0,1]^3 over the next interval
+// of applying candidate c in state s (eq. 9). Index with sim.GroupLarge, GroupSmall, GroupRAN.
+type Critic interface {
+	Predict(s *sim.Snapshot, c agent.Candidate, interval float64) [sim.Groups]float64
+}
+
+// Options configures HAF's placement layer. The zero value selects every default except Agent.
+type Options struct {
+	Agent         agent.Agent         // shortlisting agent (required)
+	Critic        Critic              // nil: HAF-NoCritic, the agent's first choice is committed
+	K             int                 // shortlist size; default 3
+	Eligible      []sim.Category      // categories eligible for migration (S^M); nil: all four
+	Weights       [sim.Groups]float64 // weights of r̄ in eq. (11) by group; all zero: equal weights
+	ChargeLatency bool                // apply the chosen migration only after the agent's measured latency (simulated time)
+}
+
+func (o Options) withDefaults() Options {
+	if o.K <= 0 {
+		o.K = 3
+	}
+	if o.Weights == [sim.Groups]float64{} {
+		o.Weights = [sim.Groups]float64{1, 1, 1}
+	}
+	return o
+}
+
+// Policy is HAF's placement layer: every epoch the agent shortlists up to K candidates and the
+// critic picks the best by r̄ among them and the no-op (which wins ties); without a critic the first
+// shortlisted candidate is committed.
+type Policy struct {
+	o        Options
+	interval float64
+	report   Report
+}
+
+// New returns a HAF placement policy for placement interval Δ (s).
+func New(interval float64, o Options) *Policy {
+	return &Policy{o: o.withDefaults(), interval: interval}
+}
+
+// Name returns "haf" or "haf-nocritic".
+func (p *Policy) Name() string {
+	if p.o.Critic == nil {
+		return "haf-nocritic"
+	}
+	return "haf"
+}
+
+// Decide runs one placement epoch.
+func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+	q := &agent.Query{Snapshot: s, Candidates: Candidates(s, p.o.Eligible), K: p.o.K, Interval: p.interval}
+	reply, err := p.o.Agent.Shortlist(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if err := agent.Validate(reply.Shortlist, q); err != nil {
+		return nil, err // a Fallback-wrapped agent never gets here; a bare one is a programming error
+	}
+	if reply.PromptTokens == 0 { // in-process agents: estimate what the prompt would cost an LLM
+		sys, user := agent.Prompt(q)
+		reply.PromptTokens = agent.EstimateTokens(sys + user)
+	}
+	p.report.add(reply)
+	c := p.choose(s, q, reply.Shortlist)
+	if c.NoOp() {
+		return nil, nil
+	}
+	m, _ := c.Migration()
+	if p.o.ChargeLatency {
+		m.Delay = reply.Latency.Seconds()
+	}
+	return []sim.Migration{m}, nil
+}
+
+// choose applies eq. (11) over the shortlist and the no-op.
+func (p *Policy) choose(s *sim.Snapshot, q *agent.Query, shortlist []string) agent.Candidate {
+	first := q.Candidates[agent.Index(q.Candidates, shortlist[0])]
+	if p.o.Critic == nil {
+		return first
+	}
+	best := q.Candidates[0]
+	bestV := p.value(p.o.Critic.Predict(s, best, p.interval))
+	for _, id := range shortlist {
+		c := q.Candidates[agent.Index(q.Candidates, id)]
+		if v := p.value(p.o.Critic.Predict(s, c, p.interval)); v > bestV {
+			best, bestV = c, v
+		}
+	}
+	if best.NoOp() && !first.NoOp() {
+		p.report.Vetoed++
+	}
+	return best
+}
+
+// value is r̄: the weighted mean of a prediction.
+func (p *Policy) value(r [sim.Groups]float64) float64 {
+	v, w := 0.0, 0.0
+	for g := range r {
+		v += p.o.Weights[g] * r[g]
+		w += p.o.Weights[g]
+	}
+	return v / w
+}
+
+// Report is what a HAF policy observed over a run, beyond the engine's counters.
+type Report struct {
+	Epochs          int           // agent calls
+	Vetoed          int           // epochs where the critic chose the no-op over the agent's first (migrating) choice
+	DecisionLatency time.Duration // Σ agent latency
+	PromptTokens    int           // Σ prompt tokens reported by the agent (estimated at 4 characters per token for in-process agents)
+	OutputTokens    int           // Σ generated tokens
+}
+
+func (r *Report) add(reply agent.Reply) {
+	r.Epochs++
+	r.DecisionLatency += reply.Latency
+	r.PromptTokens += reply.PromptTokens
+	r.OutputTokens += reply.OutputTokens
+}
+
+// Report returns the counters so far, with the agent's fallbacks when it counts them.
+func (p *Policy) Report() (Report, []agent.Count) {
+	var fb []agent.Count
+	if f, ok := p.o.Agent.(interface{ Fallbacks() []agent.Count }); ok {
+		fb = f.Fallbacks()
+	}
+	return p.report, fb
+}

@@ -1,0 +1,85 @@
+package haf
+
+import (
+	"context"
+	"errors"
+
+	"github.com/airansim/airansim/agent"
+	"github.com/airansim/airansim/sim"
+)
+
+// Oracle rolls every candidate of M_k forward exactly (sim.Rollout over one interval) and commits the
+// one with the best realised r̄ (the no-op wins ties): the upper bound of single-migration placement
+// with this window and these weights. It is not a deployable policy; it sees the future workload.
+type Oracle struct {
+	interval float64
+	eligible []sim.Category
+	weights  [sim.Groups]float64
+}
+
+// NewOracle returns the oracle for placement interval Δ (s); weights as in Options (all zero: equal).
+func NewOracle(interval float64, eligible []sim.Category, weights [sim.Groups]float64) *Oracle {
+	o := Options{Eligible: eligible, Weights: weights}.withDefaults()
+	return &Oracle{interval: interval, eligible: o.Eligible, weights: o.Weights}
+}
+
+// Name returns "oracle".
+func (*Oracle) Name() string { return "oracle" }
+
+// Decide fails: the oracle needs the engine's rollouts (sim.LookaheadPolicy).
+func (*Oracle) Decide(context.Context, *sim.Snapshot) ([]sim.Migration, error) {
+	return nil, errors.New("haf: the oracle needs rollouts; run it through the engine")
+}
+
+// DecideWith evaluates every candidate by rollout and returns the best.
+func (o *Oracle) DecideWith(ctx context.Context, s *sim.Snapshot, r sim.Roller) ([]sim.Migration, error) {
+	cs := Candidates(s, o.eligible)
+	outs, err := RolloutAll(ctx, r, cs, o.interval)
+	if err != nil {
+		return nil, err
+	}
+	best, bestV := 0, Realised(outs[0], o.weights)
+	for i := 1; i < len(cs); i++ {
+		if v := Realised(outs[i], o.weights); v > bestV {
+			best, bestV = i, v
+		}
+	}
+	m, ok := cs[best].Migration()
+	if !ok {
+		return nil, nil
+	}
+	return []sim.Migration{m}, nil
+}
+
+// RolloutAll returns the exact outcome of every candidate over one interval.
+func RolloutAll(ctx context.Context, r sim.Roller, cs []agent.Candidate, interval float64) ([]sim.Outcome, error) {
+	outs := make([]sim.Outcome, len(cs))
+	for i, c := range cs {
+		var ms []sim.Migration
+		if m, ok := c.Migration(); ok {
+			ms = []sim.Migration{m}
+		}
+		o, err := r.Rollout(ctx, ms, interval)
+		if err != nil {
+			return nil, err
+		}
+		outs[i] = o
+	}
+	return outs, nil
+}
+
+// Realised returns r̄ of an outcome: the weighted mean fulfillment over the groups that had requests
+// in the window (1 when none had).
+func Realised(o sim.Outcome, weights [sim.Groups]float64) float64 {
+	v, w := 0.0, 0.0
+	for g := range weights {
+		if rate, ok := o.Rate(g); ok {
+			v += weights[g] * rate
+			w += weights[g]
+		}
+	}
+	if w == 0 {
+		return 1
+	}
+	return v / w
+}
