@@ -62,3 +62,6 @@ func (c *Critic) PredictFeatures(x []float64) [sim.Groups]float64 {
 	}
 	return out
 }
+
+// DefaultJSON returns a copy of the embedded default weights file.
+func DefaultJSON() []byte { return append([]byte(nil), defaultWeights...) }

@@ -7,24 +7,26 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/airansim/airansim/internal/agentflag"
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/policy"
 )
 
 // config holds the command line; it is written to config.json.
 type config struct {
-	Loads    []float64 `json:"loads"`
-	Methods  []string  `json:"methods"`
-	Seeds    int       `json:"seeds"`
-	Seed     uint64    `json:"seed"`
-	Requests int       `json:"requests_at_load_1"`
-	Trace    string    `json:"trace"`
-	Scenario string    `json:"scenario"`
-	Profile  string    `json:"profile"`
-	Out      string    `json:"out"`
-	Quick    bool      `json:"quick"`
-	Resume   bool      `json:"resume"`
-	Parallel int       `json:"parallel"`
+	Loads    []float64       `json:"loads"`
+	Methods  []string        `json:"methods"`
+	Seeds    int             `json:"seeds"`
+	Seed     uint64          `json:"seed"`
+	Requests int             `json:"requests_at_load_1"`
+	Trace    string          `json:"trace"`
+	Scenario string          `json:"scenario"`
+	Profile  string          `json:"profile"`
+	Out      string          `json:"out"`
+	Quick    bool            `json:"quick"`
+	Resume   bool            `json:"resume"`
+	Parallel int             `json:"parallel"`
+	Agent    agentflag.Flags `json:"agent"`
 }
 
 func parse(args []string, stderr io.Writer) (*config, error) {
@@ -44,6 +46,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.Quick, "quick", false, "a small smoke run: 2,000 requests at ρ = 1, one seed")
 	fs.BoolVar(&c.Resume, "resume", false, "skip runs already stored in OUT/runs (after an interruption)")
 	fs.IntVar(&c.Parallel, "parallel", 0, "runs at once; 0: one per CPU")
+	agentflag.Register(fs, &c.Agent)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./experiments/loadsweep [flags]\n\nRuns the paper's load sweep (Fig. 2, Table III).\n\nFlags:\n%s", fs.FlagUsages())
 	}

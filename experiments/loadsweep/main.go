@@ -72,7 +72,8 @@ func makeJobs(f *config, sc *scenario.Scenario) []runner.Job[study.Result] {
 		for _, m := range f.Methods {
 			for k := 0; k < f.Seeds; k++ {
 				spec := study.Spec{Scenario: sc, Load: load, Method: m, Seed: f.Seed + uint64(k), Trace: f.Trace,
-					Profile: f.Profile, Requests: scaledRequests(f, load)}
+					Profile: f.Profile, Requests: scaledRequests(f, load), Agent: f.Agent.Config(),
+					ChargeDecisionLatency: f.Agent.Charge}
 				jobs = append(jobs, runner.Job[study.Result]{
 					Key: fmt.Sprintf("load%g_%s_seed%d", load, m, spec.Seed),
 					Run: func(ctx context.Context) (study.Result, error) { return study.Run(ctx, spec) },

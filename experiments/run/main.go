@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/airansim/airansim/internal/agentflag"
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/study"
@@ -35,6 +36,8 @@ func main() {
 }
 
 type flags struct {
+	agent                                 agentflag.Flags
+	record                                string
 	scenario, out, method, trace, profile string
 	load                                  float64
 	seed                                  uint64
@@ -53,6 +56,8 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 	fs.IntVar(&f.requests, "requests", 0, "total requests (AI + RAN); 0: the scenario's count at this load")
 	fs.StringVar(&f.trace, "trace", "", "Azure LLM trace (CSV or parquet, TIMESTAMP,ContextTokens,GeneratedTokens) replacing the embedded workload model")
 	fs.StringVar(&f.profile, "profile", "", "calibration profile (JSON, docs/profile.md) overriding the scenario's cost model")
+	agentflag.Register(fs, &f.agent)
+	fs.StringVar(&f.record, "record", "", "record every LLM answer to this JSON Lines file, for --agent replay:FILE")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./experiments/run [flags]\n\nSimulates one scenario with one method.\n\nFlags:\n%s", fs.FlagUsages())
 	}
@@ -65,7 +70,7 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 	return f, nil
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	f, err := parse(args, stderr)
 	if err != nil {
 		return err
@@ -78,9 +83,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	profile := describeProfile(f.profile, sc)
-	fmt.Fprintf(stderr, "run: scenario %s, method %s, load %g, seed %d, cost profile %s\n", sc.Name, f.method, f.load, f.seed, profile)
+	fmt.Fprintf(stderr, "run: scenario %s, method %s, agent %s, load %g, seed %d, cost profile %s\n", sc.Name, f.method, f.agent.Spec, f.load, f.seed, profile)
+	ac := f.agent.Config()
+	if f.record != "" {
+		rec, err := output.CreateAtomic(f.record)
+		if err != nil {
+			return err
+		}
+		defer rec.Abort()
+		ac.Record = rec
+		defer func() {
+			if err == nil {
+				err = rec.Commit()
+			}
+		}()
+	}
 	res, err := study.Run(ctx, study.Spec{Scenario: sc, Load: f.load, Method: f.method, Seed: f.seed,
-		Requests: f.requests, Trace: f.trace, Profile: f.profile, Records: f.out})
+		Requests: f.requests, Trace: f.trace, Profile: f.profile, Records: f.out, Agent: ac,
+		ChargeDecisionLatency: f.agent.Charge})
 	if err != nil {
 		return err
 	}
@@ -90,6 +110,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "%s at ρ=%.2f: overall %.1f%%, RAN-only %.1f%%, AI %.1f%% (large %.1f%%, small %.1f%%), migrations %d/%d → %s\n",
 		res.Method, float64(res.Rho), 100*res.Overall, 100*res.RAN, 100*res.AI, 100*res.LargeAI, 100*res.SmallAI,
 		res.MigrationsLarge, res.MigrationsTotal, f.out)
+	if res.AgentFallbacks > 0 {
+		fmt.Fprintf(stdout, "agent fallbacks to the heuristic: %d of %d epochs (%s)\n", res.AgentFallbacks, res.AgentEpochs, res.FallbackReasons)
+	}
 	return nil
 }
 

@@ -16,14 +16,15 @@ type FitOptions struct {
 
 // Fit trains m in place by minibatch Adam on the masked mean squared error
 // between m(X[i]) and Y[i], where only entries with mask[i][k] true count
-// (nil mask = all). Each batch's loss is the mean over its unmasked entries;
+// (nil mask = all). Batches hold Batch samples (the last of an epoch may be
+// smaller) and each batch's loss is the mean over its unmasked entries;
 // batches with none are skipped. Masked targets are never read, so they may
 // be NaN. It returns one training loss per epoch: the masked MSE of the
 // predictions made during that epoch, before each batch's update (NaN if
 // the data has no unmasked entry). Runs with equal inputs and options give
-// bit-identical nets. It fails on empty or mis-shaped data, non-finite
-// inputs or unmasked targets, or negative Epochs or Batch, leaving m
-// untouched.
+// bit-identical nets on a given platform. It fails on empty or mis-shaped
+// data, non-finite inputs or unmasked targets, or negative Epochs or Batch,
+// leaving m untouched.
 func Fit(m *MLP, X, Y [][]float64, mask [][]bool, o FitOptions) ([]float64, error) {
 	if err := checkData(m, X, Y, mask); err != nil {
 		return nil, err

@@ -1,0 +1,89 @@
+// Command traincritic generates HAF's critic dataset from exact counterfactual rollouts, trains the
+// MLP of eq. (9) by MSE (eq. 10) on the chronologically earlier epochs, reports held-out error and
+// ranking accuracy on the later ones, and writes the weights (the embedded default is reproduced by
+// the defaults).
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/airansim/airansim/critic"
+	"github.com/airansim/airansim/internal/cli"
+	"github.com/airansim/airansim/internal/output"
+	"github.com/airansim/airansim/internal/runner"
+	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/sim"
+)
+
+func main() {
+	ctx, stop := cli.SignalContext()
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if errors.Is(err, pflag.ErrHelp) {
+		err = nil
+	}
+	os.Exit(cli.Fail(err))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f, err := parse(args, stderr)
+	if err != nil {
+		return err
+	}
+	sc := scenario.Default()
+	if f.Scenario != "" {
+		if sc, err = scenario.Load(f.Scenario); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(f.Out, 0o755); err != nil {
+		return err
+	}
+	if err := output.WriteJSON(filepath.Join(f.Out, "config.json"), struct {
+		*config
+		Revision string `json:"revision"`
+	}{f, output.Revision()}); err != nil {
+		return err
+	}
+	t0 := time.Now()
+	runs, err := runner.Run(ctx, collectJobs(f, sc), runner.Options{Dir: filepath.Join(f.Out, "runs"),
+		Parallel: f.Parallel, Resume: f.Resume, Progress: stderr, Label: "traincritic: collect"})
+	if err != nil {
+		return err
+	}
+	train, val := split(runs, f.Split)
+	fmt.Fprintf(stderr, "traincritic: %d training and %d validation samples in %.1fs; training…\n", len(train), len(val), time.Since(t0).Seconds())
+	if err := writeDataset(filepath.Join(f.Out, "dataset.parquet"), train, val); err != nil {
+		return err
+	}
+	t1 := time.Now()
+	c, loss, err := critic.Train(train, critic.TrainOptions{Hidden: f.Hidden, Epochs: f.Epochs, Batch: f.Batch,
+		LR: f.LR, Seed: f.TrainSeed})
+	if err != nil {
+		return err
+	}
+	rep := report{Train: c.Evaluate(train, [sim.Groups]float64{}), Validation: c.Evaluate(val, [sim.Groups]float64{}),
+		TrainSamples: len(train), ValidationSamples: len(val), CollectS: t1.Sub(t0).Seconds(), TrainS: time.Since(t1).Seconds()}
+	var weights bytes.Buffer
+	if err := c.Save(&weights); err != nil {
+		return err
+	}
+	if err := writeOutputs(f.Out, weights.Bytes(), rep, loss); err != nil {
+		return err
+	}
+	fmt.Fprint(stdout, rep.markdown())
+	if f.Check && !bytes.Equal(weights.Bytes(), critic.DefaultJSON()) {
+		return fmt.Errorf("traincritic: the trained weights differ from the embedded critic/weights.json (copy %s there if the change is intended)",
+			filepath.Join(f.Out, "weights.json"))
+	}
+	return nil
+}
