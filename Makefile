@@ -1,5 +1,5 @@
 # Developer shortcuts; CI runs .ci/run, which calls the README's test command.
-.PHONY: test short bench lint sweep fuzz
+.PHONY: test short bench lint sweep fuzz critic ablation
 
 test:
 	go test ./...
@@ -22,3 +22,10 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzHAF -fuzztime 30s ./allocator/
 	go test -run '^$$' -fuzz FuzzAzureCSV -fuzztime 30s ./traces/
 	go test -run '^$$' -fuzz FuzzGenericCSV -fuzztime 30s ./traces/
+
+critic:
+	go run ./experiments/traincritic --out out/traincritic
+	cp out/traincritic/weights.json critic/weights.json
+
+ablation:
+	go run ./experiments/ablation

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/airansim/airansim/internal/cli"
+	"github.com/airansim/airansim/policy"
 )
 
 func sweep(t *testing.T, out string, args ...string) {
@@ -38,8 +39,9 @@ func TestQuickSweepWritesOutputs(t *testing.T) {
 			t.Errorf("summary.csv lacks column %q", col)
 		}
 	}
-	if n := strings.Count(string(csv), "\n"); n != 1+2*2 {
-		t.Errorf("summary.csv has %d lines, want header + 4 runs", n)
+	methods := len(policy.Default().Deployable())
+	if n := strings.Count(string(csv), "\n"); n != 1+2*methods {
+		t.Errorf("summary.csv has %d lines, want header + 2 loads × %d methods", n, methods)
 	}
 }
 

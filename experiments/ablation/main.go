@@ -1,0 +1,171 @@
+// Command ablation runs the paper's critic ablation (Table II): for each placement agent, HAF with the
+// critic (haf) and without it (haf-nocritic) at one load and several seeds, plus the agent-independent
+// reference rows oracle (upper bound of single-migration placement) and haf-static (no placement).
+// It writes ablation.csv, ablation.md (Table II layout, with the paper's published rows) and
+// config.json to --out. Finished runs are stored under --out/runs as they finish, so --resume
+// continues an interrupted ablation.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/airansim/airansim/internal/cli"
+	"github.com/airansim/airansim/internal/output"
+	"github.com/airansim/airansim/internal/runner"
+	"github.com/airansim/airansim/internal/study"
+	"github.com/airansim/airansim/scenario"
+)
+
+// agentMethods are run once per agent; refMethods once per seed, whatever the agents.
+var (
+	agentMethods = []string{"haf", "haf-nocritic"}
+	refMethods   = []string{"oracle", "haf-static"}
+)
+
+func main() {
+	ctx, stop := cli.SignalContext()
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if errors.Is(err, pflag.ErrHelp) {
+		err = nil
+	}
+	os.Exit(cli.Fail(err))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f, err := parse(args, stderr)
+	if err != nil {
+		return err
+	}
+	sc := scenario.Default()
+	if f.Scenario != "" {
+		if sc, err = scenario.Load(f.Scenario); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(f.Out, 0o755); err != nil {
+		return err
+	}
+	if err := writeConfig(f, sc); err != nil {
+		return err
+	}
+	dir := filepath.Join(f.Out, "runs")
+	jobs, pending := makeJobs(f, sc, dir)
+	if err := preflight(ctx, f, pending); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "ablation: %d runs (%d agents × %d methods + %d references, × %d seeds) at ρ = %g, output %s\n",
+		len(jobs), len(f.Agents), len(agentMethods), len(refMethods), f.Seeds, f.Load, f.Out)
+	t0 := time.Now()
+	rs, err := runner.Run(ctx, jobs, runner.Options{Dir: dir, Parallel: f.Parallel, Resume: f.Resume,
+		Progress: os.Stderr, Label: "ablation"})
+	if err != nil {
+		return err
+	}
+	rs = sortResults(rs, f.Agents)
+	if err := writeCSV(filepath.Join(f.Out, "ablation.csv"), rs); err != nil {
+		return err
+	}
+	md := table(rs, f)
+	if err := output.WriteFileAtomic(filepath.Join(f.Out, "ablation.md"), []byte(md)); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s\nablation: %d runs in %.1fs; results in %s\n", md, len(rs), time.Since(t0).Seconds(), f.Out)
+	return nil
+}
+
+// makeJobs returns the jobs, the slowest first (the oracle, then in-process agents, then Ollama
+// agents, which are limited to --ollama-parallel at once), and the agents that have a job to run
+// (all of them unless --resume finds their results stored in dir).
+func makeJobs(f *config, sc *scenario.Scenario, dir string) (jobs []runner.Job[study.Result], pending []string) {
+	add := func(key string, spec study.Spec, sem chan struct{}) bool {
+		run := func(ctx context.Context) (study.Result, error) { return study.Run(ctx, spec) }
+		if sem != nil {
+			run = func(ctx context.Context) (study.Result, error) {
+				select {
+				case sem <- struct{}{}:
+				case <-ctx.Done():
+					return study.Result{}, ctx.Err()
+				}
+				defer func() { <-sem }()
+				return study.Run(ctx, spec)
+			}
+		}
+		jobs = append(jobs, runner.Job[study.Result]{Key: key, Run: run})
+		if !f.Resume {
+			return true
+		}
+		_, err := os.Stat(filepath.Join(dir, key+".json"))
+		return err != nil
+	}
+	base := func(method string, seed uint64) study.Spec {
+		return study.Spec{Scenario: sc, Load: f.Load, Method: method, Seed: seed, Trace: f.Trace, Profile: f.Profile,
+			Requests: f.Requests, ChargeDecisionLatency: f.Charge}
+	}
+	for _, m := range refMethods {
+		for k := 0; k < f.Seeds; k++ {
+			seed := f.Seed + uint64(k)
+			add(fmt.Sprintf("%s_load%g_seed%d", m, f.Load, seed), base(m, seed), nil)
+		}
+	}
+	sem := make(chan struct{}, f.OllamaParallel)
+	for _, llm := range []bool{false, true} {
+		for _, a := range f.Agents {
+			if isOllama(a) != llm {
+				continue
+			}
+			var s chan struct{}
+			if llm {
+				s = sem
+			}
+			todo := false
+			for _, m := range agentMethods {
+				for k := 0; k < f.Seeds; k++ {
+					spec := base(m, f.Seed+uint64(k))
+					spec.Agent = f.agentConfig(a)
+					if add(fmt.Sprintf("%s_%s_load%g_seed%d", safeName(a), m, f.Load, spec.Seed), spec, s) {
+						todo = true
+					}
+				}
+			}
+			if todo {
+				pending = append(pending, a)
+			}
+		}
+	}
+	return jobs, pending
+}
+
+// preflight builds each agent that has runs to do once, so that an unreachable Ollama server, a
+// model that is not pulled or a missing replay file is reported before any run starts.
+func preflight(ctx context.Context, f *config, agents []string) error {
+	for _, a := range agents {
+		if _, err := f.agentConfig(a).Build(ctx); err != nil {
+			return fmt.Errorf("--agents %s: %w", a, err)
+		}
+	}
+	return nil
+}
+
+func writeConfig(f *config, sc *scenario.Scenario) error {
+	profile := "built-in defaults"
+	switch {
+	case f.Profile != "":
+		profile = f.Profile
+	case sc.Profile != "":
+		profile = sc.Profile
+	}
+	return output.WriteJSON(filepath.Join(f.Out, "config.json"), map[string]any{
+		"command": "ablation", "revision": output.Revision(), "flags": f, "scenario": sc,
+		"scenario_file": sc.Path(), "cost_profile": profile, "agent_methods": agentMethods,
+		"reference_methods": refMethods,
+	})
+}
