@@ -16,7 +16,10 @@ type BuildOptions struct {
 	Requests int     // total requests (AI + RAN); 0: requests_at_load_1 × ρ
 	Seed     uint64  // workload seed
 	Trace    string  // Azure token trace (CSV or parquet) replacing the embedded model; "": embedded model
-	Profile  string  // calibration profile overriding the scenario's; "": the scenario's, or the defaults
+	// RequestTrace is a generic request trace (CSV or parquet, docs/traces.md) replacing the whole
+	// workload, AI and RAN, replayed as is: Load and Trace are then ignored and Requests only caps it.
+	RequestTrace string
+	Profile      string // calibration profile overriding the scenario's; "": the scenario's, or the defaults
 }
 
 // Built is a scenario made concrete for one run.
@@ -24,7 +27,7 @@ type Built struct {
 	Config   sim.Config // topology, placement, delays and Source; Policy, Allocator and Sink are left to the caller
 	Rho      float64    // the load achieved
 	Factor   float64    // rate factor applied to the base AI and RAN rates
-	Requests int        // total requests
+	Requests int        // total requests (0: a request trace replayed whole)
 	Profile  string     // calibration profile used ("" for the built-in defaults)
 	Nodes    []string   // node names by index
 	Services []string   // service names by index
@@ -60,12 +63,21 @@ func (s *Scenario) Build(o BuildOptions) (*Built, error) {
 		return nil, err
 	}
 	s.topology(&b.Config, b, cost)
-	w, err := s.workload(o, cost, b)
+	var w sim.Source
+	if o.RequestTrace != "" {
+		b.Requests = o.Requests // 0: the whole file
+		w, err = s.requestTrace(o, cost, b)
+	} else {
+		w, err = s.workload(o, cost, b)
+	}
 	if err != nil {
 		b.Close()
 		return nil, err
 	}
-	b.Config.Source = traces.Limit(w, b.Requests)
+	b.Config.Source = w
+	if b.Requests > 0 {
+		b.Config.Source = traces.Limit(w, b.Requests)
+	}
 	return b, nil
 }
 

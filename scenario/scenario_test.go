@@ -41,6 +41,13 @@ func TestInvalid(t *testing.T) {
 		{"bad category", "10", "n", "huge-ai", "", `category "huge-ai"`},
 		{"syntax", "10", "n", "small-ai", `,`, "line 3, column"},
 		{"bad fraction", "10", "n", "small-ai", `,"workload":{"small_ai_fraction":2}`, "small_ai_fraction"},
+		{"unknown model", "10", "n", "small-ai", `,"workload":{"large_ai_model":"chat"}`, "large_ai_model"},
+		{"negative deadline term", "10", "n", "small-ai", `,"workload":{"small_ai_deadline":{"base_s":-1,"min_s":0.1}}`, "small_ai_deadline"},
+		{"max below min", "10", "n", "small-ai", `,"workload":{"large_ai_deadline":{"base_s":1,"min_s":2,"max_s":1}}`, "max_s"},
+		{"zero deadline rule", "10", "n", "small-ai", `,"workload":{"large_ai_deadline":{"max_s":1}}`, "zero deadline"},
+		{"negative RAN work", "10", "n", "small-ai", `,"workload":{"urllc":{"deadline_s":0.001,"du_gpu_tflop":-1}}`, "urllc"},
+		{"negative reservation", "10", "n", "small-ai", `,"workload":{"du_reserve_tflops":-5}`, "du_reserve_tflops"},
+		{"overflowing capacity", "1e400", "n", "small-ai", "", "s.json"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

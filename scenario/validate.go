@@ -128,5 +128,58 @@ func (s *Scenario) validateWorkload() error {
 	case !nonNeg(w.DUReserve):
 		return invalid("workload.du_reserve_tflops = %v: must be finite and ≥ 0", w.DUReserve)
 	}
+	for _, m := range []struct{ key, v string }{{"large_ai_model", w.LargeModel}, {"small_ai_model", w.SmallModel}} {
+		if m.v != "" && m.v != "conv" && m.v != "code" {
+			return invalid("workload.%s = %q: must be \"conv\" or \"code\"", m.key, m.v)
+		}
+	}
+	for _, d := range []struct {
+		key string
+		r   *DeadlineRule
+	}{{"large_ai_deadline", w.LargeDeadline}, {"small_ai_deadline", w.SmallDeadline}} {
+		if err := d.r.validate(d.key); err != nil {
+			return err
+		}
+	}
+	for _, c := range []struct {
+		key string
+		c   *RANClass
+	}{{"urllc", w.URLLC}, {"embb", w.EMBB}} {
+		if err := c.c.validate(c.key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validate checks a deadline rule: every term finite and ≥ 0, and max (when set) ≥ min.
+func (r *DeadlineRule) validate(key string) error {
+	if r == nil {
+		return nil
+	}
+	for _, v := range []float64{r.Base, r.PerPromptToken, r.PerOutputToken, r.Min, r.Max} {
+		if !nonNeg(v) {
+			return invalid("workload.%s: %v: every term must be finite and ≥ 0", key, v)
+		}
+	}
+	if r.Max > 0 && r.Max < r.Min {
+		return invalid("workload.%s: max_s %v < min_s %v", key, r.Max, r.Min)
+	}
+	if r.Base == 0 && r.Min == 0 && r.PerPromptToken == 0 && r.PerOutputToken == 0 {
+		return invalid("workload.%s: the rule gives a zero deadline (set base_s or min_s > 0)", key)
+	}
+	return nil
+}
+
+// validate checks a RAN class: deadline and work finite and ≥ 0.
+func (c *RANClass) validate(key string) error {
+	if c == nil {
+		return nil
+	}
+	for _, v := range []float64{c.DeadlineS, c.DUGPUTFLOP, c.DUCPUCoreS, c.CUGPUTFLOP, c.CUCPUCoreS} {
+		if !nonNeg(v) {
+			return invalid("workload.%s: %v: deadline and work must be finite and ≥ 0", key, v)
+		}
+	}
 	return nil
 }

@@ -37,7 +37,7 @@ func main() {
 
 type flags struct {
 	agent                                 agentflag.Flags
-	record                                string
+	record, requestTrace                  string
 	scenario, out, method, trace, profile string
 	load                                  float64
 	seed                                  uint64
@@ -56,6 +56,7 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 	fs.IntVar(&f.requests, "requests", 0, "total requests (AI + RAN); 0: the scenario's count at this load")
 	fs.StringVar(&f.trace, "trace", "", "Azure LLM trace (CSV or parquet, TIMESTAMP,ContextTokens,GeneratedTokens) replacing the embedded workload model")
 	fs.StringVar(&f.profile, "profile", "", "calibration profile (JSON, docs/profile.md) overriding the scenario's cost model")
+	fs.StringVar(&f.requestTrace, "request-trace", "", "generic request trace (CSV or parquet, docs/traces.md) replacing the whole workload, AI and RAN, replayed as is (--load and --trace are then ignored; --requests caps it)")
 	agentflag.Register(fs, &f.agent)
 	fs.StringVar(&f.record, "record", "", "record every LLM answer to this JSON Lines file, for --agent replay:FILE")
 	fs.Usage = func() {
@@ -99,7 +100,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		}()
 	}
 	res, err := study.Run(ctx, study.Spec{Scenario: sc, Load: f.load, Method: f.method, Seed: f.seed,
-		Requests: f.requests, Trace: f.trace, Profile: f.profile, Records: f.out, Agent: ac,
+		Requests: f.requests, Trace: f.trace, RequestTrace: f.requestTrace, Profile: f.profile, Records: f.out, Agent: ac,
 		ChargeDecisionLatency: f.agent.Charge})
 	if err != nil {
 		return err

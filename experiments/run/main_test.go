@@ -46,3 +46,30 @@ func TestRunBadScenario(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestRunRequestTrace replays a generic request trace naming the paper scenario's services and cells,
+// and rejects one naming an unknown service with file, line and column.
+func TestRunRequestTrace(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.csv")
+	os.WriteFile(good, []byte("class,service,cell,arrival_s,deadline_s,prompt_tokens,output_tokens,gpu_work_tflop,cpu_work_core_s,kv_gb\n"+
+		"urllc,,cell-0,0.000,0.001,,,,,\n"+
+		"ai,llm-a,cell-1,0.010,2.0,1200,40,,,\n"+
+		"embb,,cell-2,0.012,0.004,,,,,\n"+
+		"ai,small-0,cell-3,0.020,0.5,,,0.02,0.001,0.05\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	if err := run(context.Background(), []string{"--request-trace", good, "--out", out}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	csv, _ := os.ReadFile(filepath.Join(out, "requests.csv"))
+	if n := strings.Count(string(csv), "\n"); n != 5 || !strings.Contains(string(csv), "llm-a") || !strings.Contains(string(csv), "small-0") {
+		t.Fatalf("requests.csv:\n%s", csv)
+	}
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("class,service,cell,arrival_s,deadline_s,gpu_work_tflop,cpu_work_core_s,kv_gb\n"+
+		"ai,llm-z,cell-1,0.010,2.0,1,0,0.1\n"), 0o644)
+	err := run(context.Background(), []string{"--request-trace", bad, "--out", out}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "bad.csv:2") || !strings.Contains(err.Error(), "service") {
+		t.Fatalf("got %v, want an error naming bad.csv:2 and the service column", err)
+	}
+}

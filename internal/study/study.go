@@ -24,6 +24,7 @@ type Spec struct {
 	Seed                  uint64
 	Requests              int      // 0: the scenario's count at this load
 	Trace                 string   // Azure trace file; "": the embedded model
+	RequestTrace          string   // generic request trace replacing the whole workload (docs/traces.md); "": none
 	Profile               string   // calibration profile; "": the scenario's
 	Sink                  sim.Sink // optional extra sink
 	Records               string   // directory for requests.csv and requests.parquet; "": not written
@@ -67,7 +68,7 @@ type Result struct {
 // Run executes spec and returns its summary.
 func Run(ctx context.Context, spec Spec) (Result, error) {
 	b, err := spec.Scenario.Build(scenario.BuildOptions{Load: spec.Load, Requests: spec.Requests, Seed: spec.Seed,
-		Trace: spec.Trace, Profile: spec.Profile})
+		Trace: spec.Trace, Profile: spec.Profile, RequestTrace: spec.RequestTrace})
 	if err != nil {
 		return Result{}, err
 	}
