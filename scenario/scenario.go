@@ -147,3 +147,11 @@ func describeJSONError(data []byte, err error) string {
 
 // Path returns the file the scenario was read from ("" for the embedded default).
 func (s *Scenario) Path() string { return s.path }
+
+// LoadOrDefault loads the scenario file at path, or returns the embedded default when path is empty.
+func LoadOrDefault(path string) (*Scenario, error) {
+	if path == "" {
+		return Default(), nil
+	}
+	return Load(path)
+}

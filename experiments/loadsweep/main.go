@@ -6,14 +6,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"time"
-
-	"github.com/spf13/pflag"
 
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
@@ -23,26 +20,16 @@ import (
 	"github.com/airansim/airansim/scenario"
 )
 
-func main() {
-	ctx, stop := cli.SignalContext()
-	defer stop()
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	if errors.Is(err, pflag.ErrHelp) {
-		err = nil
-	}
-	os.Exit(cli.Fail(err))
-}
+func main() { cli.Main(run) }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f, err := parse(args, stderr)
 	if err != nil {
 		return err
 	}
-	sc := scenario.Default()
-	if f.Scenario != "" {
-		if sc, err = scenario.Load(f.Scenario); err != nil {
-			return err
-		}
+	sc, err := scenario.LoadOrDefault(f.Scenario)
+	if err != nil {
+		return err
 	}
 	if err := os.MkdirAll(f.Out, 0o755); err != nil {
 		return err

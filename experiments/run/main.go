@@ -8,7 +8,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,15 +24,7 @@ import (
 	"github.com/airansim/airansim/scenario"
 )
 
-func main() {
-	ctx, stop := cli.SignalContext()
-	defer stop()
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	if errors.Is(err, pflag.ErrHelp) {
-		err = nil
-	}
-	os.Exit(cli.Fail(err))
-}
+func main() { cli.Main(run) }
 
 type flags struct {
 	agent                                 agentflag.Flags
@@ -76,7 +67,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	if err != nil {
 		return err
 	}
-	sc, err := loadScenario(f.scenario)
+	sc, err := scenario.LoadOrDefault(f.scenario)
 	if err != nil {
 		return err
 	}
@@ -115,13 +106,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		fmt.Fprintf(stdout, "agent fallbacks to the heuristic: %d of %d epochs (%s)\n", res.AgentFallbacks, res.AgentEpochs, res.FallbackReasons)
 	}
 	return nil
-}
-
-func loadScenario(path string) (*scenario.Scenario, error) {
-	if path == "" {
-		return scenario.Default(), nil
-	}
-	return scenario.Load(path)
 }
 
 func describeProfile(flag string, sc *scenario.Scenario) string {

@@ -9,6 +9,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+
+	"github.com/spf13/pflag"
 )
 
 // SignalContext returns a context cancelled on the first SIGINT (Ctrl-C) or
@@ -65,4 +67,16 @@ func fail(w io.Writer, name string, err error) int {
 		return ExitUsage
 	}
 	return ExitError
+}
+
+// Main runs a command's run function with a context cancelled by Ctrl-C, the process's arguments
+// and standard streams, treats a --help request as success, and exits with Fail's status.
+func Main(run func(ctx context.Context, args []string, stdout, stderr io.Writer) error) {
+	ctx, stop := SignalContext()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if errors.Is(err, pflag.ErrHelp) {
+		err = nil
+	}
+	os.Exit(Fail(err))
 }
