@@ -18,7 +18,8 @@ import (
 // SummaryColumns are the columns of summary.csv, one row per run.
 var SummaryColumns = []string{"load", "rho", "method", "agent", "seed", "requests", "overall", "ran", "ai", "large_ai",
 	"small_ai", "urllc", "embb", "unfinished", "dropped", "migrations_large", "migrations_total", "rejected_actions",
-	"ran_infeasible_allocations", "ai_latency_p50_s", "ai_latency_p99_s", "ran_latency_p99_s", "events", "sim_end_s"}
+	"ran_infeasible_allocations", "ai_latency_p50_s", "ai_latency_p99_s", "ran_latency_p99_s", "events", "sim_end_s",
+	"agent_epochs", "agent_fallbacks", "fallback_reasons", "critic_vetoes", "decision_latency_ms", "prompt_tokens"}
 
 // WriteAll writes summary.csv, table.md, loadsweep.png and loadsweep.svg into dir.
 func WriteAll(dir string, rs []study.Result, paper []scenario.Row) error {
@@ -61,7 +62,9 @@ func writeSummary(path string, rs []study.Result) error {
 			Float(float64(r.Overall)).Float(float64(r.RAN)).Float(float64(r.AI)).Float(float64(r.LargeAI)).
 			Float(float64(r.SmallAI)).Float(float64(r.URLLC)).Float(float64(r.EMBB)).Int(r.Unfinished).Int(r.Dropped).
 			Int(int64(r.MigrationsLarge)).Int(int64(r.MigrationsTotal)).Int(int64(r.Rejected)).Int(r.RANInfeasible).
-			Float(float64(r.AIP50)).Float(float64(r.AIP99)).Float(float64(r.RANP99)).Int(r.Events).Float(r.SimEndS)
+			Float(float64(r.AIP50)).Float(float64(r.AIP99)).Float(float64(r.RANP99)).Int(r.Events).Float(r.SimEndS).
+			Int(int64(r.AgentEpochs)).Int(int64(r.AgentFallbacks)).Str(r.FallbackReasons).Int(int64(r.CriticVetoes)).
+			Float(float64(r.DecisionMS)).Float(float64(r.PromptTokens))
 		if err := w.EndRow(); err != nil {
 			return err
 		}
