@@ -2,7 +2,8 @@ package nn
 
 import (
 	"fmt"
-	"math"
+
+	"gonum.org/v1/gonum/floats"
 )
 
 // Workspace records the activations of one ForwardTrain call so a following
@@ -43,14 +44,10 @@ func (m *MLP) NewGrad() *Grad {
 func (g *Grad) Zero() { clear(g.flat) }
 
 // Scale multiplies every component by s, e.g. 1/batch for a mean loss.
-func (g *Grad) Scale(s float64) {
-	for i := range g.flat {
-		g.flat[i] *= s
-	}
-}
+func (g *Grad) Scale(s float64) { floats.Scale(s, g.flat) }
 
 // Norm returns the Euclidean norm of the whole gradient.
-func (g *Grad) Norm() float64 { return math.Sqrt(dot(g.flat, g.flat)) }
+func (g *Grad) Norm() float64 { return floats.Norm(g.flat, 2) }
 
 // ForwardTrain is Forward that also records every layer's activation in ws
 // for Backward. The returned output slice is owned by ws and valid until its
