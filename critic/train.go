@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/airansim/airansim/internal/nn"
+	"github.com/airansim/airansim/policy/haf"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -103,7 +104,7 @@ func (c *Critic) Evaluate(samples []Sample, w [sim.Groups]float64) Eval {
 			picks[k] = pk
 			order = append(order, k)
 		}
-		if v := weighted(p, w); v > pk.pred {
+		if v := haf.Mean(p, w); v > pk.pred {
 			pk.pred, pk.realisedOfPick = v, s.Realised
 		}
 		pk.best = math.Max(pk.best, s.Realised)
@@ -133,14 +134,4 @@ func (c *Critic) Evaluate(samples []Sample, w [sim.Groups]float64) Eval {
 		e.MeanRegret /= float64(e.Decisions)
 	}
 	return e
-}
-
-// weighted is r̄ of a prediction: Σ w_g p_g / Σ w_g.
-func weighted(p, w [sim.Groups]float64) float64 {
-	v, sw := 0.0, 0.0
-	for g := range p {
-		v += w[g] * p[g]
-		sw += w[g]
-	}
-	return v / sw
 }

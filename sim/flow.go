@@ -243,11 +243,10 @@ func (s *Sim) admitWaiting(node int32) {
 // finish emits the request's record and frees its slot.
 func (s *Sim) finish(slot int32, finished, dropped bool) {
 	rq := &s.reqs[slot]
-	cat := DU
+	cat := s.categoryOf(&rq.r)
 	svc := -1
 	if rq.r.Class == AI {
 		svc = rq.r.Service
-		cat = s.cfg.Services[svc].Category
 	}
 	rec := Record{ID: rq.r.ID, Class: rq.r.Class, Category: cat, Service: svc, Cell: rq.r.Cell, Node: int(rq.node),
 		Arrival: rq.r.Arrival, Finish: s.now, Deadline: rq.r.Deadline, Finished: finished, Dropped: dropped}
@@ -275,4 +274,12 @@ func (s *Sim) onHorizon() {
 		in.q[0].items, in.q[1].items, in.wait = nil, nil, nil
 	}
 	s.stop()
+}
+
+// categoryOf returns the category a request's record carries: its AI service's, or DU for RAN-only.
+func (s *Sim) categoryOf(r *Request) Category {
+	if r.Class == AI {
+		return s.cfg.Services[r.Service].Category
+	}
+	return DU
 }

@@ -98,10 +98,6 @@ func (s *Sim) countUndecided(o *Outcome) {
 		if !rq.live || rq.r.Arrival < o.Start || rq.r.Arrival >= o.End {
 			continue
 		}
-		cat := DU
-		if rq.r.Class == AI {
-			cat = s.cfg.Services[rq.r.Service].Category
-		}
-		o.N[GroupOf(rq.r.Class, cat)]++
+		o.N[GroupOf(rq.r.Class, s.categoryOf(&rq.r))]++
 	}
 }

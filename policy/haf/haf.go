@@ -102,14 +102,17 @@ func (p *Policy) choose(s *sim.Snapshot, q *agent.Query, shortlist []string) age
 	return best
 }
 
-// value is r̄: the weighted mean of a prediction.
-func (p *Policy) value(r [sim.Groups]float64) float64 {
-	v, w := 0.0, 0.0
+// value is r̄ of a prediction with the policy's weights.
+func (p *Policy) value(r [sim.Groups]float64) float64 { return Mean(r, p.o.Weights) }
+
+// Mean is r̄ of eq. (11): Σ w_g r_g / Σ w_g over the three groups (weights ≥ 0, not all zero).
+func Mean(r, w [sim.Groups]float64) float64 {
+	v, sw := 0.0, 0.0
 	for g := range r {
-		v += p.o.Weights[g] * r[g]
-		w += p.o.Weights[g]
+		v += w[g] * r[g]
+		sw += w[g]
 	}
-	return v / w
+	return v / sw
 }
 
 // Report is what a HAF policy observed over a run, beyond the engine's counters.
