@@ -117,6 +117,11 @@ func (s *Sim) onEpoch(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("sim: policy %s at t=%g: %w", s.cfg.Policy.Name(), s.now, err)
 	}
+	if p, ok := s.cfg.Policy.(Partitioner); ok {
+		if err := s.setShares(p.RANShares()); err != nil {
+			return fmt.Errorf("sim: policy %s at t=%g: %w", s.cfg.Policy.Name(), s.now, err)
+		}
+	}
 	for _, m := range ms {
 		switch {
 		case m.Delay > 0 && s.now+m.Delay < s.horizon && m.Instance >= 0 && m.To >= 0:

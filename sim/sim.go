@@ -34,6 +34,9 @@ type Sim struct {
 type scratch struct {
 	dG, dC   []Demand
 	oG, oC   []float64
+	isRAN    []bool    // per resident instance of the node being reallocated: DU or CU-UP
+	subD     []Demand  // one class's demands on a partitioned node
+	subO     []float64 // and their allocations
 	drained  []drained
 	replicas []ReplicaView
 }
@@ -45,6 +48,9 @@ func New(cfg Config) (*Sim, error) {
 		return nil, err
 	}
 	s := &Sim{cfg: cfg, nodes: make([]nodeState, len(cfg.Nodes)), replicas: make([][]int32, len(cfg.Services))}
+	for n := range s.nodes {
+		s.nodes[n].ranShare = math.NaN()
+	}
 	for i, in := range cfg.Instances {
 		st := instState{svc: int32(in.Service), node: int32(in.Node), cat: cfg.Services[in.Service].Category}
 		st.timer[0] = s.q.alloc(evPhaseDone, int32(i), phaseGPU)

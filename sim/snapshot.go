@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // Snapshot is a read-only copy of the state a placement policy decides on. Policies may keep it;
 // the engine never changes it after handing it out.
 type Snapshot struct {
@@ -23,6 +25,10 @@ type NodeView struct {
 	Weights  float64 // Σ M_s of resident instances, GB
 	KV       float64 // Σ KV cache held, GB
 	Inst     []int   // resident instances, ascending
+	// RANShare is the share α of the node's capacity set aside for RAN by a Partitioner policy
+	// (meaningful when Partitioned).
+	RANShare    float64
+	Partitioned bool
 }
 
 // VRAMFree returns V_n minus weights and held KV, GB.
@@ -54,6 +60,9 @@ func (s *Sim) Snapshot() *Snapshot {
 	for n := range s.nodes {
 		nd := &s.nodes[n]
 		v := NodeView{Spec: s.cfg.Nodes[n], Weights: nd.weights, KV: nd.kv}
+		if !math.IsNaN(nd.ranShare) {
+			v.RANShare, v.Partitioned = nd.ranShare, true
+		}
 		for _, i := range nd.insts {
 			in := &s.insts[i]
 			v.Inst = append(v.Inst, int(i))

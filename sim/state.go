@@ -76,6 +76,9 @@ type nodeState struct {
 	weights float64 // Σ M_s of resident instances, GB
 	kv      float64 // Σ γ_q held on the node, GB
 	dirty   bool    // needs reallocation after the current event
+	// ranShare is the α of a Partitioner policy: the share of the node's capacity for its RAN
+	// instances when AI instances also reside there; NaN: unpartitioned.
+	ranShare float64
 }
 
 func (n *nodeState) clone() nodeState {
