@@ -1,0 +1,57 @@
+package policy_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/airansim/airansim/policy"
+	"github.com/airansim/airansim/policy/policytest"
+	"github.com/airansim/airansim/sim"
+)
+
+// registered adapts a registered method to the conformance suite.
+func registered(name string) policytest.Method {
+	return func(interval float64, seed uint64) (sim.Policy, sim.Allocator, error) {
+		m, err := policy.Default().New(name, policy.Options{Seed: seed, Interval: interval})
+		return m.Policy, m.Allocator, err
+	}
+}
+
+// TestConformance runs every registered method through the standard scenarios: no panic, capacities
+// and VRAM respected after every event, every request ended exactly once, identical runs for a seed.
+func TestConformance(t *testing.T) {
+	for _, name := range policy.Default().Names() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			policytest.Check(t, registered(name), 7)
+		})
+	}
+}
+
+// TestConformanceScenariosExercise checks that the scenarios are what they claim on a reference
+// method: the overload leaves requests missing their deadline, the hotspot puts every instance on one
+// node, and the mid-migration scenario starts with the large model reconfiguring.
+func TestConformanceScenariosExercise(t *testing.T) {
+	for _, sc := range policytest.Scenarios(7) {
+		out, err := policytest.Run(context.Background(), sc, registered("haf-static"), 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		missed := 0
+		for _, r := range out.Records {
+			if !r.Met() {
+				missed++
+			}
+		}
+		switch sc.Name {
+		case "overload":
+			if missed < len(out.Records)/10 {
+				t.Errorf("overload: only %d of %d requests missed", missed, len(out.Records))
+			}
+		case "mid-migration":
+			if out.Stats.Migrations[sim.LargeAI] != 1 {
+				t.Errorf("mid-migration: %d large-AI migrations, want the set-up one", out.Stats.Migrations[sim.LargeAI])
+			}
+		}
+	}
+}

@@ -1,0 +1,114 @@
+package policytest
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/airansim/airansim/sim"
+)
+
+// Method builds a fresh placement policy and allocator for one run with the given placement interval
+// (s) and seed; it is called once per run.
+type Method func(interval float64, seed uint64) (sim.Policy, sim.Allocator, error)
+
+// Outcome is what one run produced: its records in emission order and its counters.
+type Outcome struct {
+	Records []sim.Record
+	Stats   sim.Stats
+}
+
+// Run runs sc under method and checks, after every event, the engine's invariants (capacities, VRAM,
+// bookkeeping); at the end, that every request ended exactly once. A panic is returned as an error.
+func Run(ctx context.Context, sc Scenario, method Method, seed uint64) (out Outcome, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("policytest: %s: panic: %v", sc.Name, p)
+		}
+	}()
+	pol, alloc, err := method(sc.Config.Epoch, seed)
+	if err != nil {
+		return Outcome{}, err
+	}
+	cfg := sc.Config
+	cfg.Policy, cfg.Allocator = pol, alloc
+	cfg.Source = &source{rs: sc.Requests}
+	sink := &recordSink{}
+	cfg.Sink = sink
+	var invErr error
+	cfg.AfterEvent = func(s *sim.Sim) {
+		if invErr == nil {
+			invErr = s.CheckInvariants()
+		}
+	}
+	s, err := sim.New(cfg)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if sc.Migrate != nil {
+		if err := s.RunUntil(ctx, cfg.Epoch*0.9); err != nil {
+			return Outcome{}, err
+		}
+		if err := s.Apply(*sc.Migrate); err != nil {
+			return Outcome{}, fmt.Errorf("policytest: %s: setting up the migration: %w", sc.Name, err)
+		}
+	}
+	st, err := s.Run(ctx)
+	if err != nil {
+		return Outcome{}, err
+	}
+	if invErr != nil {
+		return Outcome{}, fmt.Errorf("policytest: %s: %w", sc.Name, invErr)
+	}
+	if err := endedOnce(sc.Requests, sink.recs); err != nil {
+		return Outcome{}, fmt.Errorf("policytest: %s: %w", sc.Name, err)
+	}
+	return Outcome{Records: sink.recs, Stats: st}, nil
+}
+
+// Check runs every standard scenario twice under method with the same seed, failing t on any error,
+// on migrations the engine rejects as infeasible, and when the two runs differ.
+func Check(t *testing.T, method Method, seed uint64) {
+	t.Helper()
+	for _, sc := range Scenarios(seed) {
+		t.Run(sc.Name, func(t *testing.T) {
+			a, err := Run(context.Background(), sc, method, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := Run(context.Background(), sc, method, seed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Stats.Rejected > 0 {
+				t.Errorf("%d migrations rejected as infeasible: a method must propose only feasible moves", a.Stats.Rejected)
+			}
+			if !reflect.DeepEqual(a, b) {
+				t.Fatalf("two runs with seed %d differ: %d vs %d records, stats %+v vs %+v",
+					seed, len(a.Records), len(b.Records), a.Stats, b.Stats)
+			}
+		})
+	}
+}
+
+type recordSink struct{ recs []sim.Record }
+
+func (r *recordSink) Record(rec sim.Record) { r.recs = append(r.recs, rec) }
+
+// endedOnce checks that the records name every request exactly once.
+func endedOnce(reqs []sim.Request, recs []sim.Record) error {
+	seen := make(map[int64]int, len(reqs))
+	for _, r := range recs {
+		seen[r.ID]++
+	}
+	for _, q := range reqs {
+		if n := seen[q.ID]; n != 1 {
+			return fmt.Errorf("request %d ended %d times, want exactly once", q.ID, n)
+		}
+	}
+	if len(recs) != len(reqs) {
+		return fmt.Errorf("%d records for %d requests", len(recs), len(reqs))
+	}
+	return nil
+}
