@@ -94,7 +94,9 @@ func aggregate(rs []study.Result, load float64, method string, get func(study.Re
 	return cell{m, h}, len(xs)
 }
 
-func methodsAndLoads(rs []study.Result) (methods []string, loads []float64) {
+// methodsAndLoads returns the methods in the order of the paper's rows (its Table III), then the
+// others sorted by name, and the loads in ascending order.
+func methodsAndLoads(rs []study.Result, paper []scenario.Row) (methods []string, loads []float64) {
 	seenM, seenL := map[string]bool{}, map[float64]bool{}
 	for _, r := range rs {
 		if !seenM[r.Method] {
@@ -106,7 +108,23 @@ func methodsAndLoads(rs []study.Result) (methods []string, loads []float64) {
 			loads = append(loads, r.Load)
 		}
 	}
-	sort.Strings(methods)
+	rank := map[string]int{}
+	for _, p := range paper {
+		if _, ok := rank[p.Method]; !ok {
+			rank[p.Method] = len(rank)
+		}
+	}
+	sort.Slice(methods, func(i, j int) bool {
+		ri, oki := rank[methods[i]]
+		rj, okj := rank[methods[j]]
+		if oki != okj {
+			return oki
+		}
+		if oki {
+			return ri < rj
+		}
+		return methods[i] < methods[j]
+	})
 	sort.Float64s(loads)
 	return methods, loads
 }
@@ -115,7 +133,7 @@ func methodsAndLoads(rs []study.Result) (methods []string, loads []float64) {
 // with 95 % CI error bars when there are several seeds; the paper's published HAF AI points are
 // drawn as a separate series.
 func Figure(path string, rs []study.Result, paper []scenario.Row) error {
-	methods, loads := methodsAndLoads(sorted(rs))
+	methods, loads := methodsAndLoads(rs, paper)
 	var ran, ai []plotutil.Series
 	for _, m := range methods {
 		sr, sa := plotutil.Series{Name: m}, plotutil.Series{Name: m}

@@ -18,7 +18,7 @@ const TableLoad = 1.0
 // Table renders the paper's Table III layout at ρ = 1 (or the sweep's middle load if 1 was not run),
 // with the paper's published row under each of ours, plus one AI-fulfillment table per load (Fig. 2).
 func Table(rs []study.Result, paper []scenario.Row) string {
-	methods, loads := methodsAndLoads(sorted(rs))
+	methods, loads := methodsAndLoads(rs, paper)
 	var b strings.Builder
 	load := TableLoad
 	if !contains(loads, load) && len(loads) > 0 {
@@ -48,6 +48,7 @@ func Table(rs []study.Result, paper []scenario.Row) string {
 			fmt.Fprintf(&b, "| %s | %g | %s | %s | %s |\n", m, l, pct(ai, n), paperAI, pct(ran, n))
 		}
 	}
+	b.WriteString(claims(rs, paper, methods, loads))
 	return b.String()
 }
 
