@@ -28,5 +28,7 @@ func benchAllocator(b *testing.B, a sim.Allocator) {
 	}
 }
 
-func BenchmarkHAF12(b *testing.B)        { benchAllocator(b, allocator.HAF{}) }
-func BenchmarkEqualShare12(b *testing.B) { benchAllocator(b, allocator.EqualShare{}) }
+func BenchmarkHAF12(b *testing.B)          { benchAllocator(b, allocator.HAF{}) }
+func BenchmarkEqualShare12(b *testing.B)   { benchAllocator(b, allocator.EqualShare{}) }
+func BenchmarkMaxWeight12(b *testing.B)    { benchAllocator(b, allocator.MaxWeight{}) }
+func BenchmarkProportional12(b *testing.B) { benchAllocator(b, allocator.Proportional{}) }

@@ -1,5 +1,6 @@
 // Package allocator divides one resource (GPU or CPU) of one node among its resident instances at every
-// simulation event: the HAF closed form of eqs. (16)-(19) and the equal-share baseline.
+// simulation event: the HAF closed form of eqs. (16)-(19) and the equal-share, MaxWeight and proportional
+// baselines.
 //
 // # Model
 //
@@ -18,8 +19,17 @@
 //
 // which is the square-root proportionality of eq. (17) on the unclipped set U with the floor-bound set B
 // fixed at its floors (eqs. 18-19): x_i = C̃ sqrt(ω_iΨ_i) / Σ_{j∈U} sqrt(ω_jΨ_j), C̃ = C − Σ_{j∈B} f_j.
-// [HAF] computes it by active-set clipping. [EqualShare] is the Round-Robin baseline: floors first, then
-// the residual split equally among the instances with work.
+// [HAF] computes it by active-set clipping. The baselines give every instance its floor f_i first and
+// then divide the residual C̃ = C − Σ_i f_i differently:
+//
+//	EqualShare:    x_i = f_i + C̃/k for the k instances with Ψ_i > 0                  (Round-Robin)
+//	MaxWeight:     x_i = f_i + C̃/k for the k instances with ω_iΨ_i = max_j ω_jΨ_j > 0 (Lyapunov)
+//	Proportional:  x_i = f_i + C̃·ω_iΨ_i / Σ_j ω_jΨ_j                                (Game Theory)
+//
+// so for the same weight ω_iΨ_i, HAF allocates in proportion to its square root (clipped at the
+// floors), Proportional shares the residual linearly and MaxWeight winner-take-all. [EqualShare] is the Round-Robin baseline,
+// [MaxWeight] the MaxWeight rule of Tassiulas and Ephremides over the residual capacity, and
+// [Proportional] Kelly's proportional market clearing with bids b_i = ω_iΨ_i.
 //
 // # Units
 //
@@ -27,7 +37,7 @@
 // floors and allocations are in cores and work in core-seconds. Urgency is in 1/s. The allocators never
 // look at the unit: they only need capacity, floors and allocations to share one.
 //
-// # Contract shared by both allocators
+// # Contract shared by all allocators
 //
 //   - Floors are feasible iff Σ f_i ≤ C. Otherwise (including any positive floor with C ≤ 0) each
 //     instance gets its floor scaled by the same factor so that the floors use the whole capacity (all
@@ -48,4 +58,8 @@
 // RAN Functions in AI-RAN", arXiv:2605.07547, 2026, section III-C, eqs. (13)-(19). The water-filling form
 // is the standard KKT solution of a separable convex resource-allocation problem; see S. Boyd and
 // L. Vandenberghe, Convex Optimization, Cambridge University Press, 2004, section 5.5.3.
+// L. Tassiulas and A. Ephremides, "Stability properties of constrained queueing systems and scheduling
+// policies for maximum throughput in multihop radio networks", IEEE Trans. Automatic Control 37(12),
+// 1992 (MaxWeight). F. Kelly, "Charging and rate control for elastic traffic", European Transactions on
+// Telecommunications 8(1), 1997 (proportional allocation of a resource to bids).
 package allocator

@@ -45,3 +45,31 @@ func ExampleHAF_infeasibleFloors() {
 	fmt.Printf("%.4f %.4f %.4f %v\n", out[0], out[1], out[2], ok)
 	// Output: 3.0000 1.0000 0.0000 false
 }
+
+// The Lyapunov baseline on the same node: floor first, then the whole residual 70 TFLOP/s to the
+// instance with the largest ω·Ψ (the large AI, 900).
+func ExampleMaxWeight() {
+	d := []sim.Demand{
+		{Work: 0.1, Urgency: 1000, Floor: 30},
+		{Work: 20, Urgency: 5},
+		{Work: 450, Urgency: 2},
+	}
+	out := make([]float64, len(d))
+	ok := allocator.MaxWeight{}.Allocate(100, d, out)
+	fmt.Printf("%.4f %.4f %.4f %v\n", out[0], out[1], out[2], ok)
+	// Output: 30.0000 0.0000 70.0000 true
+}
+
+// The Game Theory baseline on the same node: floor first, then the residual 70 TFLOP/s in proportion
+// to the bids ω·Ψ = 100, 100, 900 (the DU bids too), i.e. 70·(1, 1, 9)/11 on top of the floors.
+func ExampleProportional() {
+	d := []sim.Demand{
+		{Work: 0.1, Urgency: 1000, Floor: 30},
+		{Work: 20, Urgency: 5},
+		{Work: 450, Urgency: 2},
+	}
+	out := make([]float64, len(d))
+	ok := allocator.Proportional{}.Allocate(100, d, out)
+	fmt.Printf("%.4f %.4f %.4f %v\n", out[0], out[1], out[2], ok)
+	// Output: 36.3636 6.3636 57.2727 true
+}

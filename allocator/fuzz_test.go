@@ -57,5 +57,7 @@ func fuzzAllocator(f *testing.F, a sim.Allocator) {
 	})
 }
 
-func FuzzHAF(f *testing.F)        { fuzzAllocator(f, allocator.HAF{}) }
-func FuzzEqualShare(f *testing.F) { fuzzAllocator(f, allocator.EqualShare{}) }
+func FuzzHAF(f *testing.F)          { fuzzAllocator(f, allocator.HAF{}) }
+func FuzzEqualShare(f *testing.F)   { fuzzAllocator(f, allocator.EqualShare{}) }
+func FuzzMaxWeight(f *testing.F)    { fuzzAllocator(f, allocator.MaxWeight{}) }
+func FuzzProportional(f *testing.F) { fuzzAllocator(f, allocator.Proportional{}) }

@@ -97,7 +97,7 @@ func TestAllocatorsPanicOnMisuse(t *testing.T) {
 		{"Inf urgency", 1, []sim.Demand{{Work: 1, Urgency: math.Inf(1)}}, 1},
 		{"-Inf floor", 1, []sim.Demand{{Floor: math.Inf(-1)}}, 1},
 	}
-	for _, a := range []sim.Allocator{allocator.HAF{}, allocator.EqualShare{}} {
+	for _, a := range []sim.Allocator{allocator.HAF{}, allocator.EqualShare{}, allocator.MaxWeight{}, allocator.Proportional{}} {
 		for _, tc := range cases {
 			t.Run(tc.name, func(t *testing.T) {
 				defer func() {

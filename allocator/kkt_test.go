@@ -63,11 +63,11 @@ func checkKKT(t *testing.T, k int, c float64, d []sim.Demand, x []float64) {
 }
 
 // TestInfeasibleFloors checks on seeded random instances whose floors sum to 1..3 times the capacity
-// that both allocators scale the floors proportionally to fill C, give nothing else, and return false.
+// that every allocator scales the floors proportionally to fill C, give nothing else, and return false.
 func TestInfeasibleFloors(t *testing.T) {
 	r := rand.New(rand.NewPCG(2026, 19))
 	out := make([]float64, 12)
-	for _, a := range []sim.Allocator{allocator.HAF{}, allocator.EqualShare{}} {
+	for _, a := range []sim.Allocator{allocator.HAF{}, allocator.EqualShare{}, allocator.MaxWeight{}, allocator.Proportional{}} {
 		for range 2000 {
 			c := logUniform(r, 1e-4, 1e5)
 			d := randomDemands(r, c, 1+2*r.Float64()+1e-9)

@@ -8,7 +8,9 @@ import (
 	"github.com/airansim/airansim/agent"
 	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/critic"
+	"github.com/airansim/airansim/policy/gametheory"
 	"github.com/airansim/airansim/policy/haf"
+	"github.com/airansim/airansim/policy/lyapunov"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -56,6 +58,8 @@ func Default() Registry {
 		"haf-static":   newHAFStatic,
 		"oracle":       newOracle,
 		"round-robin":  newRoundRobin,
+		"lyapunov":     newLyapunov,
+		"game-theory":  newGameTheory,
 	}
 }
 
@@ -128,4 +132,24 @@ func newHAFNoCritic(o Options) (Method, error) {
 func newOracle(o Options) (Method, error) {
 	return Method{Name: "oracle", Policy: haf.NewOracle(o.interval(), nil, [sim.Groups]float64{}),
 		Allocator: allocator.HAF{}}, nil
+}
+
+// newLyapunov is Lyapunov: drift-plus-penalty placement with MaxWeight allocation of the residual
+// capacity after the RAN floors. The slot is the placement interval when one is set.
+func newLyapunov(o Options) (Method, error) {
+	var lo lyapunov.Options
+	if o.Interval > 0 {
+		lo.Slot = o.interval()
+	}
+	return Method{Name: "lyapunov", Policy: lyapunov.New(lo), Allocator: allocator.MaxWeight{}}, nil
+}
+
+// newGameTheory is Game Theory: best-response placement with proportional market clearing of the
+// residual capacity after the RAN floors. The slot is the placement interval when one is set.
+func newGameTheory(o Options) (Method, error) {
+	var g gametheory.Options
+	if o.Interval > 0 {
+		g.Slot = o.interval()
+	}
+	return Method{Name: "game-theory", Policy: gametheory.New(g), Allocator: allocator.Proportional{}}, nil
 }

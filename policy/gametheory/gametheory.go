@@ -1,0 +1,91 @@
+package gametheory
+
+import (
+	"context"
+	"math"
+
+	"github.com/airansim/airansim/sim"
+)
+
+// Default values of the Options fields; doc.go explains the choices.
+const (
+	DefaultMaxRounds = 10  // best-response rounds per epoch
+	DefaultSlot      = 5.0 // slot T, s: the paper's placement epoch Δ
+)
+
+// Options configures the policy. The zero value selects every default.
+type Options struct {
+	MaxRounds int     // best-response rounds per epoch, ≥ 0; 0: DefaultMaxRounds (10)
+	Slot      float64 // slot T over which a move's interruption R_s is amortised, s, ≥ 0; 0: DefaultSlot (5)
+	// Horizon, if > 0, adds each instance's backlog spread over Horizon seconds to its demand
+	// (Snapshot.Demand's horizon), making the game react to queues as well as rates; s, ≥ 0.
+	// 0: demand is the arrival rate over the last window only (the expected, steady-state cost).
+	Horizon float64
+}
+
+// Outcome is the result of one epoch's best-response dynamics.
+type Outcome struct {
+	Migrations []sim.Migration // moves from the epoch's placement to the final one, in instance order
+	Rounds     int             // rounds played; each lets every movable instance respond once
+	Converged  bool            // the last round moved nobody: a pure Nash equilibrium of the epoch's game
+}
+
+// Policy is the best-response placement controller: every epoch it plays the placement game of the
+// package documentation until no instance improves or MaxRounds rounds have been played, and returns
+// the resulting moves. It holds no state between epochs, is deterministic and safe for concurrent use.
+type Policy struct {
+	o Options
+}
+
+var _ sim.Policy = (*Policy)(nil)
+
+// New returns a policy with options o. It panics if MaxRounds is negative or Slot or Horizon is
+// negative, NaN or infinite.
+func New(o Options) *Policy {
+	if o.MaxRounds < 0 || !(o.Slot >= 0 && o.Horizon >= 0) || math.IsInf(o.Slot, 0) || math.IsInf(o.Horizon, 0) {
+		panic("gametheory: MaxRounds, Slot and Horizon must be ≥ 0, Slot and Horizon finite")
+	}
+	if o.MaxRounds == 0 {
+		o.MaxRounds = DefaultMaxRounds
+	}
+	if o.Slot == 0 {
+		o.Slot = DefaultSlot
+	}
+	return &Policy{o: o}
+}
+
+// Options returns the options in effect, defaults filled in.
+func (p *Policy) Options() Options { return p.o }
+
+// Name returns "game-theory".
+func (*Policy) Name() string { return "game-theory" }
+
+// Decide returns the migrations of Play. Every one is feasible on s when applied in the returned
+// order: the instance is not reconfiguring and its destination's free VRAM fits the weights of all the
+// instances moving there.
+func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+	o, err := p.Play(ctx, s)
+	return o.Migrations, err
+}
+
+// Play runs best-response rounds on snapshot s: in each round every instance that is not
+// reconfiguring and has demand, in instance order, moves to the node of least cost given the others'
+// current positions. It stops after a round without moves or after MaxRounds rounds. It returns
+// ctx's error if ctx is done between rounds.
+func (p *Policy) Play(ctx context.Context, s *sim.Snapshot) (Outcome, error) {
+	g := newGame(s, p.o.Slot, p.o.Horizon)
+	var o Outcome
+	for o.Rounds < p.o.MaxRounds {
+		if err := ctx.Err(); err != nil {
+			return Outcome{}, err
+		}
+		g.round()
+		o.Rounds++
+		if !g.moved {
+			o.Converged = true
+			break
+		}
+	}
+	o.Migrations = g.migrations()
+	return o, nil
+}

@@ -1,0 +1,131 @@
+package gametheory_test
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/airansim/airansim/policy/gametheory"
+	"github.com/airansim/airansim/sim"
+)
+
+// chain is nodes A, B (100 TFLOP/s) and C (30) with x (20 TFLOP/s) on B and y, z (60 each) on A; a
+// move costs 0.1. Round 1: x stays (0.2), y moves A → B (cost 1.2 → 0.8 + 0.1), z stays (0.6).
+// Round 2: x now sees 0.8 on B and leaves for C (20/30 + 0.1 ≈ 0.77). Round 3: nobody moves.
+func chain() *sim.Snapshot {
+	return snapshot([]node{{100, 80}, {100, 80}, {30, 80}}, small(1, 20), small(0, 60), small(0, 60))
+}
+
+func TestPlay(t *testing.T) {
+	yB, xC := sim.Migration{Instance: 1, To: 1}, sim.Migration{Instance: 0, To: 2}
+	tests := []struct {
+		name      string
+		o         gametheory.Options
+		s         *sim.Snapshot
+		want      []sim.Migration
+		rounds    int
+		converged bool
+	}{
+		// Round 1 moves the small AI (1.17 → 0.43); the large AI stays (2.43 > 1.17, then 0.83).
+		{"hotspot moves the small instance", gametheory.Options{}, hotspot(), []sim.Migration{{Instance: 1, To: 1}}, 2, true},
+		{"best response converges", gametheory.Options{}, chain(), []sim.Migration{xC, yB}, 3, true},
+		{"one round only", gametheory.Options{MaxRounds: 1}, chain(), []sim.Migration{yB}, 1, false},
+		{"two rounds only", gametheory.Options{MaxRounds: 2}, chain(), []sim.Migration{xC, yB}, 2, false},
+		// Each small AI has a node to itself: costs 0.2 vs 0.4 + 0.1 elsewhere.
+		{"balanced keeps the placement", gametheory.Options{}, snapshot([]node{{100, 80}, {100, 80}},
+			small(0, 20), small(1, 20)), nil, 1, true},
+		// Four small AIs cost 400/300 on node 0. The first moves to node 1 (0.43), using its 1.5 GB; the
+		// second would also gain there (200/300 + 0.1 < 1) but only 0.5 GB are left; node 2 has none.
+		{"VRAM promised to earlier moves", gametheory.Options{}, snapshot([]node{{300, 80}, {300, 1.5}, {300, 0}},
+			small(0, 100), small(0, 100), small(0, 100), small(0, 100)), []sim.Migration{{Instance: 0, To: 1}}, 2, true},
+		// The starved small AI is reconfiguring and may not move; the large AI still prefers to stay.
+		{"reconfiguring cannot move", gametheory.Options{}, snapshot([]node{{300, 80}, {300, 80}},
+			inst{cat: sim.LargeAI, rate: 250, weights: 28, reconfig: 8},
+			inst{cat: sim.SmallAI, rate: 100, weights: 1, reconfig: 0.5, busy: true}), nil, 1, true},
+		// An instance without demand does not play, even on the hot node.
+		{"idle instance stays", gametheory.Options{}, snapshot([]node{{300, 80}, {300, 80}},
+			inst{cat: sim.LargeAI, rate: 400, weights: 28, reconfig: 8}, small(0, 0)), nil, 1, true},
+		// RAN functions share the GPU only with RAN functions (their floors go first): the DU sees 8/300
+		// on the hot node and 8/10 + 0.01 on the small idle node, so it stays.
+		{"RAN functions ignore AI load", gametheory.Options{}, snapshot([]node{{300, 80}, {10, 80}},
+			inst{cat: sim.DU, rate: 8, weights: 2, reconfig: 0.05},
+			inst{cat: sim.LargeAI, rate: 400, weights: 28, reconfig: 8}), nil, 1, true},
+		// AI services share what the RAN leaves: on node 0 the small AI has 300 − 210 = 90 TFLOP/s for
+		// 90, cost 1; on node 1 it would see (150 + 90)/300 + 0.1 = 0.9, so it moves.
+		{"AI shares the residual", gametheory.Options{}, snapshot([]node{{300, 80}, {300, 80}},
+			inst{cat: sim.DU, rate: 210, weights: 2, reconfig: 0.05}, small(0, 90), small(1, 150)),
+			[]sim.Migration{{Instance: 1, To: 1}}, 2, true},
+		// Demand from backlog only: without a horizon the small AI has no demand and stays; with a 5 s
+		// horizon its 500 TFLOP backlog is 100 TFLOP/s and it leaves the hot node as in the hotspot.
+		{"backlog ignored by default", gametheory.Options{}, snapshot([]node{{300, 80}, {300, 80}},
+			inst{cat: sim.LargeAI, rate: 250, weights: 28, reconfig: 8},
+			inst{cat: sim.SmallAI, backlog: 500, weights: 1, reconfig: 0.5}), nil, 1, true},
+		{"backlog with a horizon", gametheory.Options{Horizon: 5}, snapshot([]node{{300, 80}, {300, 80}},
+			inst{cat: sim.LargeAI, rate: 250, weights: 28, reconfig: 8},
+			inst{cat: sim.SmallAI, backlog: 500, weights: 1, reconfig: 0.5}), []sim.Migration{{Instance: 1, To: 1}}, 2, true},
+		// A 0.5 s slot makes the small AI's move cost R_s/T = 1: 100/300 + 1 > 350/300, so it stays.
+		{"short slot makes moves dear", gametheory.Options{Slot: 0.5}, hotspot(), nil, 1, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o, err := gametheory.New(tc.o).Play(context.Background(), tc.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(o.Migrations, tc.want) || o.Rounds != tc.rounds || o.Converged != tc.converged {
+				t.Errorf("Play = %+v, want %v in %d rounds, converged %v", o, tc.want, tc.rounds, tc.converged)
+			}
+			ms, _ := gametheory.New(tc.o).Decide(context.Background(), tc.s)
+			if !reflect.DeepEqual(ms, o.Migrations) {
+				t.Errorf("Decide = %v, Play = %v", ms, o.Migrations)
+			}
+		})
+	}
+}
+
+func TestOptions(t *testing.T) {
+	if got := gametheory.New(gametheory.Options{}).Options(); got != (gametheory.Options{MaxRounds: 10, Slot: 5}) {
+		t.Errorf("defaults = %+v, want MaxRounds = 10, Slot = 5, Horizon = 0", got)
+	}
+	for _, o := range []gametheory.Options{{MaxRounds: -1}, {Slot: -1}, {Slot: math.NaN()}, {Horizon: math.Inf(1)}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("New(%+v) did not panic", o)
+				}
+			}()
+			gametheory.New(o)
+		}()
+	}
+}
+
+func TestPlayHonoursContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := gametheory.New(gametheory.Options{}).Decide(ctx, hotspot()); err == nil {
+		t.Error("Decide with a cancelled context returned no error")
+	}
+}
+
+// TestPaperScenario runs the paper's scenario: every proposed migration, applied in the returned order
+// to a fork of the engine at that moment, is accepted, and two runs are identical (determinism).
+func TestPaperScenario(t *testing.T) {
+	n := 6000
+	if testing.Short() {
+		n = 2000
+	}
+	for _, o := range []gametheory.Options{{}, {Horizon: 5}} {
+		for _, load := range []float64{0.75, 1.25} {
+			a := paperRun(t, load, n, gametheory.New(o))
+			b := paperRun(t, load, n, gametheory.New(o))
+			if a != b {
+				t.Errorf("%+v load %g: two runs differ:\n%+v\n%+v", o, load, a, b)
+			}
+			t.Logf("%+v load %g: migrations %v in %d epochs", o, load, a.Migrations, a.Epochs)
+			if a.Rejected != 0 {
+				t.Errorf("%+v load %g: %d rejected migrations", o, load, a.Rejected)
+			}
+		}
+	}
+}
