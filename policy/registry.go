@@ -8,6 +8,7 @@ import (
 	"github.com/airansim/airansim/agent"
 	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/critic"
+	"github.com/airansim/airansim/policy/caora"
 	"github.com/airansim/airansim/policy/gametheory"
 	"github.com/airansim/airansim/policy/haf"
 	"github.com/airansim/airansim/policy/lyapunov"
@@ -53,13 +54,14 @@ type Registry map[string]Factory
 // Default returns the registry of every built-in method, one line each.
 func Default() Registry {
 	return Registry{
+		"caora":        newCAORA,
+		"game-theory":  newGameTheory,
 		"haf":          newHAF,
 		"haf-nocritic": newHAFNoCritic,
 		"haf-static":   newHAFStatic,
+		"lyapunov":     newLyapunov,
 		"oracle":       newOracle,
 		"round-robin":  newRoundRobin,
-		"lyapunov":     newLyapunov,
-		"game-theory":  newGameTheory,
 	}
 }
 
@@ -152,4 +154,14 @@ func newGameTheory(o Options) (Method, error) {
 		g.Slot = o.interval()
 	}
 	return Method{Name: "game-theory", Policy: gametheory.New(g), Allocator: allocator.Proportional{}}, nil
+}
+
+// newCAORA is CAORA: static placement and a per-node RAN/AI split α from the frozen SAC actor, with
+// HAF's allocator inside each class.
+func newCAORA(o Options) (Method, error) {
+	p, err := caora.New(caora.Options{Seed: o.Seed})
+	if err != nil {
+		return Method{}, fmt.Errorf("policy: caora: %w", err)
+	}
+	return Method{Name: "caora", Policy: p, Allocator: allocator.HAF{}}, nil
 }

@@ -1,6 +1,10 @@
 package nn
 
-import "math"
+import (
+	"math"
+
+	"gonum.org/v1/gonum/floats"
+)
 
 // AdamOptions configures Adam. The zero value gives the usual defaults.
 type AdamOptions struct {
@@ -52,10 +56,31 @@ func (a *Adam) Step(m *MLP, g *Grad) {
 	if len(m.params) != len(a.m) || len(g.flat) != len(a.m) {
 		panic("nn: Adam, network and gradient shapes differ")
 	}
+	a.update(m.params, g.flat)
+}
+
+// NewAdamVec returns an optimiser with zero moments for a plain vector of n
+// parameters (e.g. SAC's learned log temperature), updated by StepVec.
+func NewAdamVec(n int, o AdamOptions) *Adam {
+	return &Adam{o: o.withDefaults(), m: make([]float64, n), v: make([]float64, n)}
+}
+
+// StepVec applies one update to the parameter vector p using gradient g
+// (same length, not modified), exactly as Step does for a net's flat
+// parameters. It panics if p or g does not have the optimiser's length.
+func (a *Adam) StepVec(p, g []float64) {
+	if len(p) != len(a.m) || len(g) != len(a.m) {
+		panic("nn: Adam, parameter and gradient lengths differ from the optimiser's")
+	}
+	a.update(p, g)
+}
+
+// update is one Adam step on p with gradient g.
+func (a *Adam) update(p, g []float64) {
 	o := a.o
 	scale := 1.0
 	if o.ClipNorm > 0 {
-		if n := g.Norm(); n > o.ClipNorm {
+		if n := floats.Norm(g, 2); n > o.ClipNorm {
 			scale = o.ClipNorm / n
 		}
 	}
@@ -63,8 +88,9 @@ func (a *Adam) Step(m *MLP, g *Grad) {
 	c1 := 1 - math.Pow(o.Beta1, float64(a.t))
 	c2 := 1 - math.Pow(o.Beta2, float64(a.t))
 	decay := 1 - o.LR*o.WeightDecay
-	p, mo, vo := m.params, a.m, a.v[:len(a.m)]
-	for i, gi := range g.flat[:len(mo)] {
+	mo, vo := a.m, a.v[:len(a.m)]
+	p = p[:len(mo)]
+	for i, gi := range g[:len(mo)] {
 		gi *= scale
 		mo[i] = o.Beta1*mo[i] + (1-o.Beta1)*gi
 		vo[i] = o.Beta2*vo[i] + (1-o.Beta2)*gi*gi

@@ -80,3 +80,44 @@ func TestAdamShapeMismatchPanics(t *testing.T) {
 	}()
 	NewAdam(a, AdamOptions{}).Step(b, b.NewGrad())
 }
+
+// TestAdamStepVecMatchesStep checks that StepVec on a plain vector follows exactly the updates Step
+// makes on a net's flat parameters, with and without clipping, and that it minimises a quadratic.
+func TestAdamStepVecMatchesStep(t *testing.T) {
+	for _, o := range []AdamOptions{{}, {LR: 0.05, ClipNorm: 1, WeightDecay: 0.01}} {
+		m, _ := New([]int{1, 1}, Identity, Identity, 3)
+		p := []float64{m.params[0], m.params[1]}
+		net, vec := NewAdam(m, o), NewAdamVec(2, o)
+		g := m.NewGrad()
+		for _, gs := range [][]float64{{3, -4}, {0.1, 0.2}, {-2, 5}} {
+			copy(g.flat, gs)
+			net.Step(m, g)
+			vec.StepVec(p, gs)
+		}
+		for i := range p {
+			if p[i] != m.params[i] {
+				t.Errorf("%+v: param %d: StepVec %v, Step %v", o, i, p[i], m.params[i])
+			}
+		}
+		if vec.Steps() != 3 {
+			t.Errorf("Steps() = %d, want 3", vec.Steps())
+		}
+	}
+	x := []float64{5}
+	opt := NewAdamVec(1, AdamOptions{LR: 0.05})
+	for range 2000 {
+		opt.StepVec(x, []float64{2 * (x[0] - 1.5)}) // ∇(x − 1.5)²
+	}
+	if math.Abs(x[0]-1.5) > 1e-3 {
+		t.Errorf("minimum of (x − 1.5)² found at %v", x[0])
+	}
+}
+
+func TestAdamStepVecLengthPanics(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Fatal("no panic")
+		}
+	}()
+	NewAdamVec(2, AdamOptions{}).StepVec([]float64{1}, []float64{1})
+}

@@ -108,3 +108,7 @@ func (m *MLP) checkWorkspace(ws *Workspace) {
 		}
 	}
 }
+
+// At returns component i of the gradient in the net's flat parameter layout
+// (the order of MLP.Param). It panics if i is out of range.
+func (g *Grad) At(i int) float64 { return g.flat[i] }

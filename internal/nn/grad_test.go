@@ -115,3 +115,28 @@ func TestForwardTrainMatchesForward(t *testing.T) {
 		}
 	}
 }
+
+// TestParamAccessors checks that Param, SetParam and Grad.At address the flat layout Backward fills:
+// a finite difference through SetParam matches Grad.At for every parameter.
+func TestParamAccessors(t *testing.T) {
+	m := testNet(t, []int{2, 3, 1}, Tanh, Identity, 4)
+	x := []float64{0.3, -0.7}
+	ws, g := m.NewWorkspace(), m.NewGrad()
+	m.ForwardTrain(ws, x)
+	m.Backward(ws, []float64{1}, g)
+	const h = 1e-6
+	for i := range m.Params() {
+		p := m.Param(i)
+		m.SetParam(i, p+h)
+		up := m.Forward(x, nil)[0]
+		m.SetParam(i, p-h)
+		down := m.Forward(x, nil)[0]
+		m.SetParam(i, p)
+		if n := (up - down) / (2 * h); relErr(g.At(i), n) > 1e-6 {
+			t.Errorf("param %d: Grad.At %v, finite difference %v", i, g.At(i), n)
+		}
+		if m.params[i] != p {
+			t.Fatalf("SetParam did not restore param %d", i)
+		}
+	}
+}

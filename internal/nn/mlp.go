@@ -175,3 +175,12 @@ func (m *MLP) sameShape(o *MLP) error {
 	}
 	return nil
 }
+
+// Param returns trainable scalar i of the flat layout (per layer: W
+// row-major by output unit, then b), for finite-difference checks. It
+// panics if i is outside [0, Params()).
+func (m *MLP) Param(i int) float64 { return m.params[i] }
+
+// SetParam sets trainable scalar i of the flat layout to v. It panics if i
+// is outside [0, Params()).
+func (m *MLP) SetParam(i int, v float64) { m.params[i] = v }

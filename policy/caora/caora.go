@@ -1,0 +1,101 @@
+package caora
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/airansim/airansim/sim"
+)
+
+// Options configures a Policy. The zero value runs the embedded actor with its deterministic mean
+// action.
+type Options struct {
+	Actor      *Actor // trained actor; nil: the embedded default (DefaultActor)
+	Stochastic bool   // sample α from the policy's squashed Gaussian instead of taking its mean
+	Seed       uint64 // seeds the sampling when Stochastic
+}
+
+// Policy is CAORA applied per node: static placement, and at every epoch one RAN share α_n per node
+// where RAN and AI instances both reside, computed by one actor shared by all nodes from the node's
+// state vector. It implements sim.Partitioner; pair it with an allocator (HAF's, as in the paper's
+// comparison) that divides each class's part among its instances. Not safe for concurrent use.
+type Policy struct {
+	actor  *Actor
+	pcg    *rand.PCG  // nil unless Stochastic
+	rng    *rand.Rand // draws from pcg
+	shares []float64
+	x, u   []float64
+}
+
+var (
+	_ sim.Partitioner = (*Policy)(nil)
+	_ sim.Forker      = (*Policy)(nil)
+)
+
+// New returns a policy; it fails only if the embedded actor cannot be loaded.
+func New(o Options) (*Policy, error) {
+	a := o.Actor
+	if a == nil {
+		var err error
+		if a, err = DefaultActor(); err != nil {
+			return nil, err
+		}
+	}
+	p := &Policy{actor: a}
+	if o.Stochastic {
+		p.pcg = rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15)
+		p.rng = rand.New(p.pcg)
+	}
+	return p, nil
+}
+
+// Name returns "caora".
+func (*Policy) Name() string { return "caora" }
+
+// Decide computes the shares that RANShares returns next and never migrates (CAORA allocates only).
+func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("caora: %w", err)
+	}
+	p.shares = p.shares[:0]
+	for n := range s.Nodes {
+		if !Mixed(s, n) {
+			p.shares = append(p.shares, math.NaN())
+			continue
+		}
+		p.x = Features(s, n, p.x)
+		if p.pcg == nil {
+			p.shares = append(p.shares, p.actor.Share(p.x))
+			continue
+		}
+		p.u, _ = p.actor.pi.Sample(p.x, p.rng, p.u)
+		p.shares = append(p.shares, toShare(p.u[0]))
+	}
+	return nil, nil
+}
+
+// RANShares returns α_n ∈ [0, 1] per node from the last Decide, NaN for nodes where only one class
+// resides (that class then gets the whole node), and nil before the first Decide. The slice is
+// reused by the next Decide.
+func (p *Policy) RANShares() []float64 {
+	if p.shares == nil {
+		return nil
+	}
+	return p.shares
+}
+
+// Fork returns an independent copy in the same state (for sim.Fork).
+func (p *Policy) Fork() any {
+	c := &Policy{actor: p.actor, shares: append([]float64(nil), p.shares...)}
+	if p.shares == nil {
+		c.shares = nil
+	}
+	if p.pcg != nil {
+		pcg := *p.pcg
+		c.pcg = &pcg
+		c.rng = rand.New(c.pcg)
+	}
+	return c
+}
