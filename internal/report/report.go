@@ -155,6 +155,7 @@ func Figure(path string, rs []study.Result, paper []scenario.Row) error {
 	if err != nil {
 		return err
 	}
+	pr.Legend.Top = false // RAN-only lines sit near 100 %: keep the legend below them
 	pa, err := plotutil.LinePanel("AI (Q^e) fulfillment", "load ρ", "fulfillment (%)", ai, 0, 100)
 	if err != nil {
 		return err
