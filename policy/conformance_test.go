@@ -55,3 +55,21 @@ func TestConformanceScenariosExercise(t *testing.T) {
 		}
 	}
 }
+
+// TestPaperMethodsRegistered: the sweep's default names only registered methods, each once.
+func TestPaperMethodsRegistered(t *testing.T) {
+	seen := map[string]bool{}
+	for _, name := range policy.PaperMethods() {
+		if seen[name] {
+			t.Errorf("%q listed twice", name)
+		}
+		seen[name] = true
+		m, err := policy.Default().New(name, policy.Options{})
+		if err != nil || m.Name != name || m.Allocator == nil {
+			t.Errorf("%q: method %q, allocator %v, error %v", name, m.Name, m.Allocator, err)
+		}
+	}
+	if len(seen) != 7 {
+		t.Errorf("%d paper methods, want the paper's seven", len(seen))
+	}
+}

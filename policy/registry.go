@@ -54,30 +54,23 @@ type Registry map[string]Factory
 // Default returns the registry of every built-in method, one line each.
 func Default() Registry {
 	return Registry{
-		"caora":        newCAORA,
-		"game-theory":  newGameTheory,
-		"haf":          newHAF,
-		"haf-nocritic": newHAFNoCritic,
-		"haf-static":   newHAFStatic,
-		"lyapunov":     newLyapunov,
-		"oracle":       newOracle,
-		"round-robin":  newRoundRobin,
+		"caora":               newCAORA,
+		"game-theory":         newGameTheory,
+		"game-theory-backlog": newGameTheoryBacklog,
+		"haf":                 newHAF,
+		"haf-nocritic":        newHAFNoCritic,
+		"haf-static":          newHAFStatic,
+		"lyapunov":            newLyapunov,
+		"oracle":              newOracle,
+		"round-robin":         newRoundRobin,
 	}
 }
 
-// bounds are registered methods that are not deployable policies (they see the future workload);
-// default comparisons leave them out.
-var bounds = map[string]bool{"oracle": true}
-
-// Deployable returns the registered names except bounds such as the oracle, sorted.
-func (r Registry) Deployable() []string {
-	var out []string
-	for _, n := range r.Names() {
-		if !bounds[n] {
-			out = append(out, n)
-		}
-	}
-	return out
+// PaperMethods returns the paper's comparison (section IV-2): the five baselines, HAF and its critic
+// ablation, in Table III's order. It is the load sweep's default. The other registered methods are
+// bounds (oracle: it sees the future workload) and variants for sensitivity studies.
+func PaperMethods() []string {
+	return []string{"haf-static", "round-robin", "lyapunov", "game-theory", "caora", "haf", "haf-nocritic"}
 }
 
 // Names returns the registered names in sorted order.
@@ -154,6 +147,13 @@ func newGameTheory(o Options) (Method, error) {
 		g.Slot = o.interval()
 	}
 	return Method{Name: "game-theory", Policy: gametheory.New(g), Allocator: allocator.Proportional{}}, nil
+}
+
+// newGameTheoryBacklog is the Game Theory baseline whose players also count their backlog, spread over
+// one slot, as demand (gametheory.Options.Horizon = slot): a variant for sensitivity studies.
+func newGameTheoryBacklog(o Options) (Method, error) {
+	g := gametheory.Options{Slot: o.interval(), Horizon: o.interval()}
+	return Method{Name: "game-theory-backlog", Policy: gametheory.New(g), Allocator: allocator.Proportional{}}, nil
 }
 
 // newCAORA is CAORA: static placement and a per-node RAN/AI split α from the frozen SAC actor, with

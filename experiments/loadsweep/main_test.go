@@ -39,7 +39,7 @@ func TestQuickSweepWritesOutputs(t *testing.T) {
 			t.Errorf("summary.csv lacks column %q", col)
 		}
 	}
-	methods := len(policy.Default().Deployable())
+	methods := len(policy.PaperMethods())
 	if n := strings.Count(string(csv), "\n"); n != 1+2*methods {
 		t.Errorf("summary.csv has %d lines, want header + 2 loads × %d methods", n, methods)
 	}
