@@ -149,9 +149,9 @@ func TestOllamaFailures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFakeOllama(t, always(tt.a))
-			a := newTestOllama(t, f, OllamaOptions{Timeout: 50 * time.Millisecond})
+			a := newTestOllama(t, f, OllamaOptions{Timeout: time.Second})
 			if tt.host != "" {
-				a = must(NewOllama(OllamaOptions{Model: "qwen3:32b", Host: tt.host, Timeout: 50 * time.Millisecond}))
+				a = must(NewOllama(OllamaOptions{Model: "qwen3:32b", Host: tt.host, Timeout: time.Second}))
 			}
 			start := time.Now()
 			r, err := a.Shortlist(context.Background(), testQuery(1, 300))

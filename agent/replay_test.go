@@ -35,7 +35,7 @@ func recordRun(t *testing.T, path string) ([]*Query, []Reply, []Count) {
 		t.Fatal(err)
 	}
 	defer file.Close()
-	rec := NewRecorder(newTestOllama(t, f, OllamaOptions{Timeout: 50 * time.Millisecond}), file)
+	rec := NewRecorder(newTestOllama(t, f, OllamaOptions{Timeout: time.Second}), file)
 	fb := NewFallback(rec, NewHeuristic(HeuristicOptions{}))
 	var qs []*Query
 	var rs []Reply
