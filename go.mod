@@ -3,6 +3,7 @@ module github.com/airansim/airansim
 go 1.24.9
 
 require (
+	github.com/NVIDIA/go-nvml v0.13.4-1
 	github.com/ollama/ollama v0.17.4
 	github.com/parquet-go/parquet-go v0.32.0
 	github.com/spf13/pflag v1.1.0

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
 
 	"github.com/airansim/airansim/sim"
 	"github.com/airansim/airansim/traces"
@@ -82,13 +81,7 @@ func (s *Scenario) Build(o BuildOptions) (*Built, error) {
 }
 
 func (s *Scenario) costModel(o BuildOptions, b *Built) (traces.CostModel, error) {
-	b.Profile = o.Profile
-	if b.Profile == "" && s.Profile != "" {
-		b.Profile = s.Profile
-		if s.path != "" && !filepath.IsAbs(b.Profile) {
-			b.Profile = filepath.Join(filepath.Dir(s.path), b.Profile)
-		}
-	}
+	b.Profile = s.ProfileFile(o.Profile)
 	if b.Profile == "" {
 		return traces.DefaultCostModel(), nil
 	}

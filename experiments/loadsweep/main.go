@@ -39,7 +39,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	jobs := makeJobs(f, sc)
 	fmt.Fprintf(stderr, "loadsweep: %d runs (%d loads × %d methods × %d seeds), cost profile %s, output %s\n",
-		len(jobs), len(f.Loads), len(f.Methods), f.Seeds, profileName(f, sc), f.Out)
+		len(jobs), len(f.Loads), len(f.Methods), f.Seeds, sc.ProfileLabel(f.Profile), f.Out)
 	t0 := time.Now()
 	rs, err := runner.Run(ctx, jobs, runner.Options{Dir: filepath.Join(f.Out, "runs"), Parallel: f.Parallel,
 		Resume: f.Resume, Progress: os.Stderr, Label: "loadsweep"})
@@ -79,19 +79,9 @@ func scaledRequests(f *config, load float64) int {
 	return int(float64(f.Requests)*load + 0.5)
 }
 
-func profileName(f *config, sc *scenario.Scenario) string {
-	switch {
-	case f.Profile != "":
-		return f.Profile
-	case sc.Profile != "":
-		return sc.Profile
-	}
-	return "built-in defaults"
-}
-
 func writeConfig(f *config, sc *scenario.Scenario) error {
 	return output.WriteJSON(filepath.Join(f.Out, "config.json"), map[string]any{
 		"command": "loadsweep", "revision": output.Revision(), "flags": f, "scenario": sc,
-		"scenario_file": sc.Path(), "cost_profile": profileName(f, sc),
+		"scenario_file": sc.Path(), "cost_profile": sc.ProfileLabel(f.Profile), "cost_profile_file": sc.ProfileFile(f.Profile),
 	})
 }

@@ -3,7 +3,8 @@
 //	go run ./experiments/run --scenario FILE --out DIR [--method haf-static] [--load 1] [--seed 1]
 //
 // It writes DIR/requests.csv and DIR/requests.parquet (one row per request, columns in
-// docs/metrics.md) and DIR/summary.json.
+// docs/metrics.md), DIR/summary.json, and DIR/config.json (the command line and the calibration
+// profile used, also printed on standard error).
 package main
 
 import (
@@ -74,7 +75,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return err
 	}
-	profile := describeProfile(f.profile, sc)
+	profile := sc.ProfileLabel(f.profile)
+	if err := writeConfig(f, sc); err != nil {
+		return err
+	}
 	fmt.Fprintf(stderr, "run: scenario %s, method %s, agent %s, load %g, seed %d, cost profile %s\n", sc.Name, f.method, f.agent.Spec, f.load, f.seed, profile)
 	ac := f.agent.Config()
 	if f.record != "" {
@@ -108,12 +112,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	return nil
 }
 
-func describeProfile(flag string, sc *scenario.Scenario) string {
-	switch {
-	case flag != "":
-		return flag
-	case sc.Profile != "":
-		return sc.Profile
-	}
-	return "built-in defaults (docs/profile.md)"
+// writeConfig records the command line and the cost profile used in OUT/config.json.
+func writeConfig(f *flags, sc *scenario.Scenario) error {
+	return output.WriteJSON(filepath.Join(f.out, "config.json"), map[string]any{
+		"command": "run", "revision": output.Revision(), "scenario": sc.Name, "scenario_file": sc.Path(),
+		"flags": map[string]any{"scenario": f.scenario, "out": f.out, "method": f.method, "load": f.load, "seed": f.seed,
+			"requests": f.requests, "trace": f.trace, "profile": f.profile, "request_trace": f.requestTrace,
+			"agent": f.agent, "record": f.record},
+		"cost_profile": sc.ProfileLabel(f.profile), "cost_profile_file": sc.ProfileFile(f.profile),
+	})
 }
