@@ -34,14 +34,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sc, err := scenario.LoadOrDefault(f.Scenario)
+	sc, err := study.Prepare("ablation", f.Scenario, f.Profile, f.Out, f, map[string]any{"agent_methods": agentMethods})
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(f.Out, 0o755); err != nil {
-		return err
-	}
-	if err := writeConfig(f, sc); err != nil {
 		return err
 	}
 	dir := filepath.Join(f.Out, "runs")
@@ -140,19 +134,4 @@ func preflight(ctx context.Context, f *config, agents []string) error {
 		}
 	}
 	return nil
-}
-
-func writeConfig(f *config, sc *scenario.Scenario) error {
-	profile := "built-in defaults"
-	switch {
-	case f.Profile != "":
-		profile = f.Profile
-	case sc.Profile != "":
-		profile = sc.Profile
-	}
-	return output.WriteJSON(filepath.Join(f.Out, "config.json"), map[string]any{
-		"command": "ablation", "revision": output.Revision(), "flags": f, "scenario": sc,
-		"scenario_file": sc.Path(), "cost_profile": profile, "agent_methods": agentMethods,
-		"reference_methods": refMethods,
-	})
 }

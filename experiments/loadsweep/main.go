@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/airansim/airansim/internal/cli"
-	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/report"
 	"github.com/airansim/airansim/internal/runner"
 	"github.com/airansim/airansim/internal/study"
@@ -27,14 +26,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sc, err := scenario.LoadOrDefault(f.Scenario)
+	sc, err := study.Prepare("loadsweep", f.Scenario, f.Profile, f.Out, f, nil)
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(f.Out, 0o755); err != nil {
-		return err
-	}
-	if err := writeConfig(f, sc); err != nil {
 		return err
 	}
 	jobs := makeJobs(f, sc)
@@ -77,11 +70,4 @@ func scaledRequests(f *config, load float64) int {
 		return 0
 	}
 	return int(float64(f.Requests)*load + 0.5)
-}
-
-func writeConfig(f *config, sc *scenario.Scenario) error {
-	return output.WriteJSON(filepath.Join(f.Out, "config.json"), map[string]any{
-		"command": "loadsweep", "revision": output.Revision(), "flags": f, "scenario": sc,
-		"scenario_file": sc.Path(), "cost_profile": sc.ProfileLabel(f.Profile), "cost_profile_file": sc.ProfileFile(f.Profile),
-	})
 }

@@ -9,12 +9,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/airansim/airansim/internal/cli"
-	"github.com/airansim/airansim/internal/output"
+	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/policy/caora"
 	"github.com/airansim/airansim/scenario"
 )
@@ -26,17 +25,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sc, err := scenario.LoadOrDefault(f.Scenario)
+	sc, err := study.Prepare("traincaora", f.Scenario, "", f.Out, f, nil)
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(f.Out, 0o755); err != nil {
-		return err
-	}
-	if err := output.WriteJSON(filepath.Join(f.Out, "config.json"), struct {
-		*config
-		Revision string
-	}{f, output.Revision()}); err != nil {
 		return err
 	}
 	t0 := time.Now()

@@ -9,15 +9,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/airansim/airansim/critic"
 	"github.com/airansim/airansim/internal/cli"
-	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/runner"
-	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -28,17 +26,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sc, err := scenario.LoadOrDefault(f.Scenario)
+	sc, err := study.Prepare("traincritic", f.Scenario, "", f.Out, f, nil)
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(f.Out, 0o755); err != nil {
-		return err
-	}
-	if err := output.WriteJSON(filepath.Join(f.Out, "config.json"), struct {
-		*config
-		Revision string `json:"revision"`
-	}{f, output.Revision()}); err != nil {
 		return err
 	}
 	t0 := time.Now()
