@@ -15,8 +15,11 @@ const PrefillMFU = 0.45
 const DefaultEffectiveTFLOPS = 989.5 * PrefillMFU
 
 // peaks are dense (no sparsity) FP16/BF16 tensor-core peaks with FP32 accumulation, TFLOP/s, from
-// NVIDIA's data sheets. The first entry whose every keyword occurs in the device name wins, so more
-// specific entries come first.
+// NVIDIA's product data sheets (B200 as in HGX B200; H200 and H100 SXM, PCIe, NVL; A100; L40S; L40;
+// L4; A10; A30; V100 SXM2; T4) and, for the RTX 4090, the Ada Lovelace architecture whitepaper. The
+// first entry whose every keyword occurs in the device name wins, so more specific entries come
+// first; a zero peak marks a name that contains a listed one but is a different part (the A10G is
+// not an A10), which is reported as unknown.
 var peaks = []struct {
 	keywords []string
 	tflops   float64
@@ -30,6 +33,7 @@ var peaks = []struct {
 	{[]string{"L40S"}, 362},
 	{[]string{"L40"}, 181},
 	{[]string{"L4"}, 121},
+	{[]string{"A10G"}, 0},
 	{[]string{"A10"}, 125},
 	{[]string{"A30"}, 165},
 	{[]string{"RTX 4090"}, 165.2},
@@ -47,7 +51,7 @@ func PeakTFLOPS(name string) (float64, bool) {
 			ok = ok && strings.Contains(up, k)
 		}
 		if ok {
-			return p.tflops, true
+			return p.tflops, p.tflops > 0
 		}
 	}
 	return 0, false

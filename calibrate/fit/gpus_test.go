@@ -21,6 +21,7 @@ func TestPeakTFLOPS(t *testing.T) {
 		{"NVIDIA L40", 181, true},
 		{"NVIDIA L4", 121, true},
 		{"NVIDIA A10", 125, true},
+		{"NVIDIA A10G", 0, false}, // not an A10: unknown, not 125
 		{"NVIDIA GeForce RTX 4090", 165.2, true},
 		{"Tesla T4", 65, true},
 		{"Tesla V100-SXM2-16GB", 125, true},
