@@ -6,7 +6,9 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/policy/gametheory"
+	"github.com/airansim/airansim/policy/policytest"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -117,8 +119,8 @@ func TestPaperScenario(t *testing.T) {
 	}
 	for _, o := range []gametheory.Options{{}, {Horizon: 5}} {
 		for _, load := range []float64{0.75, 1.25} {
-			a := paperRun(t, load, n, gametheory.New(o))
-			b := paperRun(t, load, n, gametheory.New(o))
+			a := policytest.PaperRun(t, load, n, gametheory.New(o), allocator.Proportional{})
+			b := policytest.PaperRun(t, load, n, gametheory.New(o), allocator.Proportional{})
 			if a != b {
 				t.Errorf("%+v load %g: two runs differ:\n%+v\n%+v", o, load, a, b)
 			}

@@ -1,12 +1,8 @@
 package gametheory_test
 
 import (
-	"context"
 	"fmt"
-	"testing"
 
-	"github.com/airansim/airansim/allocator"
-	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -58,45 +54,4 @@ func snapshot(nodes []node, insts ...inst) *sim.Snapshot {
 func hotspot() *sim.Snapshot {
 	return snapshot([]node{{300, 80}, {300, 80}},
 		inst{cat: sim.LargeAI, rate: 250, weights: 28, reconfig: 8}, small(0, 100))
-}
-
-// checked wraps a policy and reports every migration it returns that the engine's own Check rejects
-// at the moment it would be applied (the migrations are applied in order).
-type checked struct {
-	sim.Policy
-	t   *testing.T
-	sim *sim.Sim
-}
-
-func (c *checked) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
-	ms, err := c.Policy.Decide(ctx, s)
-	f, ferr := c.sim.Fork(nil, nil)
-	if ferr != nil {
-		c.t.Fatal(ferr)
-	}
-	for _, m := range ms {
-		if e := f.Apply(m); e != nil {
-			c.t.Errorf("t=%g: proposed %+v: %v", s.Time, m, e)
-		}
-	}
-	return ms, err
-}
-
-// paperRun runs the paper's scenario at load ρ with policy p (checked) and Proportional.
-func paperRun(t *testing.T, load float64, requests int, p sim.Policy) sim.Stats {
-	t.Helper()
-	b, err := scenario.Default().Build(scenario.BuildOptions{Load: load, Requests: requests, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &checked{Policy: p, t: t}
-	b.Config.Allocator, b.Config.Policy = allocator.Proportional{}, c
-	if c.sim, err = sim.New(b.Config); err != nil {
-		t.Fatal(err)
-	}
-	st, err := c.sim.Run(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
 }

@@ -1,12 +1,8 @@
 package lyapunov_test
 
 import (
-	"context"
 	"fmt"
-	"testing"
 
-	"github.com/airansim/airansim/allocator"
-	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -56,41 +52,4 @@ func hotspot() *sim.Snapshot {
 	return snapshot([]node{{300, 80}, {300, 80}},
 		inst{cat: sim.LargeAI, backlog: 3000, rate: 300, weights: 28, reconfig: 8},
 		inst{cat: sim.SmallAI, backlog: 300, rate: 30, weights: 1, reconfig: 0.5})
-}
-
-// checked wraps a policy and reports every migration it returns that the engine's own Check rejects
-// at that moment.
-type checked struct {
-	sim.Policy
-	t   *testing.T
-	sim *sim.Sim
-}
-
-func (c *checked) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
-	ms, err := c.Policy.Decide(ctx, s)
-	for _, m := range ms {
-		if e := c.sim.Check(m); e != nil {
-			c.t.Errorf("t=%g: proposed %+v: %v", s.Time, m, e)
-		}
-	}
-	return ms, err
-}
-
-// paperRun runs the paper's scenario at load ρ with policy p (checked) and MaxWeight.
-func paperRun(t *testing.T, load float64, requests int, p sim.Policy) sim.Stats {
-	t.Helper()
-	b, err := scenario.Default().Build(scenario.BuildOptions{Load: load, Requests: requests, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &checked{Policy: p, t: t}
-	b.Config.Allocator, b.Config.Policy = allocator.MaxWeight{}, c
-	if c.sim, err = sim.New(b.Config); err != nil {
-		t.Fatal(err)
-	}
-	st, err := c.sim.Run(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
 }

@@ -6,7 +6,9 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/policy/lyapunov"
+	"github.com/airansim/airansim/policy/policytest"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -114,8 +116,8 @@ func TestPaperScenario(t *testing.T) {
 		n = 2000
 	}
 	for _, load := range []float64{0.75, 1.25} {
-		a := paperRun(t, load, n, lyapunov.New(lyapunov.Options{}))
-		b := paperRun(t, load, n, lyapunov.New(lyapunov.Options{}))
+		a := policytest.PaperRun(t, load, n, lyapunov.New(lyapunov.Options{}), allocator.MaxWeight{})
+		b := policytest.PaperRun(t, load, n, lyapunov.New(lyapunov.Options{}), allocator.MaxWeight{})
 		if a != b {
 			t.Errorf("load %g: two runs differ:\n%+v\n%+v", load, a, b)
 		}

@@ -1,0 +1,53 @@
+package policytest
+
+import (
+	"context"
+	"testing"
+
+	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/sim"
+)
+
+// PaperRun runs the paper's default scenario at load ρ with requests requests (workload seed 3)
+// under policy p and allocator a, and returns the run's counters. Every migration p returns is
+// applied, in order, to a fork of the engine at the moment of the decision; one the engine rejects
+// fails t, so a method proposes only feasible moves, also in combination.
+func PaperRun(t *testing.T, load float64, requests int, p sim.Policy, a sim.Allocator) sim.Stats {
+	t.Helper()
+	b, err := scenario.Default().Build(scenario.BuildOptions{Load: load, Requests: requests, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &checked{Policy: p, t: t}
+	b.Config.Allocator, b.Config.Policy = a, c
+	if c.sim, err = sim.New(b.Config); err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.sim.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// checked wraps a policy and reports every migration it returns that the engine rejects when the
+// migrations are applied in order at the moment of the decision.
+type checked struct {
+	sim.Policy
+	t   *testing.T
+	sim *sim.Sim
+}
+
+func (c *checked) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+	ms, err := c.Policy.Decide(ctx, s)
+	f, ferr := c.sim.Fork(nil, nil)
+	if ferr != nil {
+		c.t.Fatal(ferr)
+	}
+	for _, m := range ms {
+		if e := f.Apply(m); e != nil {
+			c.t.Errorf("t=%g: proposed %+v: %v", s.Time, m, e)
+		}
+	}
+	return ms, err
+}
