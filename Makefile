@@ -1,5 +1,5 @@
 # Developer shortcuts; CI runs .ci/run, which calls the README's test command.
-.PHONY: test short bench lint sweep fuzz critic ablation
+.PHONY: test short bench lint sweep fuzz critic caora ablation
 
 test:
 	go test ./...
@@ -9,7 +9,7 @@ short:
 
 bench:
 	mkdir -p bench
-	go test -run '^$$' -bench . -benchmem -count 6 ./allocator/ ./sim/ | tee bench/latest.txt
+	go test -run '^$$' -bench . -benchmem -count 6 ./allocator/ ./sim/ ./policy/ ./internal/sac/ | tee bench/latest.txt
 
 lint:
 	gofmt -l . | tee /dev/stderr | (! read)
@@ -19,13 +19,19 @@ sweep:
 	go run ./experiments/loadsweep
 
 fuzz:
-	go test -run '^$$' -fuzz FuzzHAF -fuzztime 30s ./allocator/
+	for f in FuzzHAF FuzzEqualShare FuzzMaxWeight FuzzProportional; do go test -run '^$$' -fuzz $$f -fuzztime 30s ./allocator/ || exit 1; done
+	go test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./scenario/
+	go test -run '^$$' -fuzz FuzzParseProfile -fuzztime 30s ./traces/
 	go test -run '^$$' -fuzz FuzzAzureCSV -fuzztime 30s ./traces/
 	go test -run '^$$' -fuzz FuzzGenericCSV -fuzztime 30s ./traces/
 
 critic:
 	go run ./experiments/traincritic --out out/traincritic
 	cp out/traincritic/weights.json critic/weights.json
+
+caora:
+	go run ./experiments/traincaora --out out/traincaora
+	cp out/traincaora/actor.json policy/caora/actor.json
 
 ablation:
 	go run ./experiments/ablation
