@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/airansim/airansim/policy"
@@ -71,5 +72,16 @@ func TestPaperMethodsRegistered(t *testing.T) {
 	}
 	if len(seen) != 7 {
 		t.Errorf("%d paper methods, want the paper's seven", len(seen))
+	}
+}
+
+// TestHelpNamesEveryMethod: the command-line help lists every registered method with a summary.
+func TestHelpNamesEveryMethod(t *testing.T) {
+	reg := policy.Default()
+	help := reg.Help()
+	for _, n := range reg.Names() {
+		if reg[n].Summary == "" || !strings.Contains(help, n+" ") {
+			t.Errorf("method %q has no summary line in help:\n%s", n, help)
+		}
 	}
 }

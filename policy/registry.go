@@ -48,22 +48,37 @@ func (o Options) agent() agent.Agent {
 // Factory builds a fresh, independent method for one run.
 type Factory func(o Options) (Method, error)
 
-// Registry maps method names to factories.
-type Registry map[string]Factory
+// Entry is a registered method: its factory and a one-line summary for command-line help.
+type Entry struct {
+	New     Factory
+	Summary string
+}
+
+// Registry maps method names to their entries.
+type Registry map[string]Entry
 
 // Default returns the registry of every built-in method, one line each.
 func Default() Registry {
 	return Registry{
-		"caora":               newCAORA,
-		"game-theory":         newGameTheory,
-		"game-theory-backlog": newGameTheoryBacklog,
-		"haf":                 newHAF,
-		"haf-nocritic":        newHAFNoCritic,
-		"haf-static":          newHAFStatic,
-		"lyapunov":            newLyapunov,
-		"oracle":              newOracle,
-		"round-robin":         newRoundRobin,
+		"caora":               {newCAORA, "static placement; per-node RAN/AI split α from a SAC actor (ref. [13])"},
+		"game-theory":         {newGameTheory, "best-response placement, proportional market clearing"},
+		"game-theory-backlog": {newGameTheoryBacklog, "game-theory whose players also count their backlog (variant)"},
+		"haf":                 {newHAF, "agent shortlist + critic (eq. 11), closed-form allocation (HAF)"},
+		"haf-nocritic":        {newHAFNoCritic, "HAF committing the agent's first choice (critic ablation)"},
+		"haf-static":          {newHAFStatic, "initial placement, HAF's closed-form allocation"},
+		"lyapunov":            {newLyapunov, "drift-plus-penalty placement, MaxWeight allocation"},
+		"oracle":              {newOracle, "exact-rollout best single migration per epoch (bound: sees the future)"},
+		"round-robin":         {newRoundRobin, "initial placement, round-robin dispatch, equal shares"},
 	}
+}
+
+// Help returns one line per registered method, "name  summary", sorted by name.
+func (r Registry) Help() string {
+	var b strings.Builder
+	for _, n := range r.Names() {
+		fmt.Fprintf(&b, "  %-20s %s\n", n, r[n].Summary)
+	}
+	return b.String()
 }
 
 // PaperMethods returns the paper's comparison (section IV-2): the five baselines, HAF and its critic
@@ -85,11 +100,11 @@ func (r Registry) Names() []string {
 
 // New builds the method called name.
 func (r Registry) New(name string, o Options) (Method, error) {
-	f, ok := r[name]
+	e, ok := r[name]
 	if !ok {
 		return Method{}, fmt.Errorf("policy: unknown method %q (known: %s)", name, strings.Join(r.Names(), ", "))
 	}
-	return f(o)
+	return e.New(o)
 }
 
 // newHAFStatic is HAF-Static: the fixed initial placement with HAF's closed-form allocator.

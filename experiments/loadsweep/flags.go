@@ -35,7 +35,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.SetOutput(stderr)
 	reg := policy.Default()
 	fs.Float64SliceVar(&c.Loads, "loads", []float64{0.75, 1, 1.25}, "loads ρ to run (comma list)")
-	fs.StringSliceVar(&c.Methods, "methods", policy.PaperMethods(), "methods to compare (comma list of: "+strings.Join(reg.Names(), ", ")+"); default: the paper's seven")
+	fs.StringSliceVar(&c.Methods, "methods", policy.PaperMethods(), "methods to compare (comma list; see Methods below); default: the paper's seven")
 	fs.IntVar(&c.Seeds, "seeds", 1, "seeds per (load, method); with ≥ 2 the table and figure show mean and 95 % CI")
 	fs.Uint64Var(&c.Seed, "seed", 1, "first seed; runs use seed, seed+1, …")
 	fs.IntVar(&c.Requests, "requests", 0, "total requests at ρ = 1, scaled ∝ ρ; 0: the scenario's (20000 for the paper)")
@@ -48,7 +48,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.Parallel, "parallel", 0, "runs at once; 0: one per CPU")
 	agentflag.Register(fs, &c.Agent)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: go run ./experiments/loadsweep [flags]\n\nRuns the paper's load sweep (Fig. 2, Table III).\n\nFlags:\n%s", fs.FlagUsages())
+		fmt.Fprintf(stderr, "Usage: go run ./experiments/loadsweep [flags]\n\nRuns the paper's load sweep (Fig. 2, Table III).\n\nFlags:\n%s\nMethods:\n%s", fs.FlagUsages(), reg.Help())
 	}
 	if err := fs.Parse(args); err != nil {
 		return nil, &cli.UsageError{Err: err}

@@ -13,7 +13,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -42,7 +41,7 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&f.scenario, "scenario", "", "scenario file (JSON, docs/scenario.md); empty: the paper's Table I scenario, embedded")
 	fs.StringVar(&f.out, "out", "out/run", "output directory for requests.csv, requests.parquet and summary.json")
-	fs.StringVar(&f.method, "method", "haf-static", "placement method: "+strings.Join(policy.Default().Names(), ", "))
+	fs.StringVar(&f.method, "method", "haf-static", "placement method (see Methods below)")
 	fs.Float64Var(&f.load, "load", 1, "target load ρ = λ·W̄/G_AI (docs/model.md)")
 	fs.Uint64Var(&f.seed, "seed", 1, "workload seed; the same seed gives byte-identical outputs")
 	fs.IntVar(&f.requests, "requests", 0, "total requests (AI + RAN); 0: the scenario's count at this load")
@@ -52,7 +51,7 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 	agentflag.Register(fs, &f.agent)
 	fs.StringVar(&f.record, "record", "", "record every LLM answer to this JSON Lines file, for --agent replay:FILE")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: go run ./experiments/run [flags]\n\nSimulates one scenario with one method.\n\nFlags:\n%s", fs.FlagUsages())
+		fmt.Fprintf(stderr, "Usage: go run ./experiments/run [flags]\n\nSimulates one scenario with one method.\n\nFlags:\n%s\nMethods:\n%s", fs.FlagUsages(), policy.Default().Help())
 	}
 	if err := fs.Parse(args); err != nil {
 		return nil, &cli.UsageError{Err: err}
