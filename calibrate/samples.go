@@ -66,7 +66,7 @@ type Request struct {
 type Load struct {
 	Rep           int     // repetition, from 0
 	NumCtx        int     // num_ctx option of the load, tokens
-	ContextTokens int     // KV-cache slots the server allocated (context_length of /api/ps, else NumCtx), tokens
+	ContextTokens int     // context the server allocated per sequence (context_length of /api/ps, else NumCtx), tokens; KV slots with OLLAMA_NUM_PARALLEL=1
 	UnloadS       float64 // from the unload request until the model left /api/ps, s
 	StartS, EndS  float64 // the load request (POST /api/generate without a prompt); R_s = EndS − StartS
 	HoldStartS    float64 // model loaded and idle from HoldStartS …

@@ -124,4 +124,13 @@ func TestFitFallbacks(t *testing.T) {
 	if _, err := Fit(&calibrate.Samples{}, Options{}); err == nil || !strings.Contains(err.Error(), "no grid requests") {
 		t.Errorf("empty: %v", err)
 	}
+	// A samples file (e.g. from another tool) with an inverted or unknown window: no panic, and the
+	// window holds no NVML sample, so the KV cache falls back to size_vram.
+	bad := calibrate.Synthetic(calibrate.SyntheticOptions{Noise: -1})
+	bad.Loads[0].HoldStartS, bad.Loads[0].HoldEndS = bad.Loads[0].HoldEndS, bad.Loads[0].HoldStartS
+	bad.Loads[1].HoldStartS = math.NaN()
+	bad.Requests[3].StartS, bad.Requests[3].EndS = bad.Requests[3].EndS, bad.Requests[3].StartS
+	if r, err := Fit(bad, Options{}); err != nil || r.KVSource != "ollama" {
+		t.Errorf("inverted windows: %v %+v", err, r)
+	}
 }

@@ -32,11 +32,14 @@ func sumTicks(g []calibrate.GPUSample) []tick {
 	return out
 }
 
-// in returns the ticks with start ≤ t ≤ end.
+// in returns the ticks with start ≤ t ≤ end; none when end < start or either is NaN.
 func in(ticks []tick, start, end float64) []tick {
+	if !(start <= end) {
+		return nil
+	}
 	lo, _ := slices.BinarySearchFunc(ticks, start, func(k tick, t float64) int { return cmpF(k.t, t) })
 	hi, _ := slices.BinarySearchFunc(ticks, end, func(k tick, t float64) int { return cmpF(k.t, t+1e-12) })
-	return ticks[lo:hi]
+	return ticks[lo:max(hi, lo)] // hi < lo only for ticks out of time order
 }
 
 func cmpF(a, b float64) int {

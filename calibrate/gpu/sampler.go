@@ -48,10 +48,13 @@ func (s *Sampler) loop(ctx context.Context, r Reader, o SamplerOptions) {
 	tick := time.NewTicker(o.Period)
 	defer tick.Stop()
 	for {
-		s.samples, s.err = r.Read(s.samples, time.Since(o.Epoch).Seconds())
-		if s.err != nil {
+		got, err := r.Read(s.samples, time.Since(o.Epoch).Seconds())
+		if err != nil {
+			// Keep the samples read so far: a Reader may return a nil slice with its error.
+			s.err = err
 			return
 		}
+		s.samples = got
 		select {
 		case <-ctx.Done():
 			return

@@ -12,10 +12,12 @@ import (
 	"github.com/airansim/airansim/calibrate"
 )
 
-// fakeReader returns two devices per read and fails from read failAt on (0: never).
+// fakeReader returns two devices per read and fails from read failAt on (0: never); with nilOnErr
+// a failing read returns a nil slice, as Go functions often do with an error.
 type fakeReader struct {
-	reads  atomic.Int64
-	failAt int64
+	reads    atomic.Int64
+	failAt   int64
+	nilOnErr bool
 }
 
 func (f *fakeReader) Inventory() (calibrate.Inventory, error) { return calibrate.Inventory{}, nil }
@@ -23,6 +25,9 @@ func (f *fakeReader) Inventory() (calibrate.Inventory, error) { return calibrate
 func (f *fakeReader) Read(dst []calibrate.GPUSample, t float64) ([]calibrate.GPUSample, error) {
 	n := f.reads.Add(1)
 	if f.failAt > 0 && n >= f.failAt {
+		if f.nilOnErr {
+			return nil, errors.New("gpu lost")
+		}
 		return dst, errors.New("gpu lost")
 	}
 	for g := range 2 {
@@ -45,21 +50,23 @@ func settled(t *testing.T, n int) {
 
 func TestSamplerStops(t *testing.T) {
 	tests := []struct {
-		name    string
-		failAt  int64
-		cancel  bool
-		wantErr bool
+		name     string
+		failAt   int64
+		nilOnErr bool
+		cancel   bool
+		wantErr  bool
 	}{
-		{"stop", 0, false, false},
-		{"context cancelled", 0, true, false},
-		{"read error", 3, false, true},
+		{"stop", 0, false, false, false},
+		{"context cancelled", 0, false, true, false},
+		{"read error", 3, false, false, true},
+		{"read error, nil slice", 3, true, false, true}, // the samples read before the error are kept
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			base := runtime.NumGoroutine()
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			r := &fakeReader{failAt: tt.failAt}
+			r := &fakeReader{failAt: tt.failAt, nilOnErr: tt.nilOnErr}
 			epoch := time.Now()
 			s := Start(ctx, r, SamplerOptions{Period: 2 * time.Millisecond, Epoch: epoch})
 			time.Sleep(40 * time.Millisecond)
@@ -76,7 +83,7 @@ func TestSamplerStops(t *testing.T) {
 				t.Error("second Stop differs")
 			}
 			if len(got) < 4 || len(got)%2 != 0 {
-				t.Errorf("%d samples, want ≥ 4 in pairs", len(got))
+				t.Fatalf("%d samples, want ≥ 4 in pairs", len(got))
 			}
 			for i := 2; i < len(got); i += 2 {
 				if got[i].TimeS <= got[i-2].TimeS || got[i].TimeS != got[i+1].TimeS {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -17,7 +18,7 @@ const DefaultHost = "http://127.0.0.1:11434"
 // Options configures a Client. Every field but Model has a default, chosen when it is left at its
 // zero value.
 type Options struct {
-	Host     string        // server base URL; default DefaultHost; "host:port" without a scheme means http
+	Host     string        // server base URL; default DefaultHost; without a scheme: http, and port 11434 if none is given
 	Model    string        // model name as the server knows it, e.g. "qwen3:14b"; required
 	Prompts  []int         // prompt lengths of the grid, tokens (approximate); default 128, 512, 1024, 2048
 	Outputs  []int         // output lengths of the grid (num_predict), tokens; default 16, 64, 128, 256
@@ -94,15 +95,20 @@ func (o Options) validate() error {
 	return nil
 }
 
-// parseHost returns the base URL of host.
+// parseHost returns the base URL of host. As in Ollama's own client (OLLAMA_HOST), a host without a
+// scheme means http and, without a port, port 11434: "0.0.0.0" is http://0.0.0.0:11434.
 func parseHost(host string) (*url.URL, error) {
 	raw := host
-	if !strings.Contains(raw, "://") {
+	bare := !strings.Contains(raw, "://")
+	if bare {
 		raw = "http://" + raw
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return nil, fmt.Errorf("workload: invalid Ollama host %q (want e.g. %s)", host, DefaultHost)
+	}
+	if bare && u.Port() == "" {
+		u.Host = net.JoinHostPort(u.Hostname(), "11434")
 	}
 	return u, nil
 }

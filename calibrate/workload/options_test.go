@@ -39,8 +39,13 @@ func TestNewOptions(t *testing.T) {
 			}
 		})
 	}
-	if c, err := New(Options{Model: "m", Host: "gpu-box:11434"}); err != nil || c.host != "http://gpu-box:11434" {
-		t.Errorf("host without scheme: %v %v", c, err)
+	// As OLLAMA_HOST in Ollama's own client: no scheme means http, and then no port means 11434.
+	for in, want := range map[string]string{"gpu-box:11434": "http://gpu-box:11434", "0.0.0.0": "http://0.0.0.0:11434",
+		"gpu-box": "http://gpu-box:11434", "[::1]": "http://[::1]:11434", "http://gpu-box": "http://gpu-box",
+		"https://gpu-box:8443/ollama": "https://gpu-box:8443/ollama"} {
+		if c, err := New(Options{Model: "m", Host: in}); err != nil || c.host != want {
+			t.Errorf("host %q: %v %v, want %s", in, c, err, want)
+		}
 	}
 }
 

@@ -8,10 +8,10 @@ import (
 	"github.com/airansim/airansim/calibrate"
 )
 
-// Run measures, in order: the idle baseline (model unloaded, Options.Idle), Options.Reloads
-// unload/load cycles at each of Options.CtxSizes (each load followed by Options.Settle idle with the
-// model loaded), Options.Warmup discarded requests at Options.NumCtx, then Options.Reps repetitions
-// of the grid Prompts × Outputs, each in a new seeded random order. It returns what it measured,
+// Run measures, in order: the idle baseline (Options.Idle from the moment /api/ps no longer lists
+// the model), Options.Reloads unload/load cycles at each of Options.CtxSizes (each load followed by
+// Options.Settle idle with the model loaded), Options.Warmup discarded requests at Options.NumCtx,
+// then Options.Reps repetitions of the grid Prompts × Outputs, each in a new seeded random order. It returns what it measured,
 // also alongside an error (the measurements up to the failure).
 func (c *Client) Run(ctx context.Context) (*Result, error) {
 	if c.o.Epoch.IsZero() {
@@ -19,17 +19,24 @@ func (c *Client) Run(ctx context.Context) (*Result, error) {
 	}
 	c.res = Result{}
 	steps := []struct {
-		name string
-		run  func(context.Context) error
+		name    string
+		prepare func(context.Context) error // before the phase's interval starts
+		run     func(context.Context) error
 	}{
-		{calibrate.PhaseIdle, c.idle},
-		{calibrate.PhaseLoads, c.loads},
-		{calibrate.PhaseWarmup, c.warmup},
-		{calibrate.PhaseGrid, c.grid},
+		{calibrate.PhaseIdle, c.unloadIdle, c.idle},
+		{calibrate.PhaseLoads, nil, c.loads},
+		{calibrate.PhaseWarmup, nil, c.warmup},
+		{calibrate.PhaseGrid, nil, c.grid},
 	}
 	for _, st := range steps {
+		var err error
+		if st.prepare != nil {
+			err = st.prepare(ctx)
+		}
 		start := c.now()
-		err := st.run(ctx)
+		if err == nil {
+			err = st.run(ctx)
+		}
 		c.res.Phases = append(c.res.Phases, calibrate.Phase{Name: st.name, StartS: start, EndS: c.now()})
 		if err != nil {
 			return &c.res, fmt.Errorf("workload: %s phase: %w", st.name, err)
@@ -38,11 +45,15 @@ func (c *Client) Run(ctx context.Context) (*Result, error) {
 	return &c.res, nil
 }
 
-// idle unloads the model and waits Options.Idle.
+// unloadIdle unloads the model before the idle phase, so that the phase's interval (idle power,
+// baseline memory) holds no tick with the model still in GPU memory.
+func (c *Client) unloadIdle(ctx context.Context) error {
+	_, err := c.unload(ctx)
+	return err
+}
+
+// idle waits Options.Idle with the model unloaded.
 func (c *Client) idle(ctx context.Context) error {
-	if _, err := c.unload(ctx); err != nil {
-		return err
-	}
 	c.logf("idle baseline for %v", c.o.Idle)
 	return sleep(ctx, c.o.Idle)
 }

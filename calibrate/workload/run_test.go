@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ollama/ollama/api"
+
 	"github.com/airansim/airansim/calibrate"
 	"github.com/airansim/airansim/calibrate/workload/ollamatest"
 )
@@ -50,8 +52,9 @@ func TestRunMeasures(t *testing.T) {
 		t.Fatalf("%d loads, want 4", len(res.Loads))
 	}
 	for _, l := range res.Loads {
+		// Two parallel sequences: twice the KV cache in size_vram, but context_length is per sequence.
 		wantVRAM := 9 + 1.6e-4*float64(2*l.NumCtx)
-		if l.ContextTokens != 2*l.NumCtx || math.Abs(l.SizeVRAMGB-wantVRAM) > 1e-6 || l.ReloadS() < 0.02 ||
+		if l.ContextTokens != l.NumCtx || math.Abs(l.SizeVRAMGB-wantVRAM) > 1e-6 || l.ReloadS() < 0.02 ||
 			l.UnloadS <= 0 || l.HoldEndS-l.HoldStartS < 0.01 || l.HoldStartS < l.EndS {
 			t.Errorf("load %+v", l)
 		}
@@ -140,6 +143,25 @@ func TestRunDeterministic(t *testing.T) {
 	a, b := prompts(), prompts()
 	if strings.Join(a, "|") != strings.Join(b, "|") || len(a) != 9 {
 		t.Error("the same seed sent different prompts")
+	}
+}
+
+// TestRunIdleAfterUnload: a model left loaded (e.g. by the previous run) is unloaded before the
+// idle phase starts, so the idle interval (idle power, baseline memory) is the wait alone.
+func TestRunIdleAfterUnload(t *testing.T) {
+	srv := ollamatest.NewServer(ollamatest.Options{Models: []string{"qwen3:14b"}, UnloadPolls: 6})
+	defer srv.Close()
+	c, _ := New(smallOptions(srv.URL))
+	if _, err := c.generate(context.Background(), &api.GenerateRequest{}); err != nil { // load it
+		t.Fatal(err)
+	}
+	res, err := c.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The unload polls /api/ps 6 times, 50 ms apart: ≥ 0.25 s. The idle wait is 10 ms.
+	if p := res.Phases[0]; p.Name != calibrate.PhaseIdle || p.EndS-p.StartS > 0.2 || p.StartS < 0.25 {
+		t.Errorf("idle phase %+v includes the unload", p)
 	}
 }
 

@@ -90,6 +90,8 @@ func (f *flags) check(fs *pflag.FlagSet) error {
 		return cli.Usagef("--category must be large-ai or small-ai, not %q", f.Category)
 	case f.Effective < 0 || f.Reps < 1 || f.Reloads < 1 || f.Warmup < 1 || f.NumCtx < 0:
 		return cli.Usagef("--effective-tflops and --num-ctx must be ≥ 0, --reps, --reloads and --warmup ≥ 1")
+	case f.Idle <= 0 || f.Settle <= 0 || f.Period <= 0 || f.Timeout <= 0:
+		return cli.Usagef("--idle, --settle, --period and --timeout must be > 0")
 	case !strings.HasSuffix(f.Out, ".json"):
 		return cli.Usagef("--out %q must end in .json", f.Out)
 	}

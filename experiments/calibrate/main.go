@@ -107,10 +107,13 @@ func (c *command) measure(ctx context.Context, f *flags, args []string, stderr i
 	}
 	if werr != nil || serr != nil {
 		p := outPaths(f.Out)
-		if err := writeSamples(p.samples, s); err == nil {
+		err := writeSamples(p.samples, s)
+		if err == nil {
 			fmt.Fprintf(stderr, "calibrate: the samples measured so far are in %s\n", p.samples)
+		} else {
+			err = fmt.Errorf("calibrate: the samples measured so far could not be saved: %w", err)
 		}
-		return nil, errors.Join(werr, serr)
+		return nil, errors.Join(werr, serr, err)
 	}
 	return s, nil
 }

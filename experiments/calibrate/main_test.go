@@ -101,6 +101,36 @@ func TestMeasure(t *testing.T) {
 	}
 }
 
+// TestSamplesKept: the raw samples are saved when the fit fails after a complete measurement (one
+// prompt length does not determine the prefill line), and a samples file that cannot be written is
+// reported, not silently lost, when the workload fails.
+func TestSamplesKept(t *testing.T) {
+	srv := ollamatest.NewServer(ollamatest.Options{Models: []string{"qwen3:14b"}})
+	defer srv.Close()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "p.json")
+	args := quick(srv.URL, out)
+	args[7] = "100" // --prompts
+	_, err := runCmd(t, fakeCommand(&fakeGPU{srv: srv}, nil), args...)
+	if err == nil || !strings.Contains(err.Error(), "prefill") || !strings.Contains(err.Error(), outPaths(out).samples) {
+		t.Errorf("err = %v, want the prefill fit's error naming the samples file", err)
+	}
+	if s, err := calibrate.LoadSamples(outPaths(out).samples); err != nil || len(s.Requests) != 1+2*3 || len(s.GPU) == 0 {
+		t.Errorf("samples of a measurement whose fit failed: %v", err)
+	}
+
+	failing := ollamatest.NewServer(ollamatest.Options{Models: []string{"qwen3:14b"}, FailGenerate: 2})
+	defer failing.Close()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = runCmd(t, fakeCommand(&fakeGPU{srv: failing}, nil), quick(failing.URL, filepath.Join(file, "p.json"))...)
+	if err == nil || !strings.Contains(err.Error(), "HTTP 500") || !strings.Contains(err.Error(), "could not be saved") {
+		t.Errorf("err = %v, want the workload's error and the samples' one", err)
+	}
+}
+
 // TestUnavailable: no GPU, no Ollama or no model stops the command before anything is measured,
 // with a usage error (exit status 2) of one line, and no samples file.
 func TestUnavailable(t *testing.T) {
@@ -157,7 +187,8 @@ func TestExitStatus(t *testing.T) {
 func TestBadFlags(t *testing.T) {
 	for _, args := range [][]string{{}, {"--model", "m", "--from-samples", "f"}, {"--model", "m", "--category", "du"},
 		{"--model", "m", "--reps", "0"}, {"--model", "m", "--prompts", "0"}, {"--model", "m", "--out", "p.txt"},
-		{"--model", "m", "extra"}, {"--model", "m", "--ctx-sizes", ""}, {"--nope"}} {
+		{"--model", "m", "extra"}, {"--model", "m", "--ctx-sizes", ""}, {"--nope"}, {"--model", "m", "--period", "0s"},
+		{"--model", "m", "--idle", "0s"}, {"--model", "m", "--settle", "-1s"}, {"--model", "m", "--timeout", "0s"}} {
 		_, err := runCmd(t, fakeCommand(nil, errors.New("no")), args...)
 		var u *cli.UsageError
 		if !errors.As(err, &u) {

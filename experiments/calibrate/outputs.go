@@ -23,17 +23,9 @@ type report struct {
 	Revision string         `json:"revision"`
 }
 
-// finish fits s, writes the profile, the samples (unless they are the input file), the report and
-// the figures, and prints a summary.
+// finish writes the samples (unless they are the input file) first, so that they survive a fit
+// that fails, then fits s, writes the profile, the report and the figures, and prints a summary.
 func finish(f *flags, s *calibrate.Samples, stdout io.Writer) error {
-	r, err := fit.Fit(s, fit.Options{EffectiveTFLOPS: f.Effective})
-	if err != nil {
-		return err
-	}
-	prof, err := r.Profile(s.Meta, fit.ProfileOptions{Category: f.Category, Name: f.Name})
-	if err != nil {
-		return err
-	}
 	p := outPaths(f.Out)
 	if err := os.MkdirAll(filepath.Dir(p.profile), 0o755); err != nil {
 		return err
@@ -42,6 +34,14 @@ func finish(f *flags, s *calibrate.Samples, stdout io.Writer) error {
 		if err := writeSamples(p.samples, s); err != nil {
 			return err
 		}
+	}
+	r, err := fit.Fit(s, fit.Options{EffectiveTFLOPS: f.Effective})
+	if err != nil {
+		return fmt.Errorf("%w (the samples are in %s)", err, p.samples)
+	}
+	prof, err := r.Profile(s.Meta, fit.ProfileOptions{Category: f.Category, Name: f.Name})
+	if err != nil {
+		return err
 	}
 	if err := writeProfile(p.profile, prof); err != nil {
 		return err

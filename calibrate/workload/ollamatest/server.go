@@ -24,7 +24,7 @@ type Options struct {
 	AnswerDelay   time.Duration // wall time a prompt keeps the server busy; default 1 ms
 	WeightsGB     float64       // size_vram of a loaded model without KV cache, GB; default 9
 	KVGBPerToken  float64       // size_vram per context slot, GB; default 1.6e-4
-	Parallel      int           // context_length reported by /api/ps = num_ctx·Parallel; default 1
+	Parallel      int           // parallel sequences (OLLAMA_NUM_PARALLEL): KV cache and size_vram for num_ctx·Parallel slots, context_length num_ctx, as Ollama; default 1
 	DefaultCtx    int           // num_ctx when a request gives none; default 4096
 	UnloadPolls   int           // /api/ps answers that still list the model after an unload; default 1
 	FailGenerate  int           // the FailGenerate-th prompt (from 1) is answered with HTTP 500; 0: never
@@ -190,7 +190,7 @@ func (s *Server) ps(w http.ResponseWriter, r *http.Request) {
 		models = append(models, map[string]any{"name": name, "model": name, "size": size, "size_vram": size,
 			"digest": "0123456789ab", "expires_at": time.Now().Add(5 * time.Minute).Format(time.RFC3339Nano),
 			"details":        map[string]any{"format": "gguf", "family": "qwen3", "parameter_size": "14.8B", "quantization_level": "Q4_K_M"},
-			"context_length": s.numCtx * s.o.Parallel})
+			"context_length": s.numCtx}) // per sequence, as Ollama's ps reports the runner's num_ctx
 		if s.loaded == "" {
 			s.unloading--
 		}
