@@ -114,3 +114,79 @@ func TestOptionsValidation(t *testing.T) {
 		t.Errorf("defaults %+v", o)
 	}
 }
+
+// perturbTargets shifts every target parameter so that the targets differ from the critics and
+// from each other.
+func perturbTargets(a *Agent) {
+	for k := range a.qt {
+		for i := range a.qt[k].Params() {
+			a.qt[k].SetParam(i, a.qt[k].Param(i)+0.05*float64((i+3*k)%7-3))
+		}
+	}
+}
+
+// TestPolyakDirection checks θ̄ ← τθ + (1 − τ)θ̄ after one Update with τ = 0.25: the targets move a
+// quarter of the way towards the updated critics (τ = 1, as in TestTargetsFollowCritics, cannot tell
+// the direction apart).
+func TestPolyakDirection(t *testing.T) {
+	a, err := New(2, 1, Options{Hidden: []int{4}, Tau: 0.25, Batch: 4, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	perturbTargets(a)
+	old := [2][]float64{}
+	for k := range a.qt {
+		for i := range a.qt[k].Params() {
+			old[k] = append(old[k], a.qt[k].Param(i))
+		}
+	}
+	buf := NewReplay(8, 2, 1)
+	buf.Add(Transition{Obs: []float64{1, 2}, Action: []float64{0.5}, Reward: 1, Next: []float64{0, 1}})
+	a.Update(buf)
+	for k := range a.q {
+		for i := range a.q[k].Params() {
+			if want := 0.25*a.q[k].Param(i) + 0.75*old[k][i]; a.qt[k].Param(i) != want {
+				t.Fatalf("target %d param %d = %v, want 0.25·critic + 0.75·old target = %v", k, i, a.qt[k].Param(i), want)
+			}
+		}
+	}
+}
+
+// TestCriticTarget checks the critics' regression target on a one-transition minibatch,
+// y = r + γ(1 − done)(min_k Q̄_k(s', a') − α log π(a'|s')), a' ~ π(·|s'): the loss Update reports is
+// mean_k ½(Q_k(s, a) − y)² with Q_k before the step. The sample a' is reproduced from the agent's
+// generator (one index draw, then the actor's noise).
+func TestCriticTarget(t *testing.T) {
+	for _, done := range []bool{false, true} {
+		const seed = 21
+		a, err := New(2, 1, Options{Hidden: []int{6}, Batch: 1, Gamma: 0.9, InitAlpha: 0.5, Seed: seed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		perturbTargets(a)
+		tr := Transition{Obs: []float64{0.3, -1}, Action: []float64{-0.4}, Reward: 0.7, Next: []float64{1.2, 0.5}, Done: done}
+		rng := rand.New(rand.NewPCG(seed, seed^seedStream))
+		rng.IntN(1)
+		next, logp := a.actor.Sample(tr.Next, rng, nil)
+		x := append(append([]float64(nil), tr.Next...), next...)
+		q1, q2 := a.qt[0].Forward(x, nil)[0], a.qt[1].Forward(x, nil)[0]
+		if math.Abs(q1-q2) < 1e-3 {
+			t.Fatalf("targets too close (%v, %v) to tell min from max", q1, q2)
+		}
+		y := tr.Reward
+		if !done {
+			y += 0.9 * (math.Min(q1, q2) - 0.5*logp)
+		}
+		xs := append(append([]float64(nil), tr.Obs...), tr.Action...)
+		want := 0.0
+		for k := range a.q {
+			d := a.q[k].Forward(xs, nil)[0] - y
+			want += 0.25 * d * d // ½ d², averaged over the two critics
+		}
+		buf := NewReplay(4, 2, 1)
+		buf.Add(tr)
+		if got := a.Update(buf).QLoss; math.Abs(got-want) > 1e-12*math.Max(1, want) {
+			t.Errorf("done=%v: critic loss %.15g, want %.15g (target y = %g)", done, got, want, y)
+		}
+	}
+}

@@ -29,7 +29,9 @@
 // reconfiguring and has demand, in instance order, moves to the node of least cost given the others'
 // current positions (by more than 1e-9; ties: lowest node index), among its current node, its home and
 // every node whose VRAM not yet promised to moves in this epoch fits its weights M_s (VRAM freed by a
-// move is not reused in the same epoch, since the engine may admit waiting requests into it at once).
+// move is not reused in the same epoch, since the engine may admit waiting requests into it at once;
+// as those admissions may take the node's previously free VRAM too, a node where requests wait for
+// VRAM sees moves in or moves out in one epoch, not both).
 // Play stops after a round without moves, a pure Nash equilibrium, or after MaxRounds rounds; the
 // instances whose final node differs from their home migrate.
 //

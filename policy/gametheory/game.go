@@ -15,12 +15,15 @@ type game struct {
 	s     *sim.Snapshot
 	slot  float64         // T, s
 	res   []int           // dominant resource r_i of each instance
-	d     []float64       // demand d_i on r_i: Snapshot.Demand(i, r_i, T), TFLOP/s or cores
+	d     []float64       // demand d_i on r_i: Snapshot.Demand(i, r_i, H), TFLOP/s or cores
 	home  []int           // node at the start of the epoch
 	pos   []int           // node under the moves chosen so far
 	ai    []int           // class of each instance: 0 RAN function, 1 AI service
 	load  [][2][2]float64 // Σ d_i of the instances at each node, per resource and class
 	free  []float64       // VRAM of each node not yet promised to moves into it, GB
+	wait  []bool          // requests wait for VRAM at the node (at an instance not reconfiguring)
+	nIn   []int           // instances moving into each node under pos
+	nOut  []int           // instances moving out of each node under pos
 	moved bool            // some instance moved in the current round
 }
 
@@ -28,7 +31,8 @@ func newGame(s *sim.Snapshot, slot, horizon float64) *game {
 	n := len(s.Instances)
 	g := &game{s: s, slot: slot, res: make([]int, n), d: make([]float64, n), home: make([]int, n),
 		pos: make([]int, n), ai: make([]int, n), load: make([][2][2]float64, len(s.Nodes)),
-		free: make([]float64, len(s.Nodes))}
+		free: make([]float64, len(s.Nodes)), wait: make([]bool, len(s.Nodes)), nIn: make([]int, len(s.Nodes)),
+		nOut: make([]int, len(s.Nodes))}
 	for k := range s.Nodes {
 		g.free[k] = s.Nodes[k].VRAMFree()
 	}
@@ -40,6 +44,9 @@ func newGame(s *sim.Snapshot, slot, horizon float64) *game {
 			g.ai[i] = 1
 		}
 		g.load[in.Node][r][g.ai[i]] += g.d[i]
+		if in.Waiting > 0 && !in.Reconfiguring {
+			g.wait[in.Node] = true
+		}
 	}
 	return g
 }
@@ -78,8 +85,19 @@ func (g *game) cost(i, n int) float64 {
 // fits reports whether i may move to n: n is its home (its weights are still resident there) or n's
 // VRAM not yet promised to other moves fits its weights M_s. VRAM that moves free at their source is
 // not reused, because the engine may admit waiting requests into it as soon as a move is applied.
+// Those admissions may also take the VRAM that was free before, so on a node where requests wait
+// for VRAM the moves of one epoch either only arrive or only leave.
 func (g *game) fits(i, n int) bool {
-	return n == g.home[i] || g.free[n]+1e-9 >= g.s.Services[g.s.Instances[i].Service].WeightsGB
+	h := g.home[i]
+	switch {
+	case n == h:
+		return true
+	case g.wait[n] && g.nOut[n] > 0: // n's free VRAM may go to its waiting requests
+		return false
+	case g.pos[i] == h && g.wait[h] && g.nIn[h] > 0: // leaving h would do that to an arrival
+		return false
+	}
+	return g.free[n]+1e-9 >= g.s.Services[g.s.Instances[i].Service].WeightsGB
 }
 
 // bestResponse returns the node minimising i's cost (its current node unless another is better by
@@ -103,9 +121,15 @@ func (g *game) move(i, n int) {
 	w, r, from := g.s.Services[g.s.Instances[i].Service].WeightsGB, g.res[i], g.pos[i]
 	if from != g.home[i] {
 		g.free[from] += w
+		g.nIn[from]--
+	} else {
+		g.nOut[from]++
 	}
 	if n != g.home[i] {
 		g.free[n] -= w
+		g.nIn[n]++
+	} else {
+		g.nOut[n]--
 	}
 	g.load[from][r][g.ai[i]] -= g.d[i]
 	g.load[n][r][g.ai[i]] += g.d[i]

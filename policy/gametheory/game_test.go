@@ -10,7 +10,7 @@ import (
 
 // randomSnapshot draws 2..6 nodes (GPU 0..300 TFLOP/s, CPU 0..64 cores, VRAM 0..80 GB) and 1..20
 // instances of every category with random demands (a fifth idle), backlogs, weights and R_s; a tenth
-// are reconfiguring. The initial placement respects VRAM.
+// are reconfiguring, an eighth have requests waiting. The initial placement respects VRAM.
 func randomSnapshot(r *rand.Rand) *sim.Snapshot {
 	s := &sim.Snapshot{Time: 50, Window: 5}
 	for range 2 + r.IntN(5) {
@@ -29,6 +29,9 @@ func randomSnapshot(r *rand.Rand) *sim.Snapshot {
 		if r.IntN(5) > 0 {
 			v.LastEpoch.Work = sim.Work{GPU: 500 * r.Float64(), CPU: 100 * r.Float64()}
 		}
+		if r.IntN(8) == 0 {
+			v.Waiting = 1 + r.IntN(3)
+		}
 		s.Services = append(s.Services, spec)
 		s.Instances = append(s.Instances, v)
 		s.Nodes[n].Inst = append(s.Nodes[n].Inst, i)
@@ -39,8 +42,9 @@ func randomSnapshot(r *rand.Rand) *sim.Snapshot {
 
 // TestEquilibrium checks on seeded random snapshots that best response converges (the game has a
 // weighted potential), that the final placement is a pure Nash equilibrium (no movable instance has a
-// feasible move lowering its cost by more than improveTol), that only movable instances move, and
-// that every destination's free VRAM fits the weights of all the instances moving there.
+// feasible move lowering its cost by more than improveTol), that only movable instances move, that
+// every destination's free VRAM fits the weights of all the instances moving there, and that no node
+// where requests wait for VRAM has moves both in and out.
 func TestEquilibrium(t *testing.T) {
 	r := rand.New(rand.NewPCG(2026, 37))
 	for k := range 2000 {
@@ -62,6 +66,9 @@ func TestEquilibrium(t *testing.T) {
 		for n, w := range promised {
 			if w > s.Nodes[n].VRAMFree()+1e-9 {
 				t.Fatalf("snapshot %d: %g GB moved to node %d with %g GB free", k, w, n, s.Nodes[n].VRAMFree())
+			}
+			if g.wait[n] && g.nIn[n] > 0 && g.nOut[n] > 0 {
+				t.Fatalf("snapshot %d: node %d, where requests wait for VRAM, has moves in and out", k, n)
 			}
 		}
 		for i := range s.Instances {
