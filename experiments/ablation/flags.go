@@ -75,16 +75,13 @@ ablation.csv (one row per run), ablation.md (Table II layout with the paper's ro
 Flags:
 %s`, fs.FlagUsages())
 	}
-	if err := fs.Parse(args); err != nil {
-		return nil, &cli.UsageError{Err: err}
+	if err := cli.Parse(fs, args); err != nil {
+		return nil, err
 	}
 	return c, c.check(fs)
 }
 
 func (c *config) check(fs *pflag.FlagSet) error {
-	if fs.NArg() > 0 {
-		return cli.Usagef("unexpected argument %q", fs.Arg(0))
-	}
 	if c.Quick {
 		if !fs.Changed("requests") {
 			c.Requests = quickRequests

@@ -72,16 +72,14 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 			"       go run ./experiments/calibrate --from-samples FILE [--out profile.json]\n\n"+
 			"Measures a GPU's AI costs through NVML and Ollama and writes a calibration profile (docs/calibration.md).\n\nFlags:\n%s", fs.FlagUsages())
 	}
-	if err := fs.Parse(args); err != nil {
-		return nil, &cli.UsageError{Err: err}
+	if err := cli.Parse(fs, args); err != nil {
+		return nil, err
 	}
 	return f, f.check(fs)
 }
 
 func (f *flags) check(fs *pflag.FlagSet) error {
 	switch {
-	case fs.NArg() > 0:
-		return cli.Usagef("unexpected argument %q", fs.Arg(0))
 	case f.Model == "" && f.FromSamples == "":
 		return cli.Usagef("give --model MODEL to measure, or --from-samples FILE to refit saved samples")
 	case f.Model != "" && f.FromSamples != "":

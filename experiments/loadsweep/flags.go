@@ -50,16 +50,13 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./experiments/loadsweep [flags]\n\nRuns the paper's load sweep (Fig. 2, Table III).\n\nFlags:\n%s\nMethods:\n%s", fs.FlagUsages(), reg.Help())
 	}
-	if err := fs.Parse(args); err != nil {
-		return nil, &cli.UsageError{Err: err}
+	if err := cli.Parse(fs, args); err != nil {
+		return nil, err
 	}
 	return c, c.check(reg, fs)
 }
 
 func (c *config) check(reg policy.Registry, fs *pflag.FlagSet) error {
-	if fs.NArg() > 0 {
-		return cli.Usagef("unexpected argument %q", fs.Arg(0))
-	}
 	if c.Quick {
 		if !fs.Changed("requests") {
 			c.Requests = 2000

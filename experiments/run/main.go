@@ -53,11 +53,8 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./experiments/run [flags]\n\nSimulates one scenario with one method.\n\nFlags:\n%s\nMethods:\n%s", fs.FlagUsages(), policy.Default().Help())
 	}
-	if err := fs.Parse(args); err != nil {
-		return nil, &cli.UsageError{Err: err}
-	}
-	if fs.NArg() > 0 {
-		return nil, cli.Usagef("unexpected argument %q", fs.Arg(0))
+	if err := cli.Parse(fs, args); err != nil {
+		return nil, err
 	}
 	return f, nil
 }

@@ -57,16 +57,13 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 			"episode the deterministic actor is evaluated on a held-out workload seed. With the defaults it\n"+
 			"reproduces the embedded policy/caora/actor.json byte for byte (on the same CPU architecture).\n\nFlags:\n%s", fs.FlagUsages())
 	}
-	if err := fs.Parse(args); err != nil {
-		return nil, &cli.UsageError{Err: err}
+	if err := cli.Parse(fs, args); err != nil {
+		return nil, err
 	}
 	return c, c.check(fs)
 }
 
 func (c *config) check(fs *pflag.FlagSet) error {
-	if fs.NArg() > 0 {
-		return cli.Usagef("unexpected argument %q", fs.Arg(0))
-	}
 	if c.Quick {
 		c.Episodes, c.Loads, c.Requests, c.Warmup = 3, []float64{1}, 2000, 20
 	}

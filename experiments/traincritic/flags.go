@@ -58,16 +58,13 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 			"dataset.parquet, weights.json, report.json, report.md and loss.csv to --out. With the defaults it\n"+
 			"reproduces the embedded critic/weights.json byte for byte.\n\nFlags:\n%s", fs.FlagUsages())
 	}
-	if err := fs.Parse(args); err != nil {
-		return nil, &cli.UsageError{Err: err}
+	if err := cli.Parse(fs, args); err != nil {
+		return nil, err
 	}
 	return c, c.check(fs)
 }
 
 func (c *config) check(fs *pflag.FlagSet) error {
-	if fs.NArg() > 0 {
-		return cli.Usagef("unexpected argument %q", fs.Arg(0))
-	}
 	if c.Quick {
 		c.Loads, c.Seeds, c.Requests, c.Epochs = []float64{1}, 1, 1500, 5
 	}

@@ -80,3 +80,15 @@ func Main(run func(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	os.Exit(Fail(err))
 }
+
+// Parse parses args into fs, which takes no positional arguments. Every failure, including a stray
+// argument, is a UsageError (exit status 2); --help gives pflag.ErrHelp, which Main treats as success.
+func Parse(fs *pflag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return &UsageError{Err: err}
+	}
+	if fs.NArg() > 0 {
+		return Usagef("unexpected argument %q", fs.Arg(0))
+	}
+	return nil
+}

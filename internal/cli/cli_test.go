@@ -5,9 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/spf13/pflag"
 )
 
 func TestFail(t *testing.T) {
@@ -53,5 +57,28 @@ func TestSignalContext(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("context not cancelled by SIGTERM")
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		args  []string
+		usage bool   // a UsageError
+		want  string // in the message
+	}{
+		{[]string{"--n", "3"}, false, ""},
+		{[]string{"--n", "x"}, true, "invalid argument"},
+		{[]string{"--nope"}, true, "unknown flag"},
+		{[]string{"--n", "3", "stray"}, true, `unexpected argument "stray"`},
+	}
+	for _, tt := range tests {
+		fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		fs.Int("n", 0, "")
+		err := Parse(fs, tt.args)
+		var ue *UsageError
+		if (err != nil) != tt.usage || (err != nil && (!errors.As(err, &ue) || !strings.Contains(err.Error(), tt.want))) {
+			t.Errorf("%v: error %v, want usage error %v mentioning %q", tt.args, err, tt.usage, tt.want)
+		}
 	}
 }
