@@ -16,7 +16,7 @@ import (
 // move costs 0.1. Round 1: x stays (0.2), y moves A → B (cost 1.2 → 0.8 + 0.1), z stays (0.6).
 // Round 2: x now sees 0.8 on B and leaves for C (20/30 + 0.1 ≈ 0.77). Round 3: nobody moves.
 func chain() *sim.Snapshot {
-	return snapshot([]node{{100, 80}, {100, 80}, {30, 80}}, small(1, 20), small(0, 60), small(0, 60))
+	return snapshot([]node{{GPU: 100, VRAM: 80}, {GPU: 100, VRAM: 80}, {GPU: 30, VRAM: 80}}, small(1, 20), small(0, 60), small(0, 60))
 }
 
 func TestPlay(t *testing.T) {
@@ -35,37 +35,37 @@ func TestPlay(t *testing.T) {
 		{"one round only", gametheory.Options{MaxRounds: 1}, chain(), []sim.Migration{yB}, 1, false},
 		{"two rounds only", gametheory.Options{MaxRounds: 2}, chain(), []sim.Migration{xC, yB}, 2, false},
 		// Each small AI has a node to itself: costs 0.2 vs 0.4 + 0.1 elsewhere.
-		{"balanced keeps the placement", gametheory.Options{}, snapshot([]node{{100, 80}, {100, 80}},
+		{"balanced keeps the placement", gametheory.Options{}, snapshot([]node{{GPU: 100, VRAM: 80}, {GPU: 100, VRAM: 80}},
 			small(0, 20), small(1, 20)), nil, 1, true},
 		// Four small AIs cost 400/300 on node 0. The first moves to node 1 (0.43), using its 1.5 GB; the
 		// second would also gain there (200/300 + 0.1 < 1) but only 0.5 GB are left; node 2 has none.
-		{"VRAM promised to earlier moves", gametheory.Options{}, snapshot([]node{{300, 80}, {300, 1.5}, {300, 0}},
+		{"VRAM promised to earlier moves", gametheory.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 1.5}, {GPU: 300, VRAM: 0}},
 			small(0, 100), small(0, 100), small(0, 100), small(0, 100)), []sim.Migration{{Instance: 0, To: 1}}, 2, true},
 		// The starved small AI is reconfiguring and may not move; the large AI still prefers to stay.
-		{"reconfiguring cannot move", gametheory.Options{}, snapshot([]node{{300, 80}, {300, 80}},
-			inst{cat: sim.LargeAI, rate: 250, weights: 28, reconfig: 8},
-			inst{cat: sim.SmallAI, rate: 100, weights: 1, reconfig: 0.5, busy: true}), nil, 1, true},
+		{"reconfiguring cannot move", gametheory.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
+			inst{Category: sim.LargeAI, Rate: 250, Weights: 28, Reconfig: 8},
+			inst{Category: sim.SmallAI, Rate: 100, Weights: 1, Reconfig: 0.5, Busy: true}), nil, 1, true},
 		// An instance without demand does not play, even on the hot node.
-		{"idle instance stays", gametheory.Options{}, snapshot([]node{{300, 80}, {300, 80}},
-			inst{cat: sim.LargeAI, rate: 400, weights: 28, reconfig: 8}, small(0, 0)), nil, 1, true},
+		{"idle instance stays", gametheory.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
+			inst{Category: sim.LargeAI, Rate: 400, Weights: 28, Reconfig: 8}, small(0, 0)), nil, 1, true},
 		// RAN functions share the GPU only with RAN functions (their floors go first): the DU sees 8/300
 		// on the hot node and 8/10 + 0.01 on the small idle node, so it stays.
-		{"RAN functions ignore AI load", gametheory.Options{}, snapshot([]node{{300, 80}, {10, 80}},
-			inst{cat: sim.DU, rate: 8, weights: 2, reconfig: 0.05},
-			inst{cat: sim.LargeAI, rate: 400, weights: 28, reconfig: 8}), nil, 1, true},
+		{"RAN functions ignore AI load", gametheory.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 10, VRAM: 80}},
+			inst{Category: sim.DU, Rate: 8, Weights: 2, Reconfig: 0.05},
+			inst{Category: sim.LargeAI, Rate: 400, Weights: 28, Reconfig: 8}), nil, 1, true},
 		// AI services share what the RAN leaves: on node 0 the small AI has 300 − 210 = 90 TFLOP/s for
 		// 90, cost 1; on node 1 it would see (150 + 90)/300 + 0.1 = 0.9, so it moves.
-		{"AI shares the residual", gametheory.Options{}, snapshot([]node{{300, 80}, {300, 80}},
-			inst{cat: sim.DU, rate: 210, weights: 2, reconfig: 0.05}, small(0, 90), small(1, 150)),
+		{"AI shares the residual", gametheory.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
+			inst{Category: sim.DU, Rate: 210, Weights: 2, Reconfig: 0.05}, small(0, 90), small(1, 150)),
 			[]sim.Migration{{Instance: 1, To: 1}}, 2, true},
 		// Demand from backlog only: without a horizon the small AI has no demand and stays; with a 5 s
 		// horizon its 500 TFLOP backlog is 100 TFLOP/s and it leaves the hot node as in the hotspot.
-		{"backlog ignored by default", gametheory.Options{}, snapshot([]node{{300, 80}, {300, 80}},
-			inst{cat: sim.LargeAI, rate: 250, weights: 28, reconfig: 8},
-			inst{cat: sim.SmallAI, backlog: 500, weights: 1, reconfig: 0.5}), nil, 1, true},
-		{"backlog with a horizon", gametheory.Options{Horizon: 5}, snapshot([]node{{300, 80}, {300, 80}},
-			inst{cat: sim.LargeAI, rate: 250, weights: 28, reconfig: 8},
-			inst{cat: sim.SmallAI, backlog: 500, weights: 1, reconfig: 0.5}), []sim.Migration{{Instance: 1, To: 1}}, 2, true},
+		{"backlog ignored by default", gametheory.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
+			inst{Category: sim.LargeAI, Rate: 250, Weights: 28, Reconfig: 8},
+			inst{Category: sim.SmallAI, Backlog: 500, Weights: 1, Reconfig: 0.5}), nil, 1, true},
+		{"backlog with a horizon", gametheory.Options{Horizon: 5}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
+			inst{Category: sim.LargeAI, Rate: 250, Weights: 28, Reconfig: 8},
+			inst{Category: sim.SmallAI, Backlog: 500, Weights: 1, Reconfig: 0.5}), []sim.Migration{{Instance: 1, To: 1}}, 2, true},
 		// A 0.5 s slot makes the small AI's move cost R_s/T = 1: 100/300 + 1 > 350/300, so it stays.
 		{"short slot makes moves dear", gametheory.Options{Slot: 0.5}, hotspot(), nil, 1, true},
 	}

@@ -30,28 +30,28 @@ func TestDecide(t *testing.T) {
 		// = 0.35 → J = 0.1 − 0.35 + 0.5·0.35 = −0.075 < 0.1: still moves.
 		{"shorter slot", lyapunov.Options{Slot: 4}, hotspot(), []sim.Migration{small}},
 		// Each node serves its own small AI fully (μ = Q/T + a); a move only adds an outage and a penalty.
-		{"balanced keeps the no-op", lyapunov.Options{}, snapshot([]node{{300, 80}, {300, 80}},
-			inst{cat: sim.SmallAI, backlog: 30, rate: 30, weights: 1, reconfig: 0.5},
-			inst{cat: sim.SmallAI, node: 1, backlog: 30, rate: 30, weights: 1, reconfig: 0.5}), nil},
+		{"balanced keeps the no-op", lyapunov.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
+			inst{Category: sim.SmallAI, Backlog: 30, Rate: 30, Weights: 1, Reconfig: 0.5},
+			inst{Category: sim.SmallAI, Node: 1, Backlog: 30, Rate: 30, Weights: 1, Reconfig: 0.5}), nil},
 		// Node 1 has 0.5 GB of VRAM, the small AI needs 1 GB: no feasible move.
-		{"no VRAM at the destination", lyapunov.Options{}, snapshot([]node{{300, 80}, {300, 0.5}},
-			inst{cat: sim.LargeAI, backlog: 3000, rate: 300, weights: 28, reconfig: 8},
-			inst{cat: sim.SmallAI, backlog: 300, rate: 30, weights: 1, reconfig: 0.5}), nil},
+		{"no VRAM at the destination", lyapunov.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 0.5}},
+			inst{Category: sim.LargeAI, Backlog: 3000, Rate: 300, Weights: 28, Reconfig: 8},
+			inst{Category: sim.SmallAI, Backlog: 300, Rate: 30, Weights: 1, Reconfig: 0.5}), nil},
 		// A third node without VRAM and a fourth with: the move goes to node 3.
-		{"only the node that fits", lyapunov.Options{}, snapshot([]node{{300, 80}, {300, 0.5}, {300, 2}},
-			inst{cat: sim.LargeAI, backlog: 3000, rate: 300, weights: 28, reconfig: 8},
-			inst{cat: sim.SmallAI, backlog: 300, rate: 30, weights: 1, reconfig: 0.5}),
+		{"only the node that fits", lyapunov.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 0.5}, {GPU: 300, VRAM: 2}},
+			inst{Category: sim.LargeAI, Backlog: 3000, Rate: 300, Weights: 28, Reconfig: 8},
+			inst{Category: sim.SmallAI, Backlog: 300, Rate: 30, Weights: 1, Reconfig: 0.5}),
 			[]sim.Migration{{Instance: 1, To: 2}}},
 		// The starved small AI is already reconfiguring: it cannot move, and moving the large one gains
 		// nothing within the slot (R_s = 8 s > T).
-		{"reconfiguring cannot move", lyapunov.Options{}, snapshot([]node{{300, 80}, {300, 80}},
-			inst{cat: sim.LargeAI, backlog: 3000, rate: 300, weights: 28, reconfig: 8},
-			inst{cat: sim.SmallAI, backlog: 300, rate: 30, weights: 1, reconfig: 0.5, busy: true}), nil},
+		{"reconfiguring cannot move", lyapunov.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
+			inst{Category: sim.LargeAI, Backlog: 3000, Rate: 300, Weights: 28, Reconfig: 8},
+			inst{Category: sim.SmallAI, Backlog: 300, Rate: 30, Weights: 1, Reconfig: 0.5, Busy: true}), nil},
 		// Two equal small AIs starved on node 0: both moves score the same; the first instance wins.
-		{"ties go to the first instance", lyapunov.Options{}, snapshot([]node{{300, 80}, {300, 80}},
-			inst{cat: sim.LargeAI, backlog: 3000, rate: 300, weights: 28, reconfig: 8},
-			inst{cat: sim.SmallAI, backlog: 300, rate: 30, weights: 1, reconfig: 0.5},
-			inst{cat: sim.SmallAI, backlog: 300, rate: 30, weights: 1, reconfig: 0.5}), []sim.Migration{small}},
+		{"ties go to the first instance", lyapunov.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
+			inst{Category: sim.LargeAI, Backlog: 3000, Rate: 300, Weights: 28, Reconfig: 8},
+			inst{Category: sim.SmallAI, Backlog: 300, Rate: 30, Weights: 1, Reconfig: 0.5},
+			inst{Category: sim.SmallAI, Backlog: 300, Rate: 30, Weights: 1, Reconfig: 0.5}), []sim.Migration{small}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
