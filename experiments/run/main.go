@@ -11,7 +11,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/pflag"
@@ -21,7 +20,6 @@ import (
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/policy"
-	"github.com/airansim/airansim/scenario"
 )
 
 func main() { cli.Main(run) }
@@ -64,18 +62,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	if err != nil {
 		return err
 	}
-	sc, err := scenario.LoadOrDefault(f.scenario)
+	sc, err := study.Prepare("run", f.scenario, f.profile, f.out, f.asMap(), nil)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(f.out, 0o755); err != nil {
-		return err
-	}
-	profile := sc.ProfileLabel(f.profile)
-	if err := writeConfig(f, sc); err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "run: scenario %s, method %s, agent %s, load %g, seed %d, cost profile %s\n", sc.Name, f.method, f.agent.Spec, f.load, f.seed, profile)
+	fmt.Fprintf(stderr, "run: scenario %s, method %s, agent %s, load %g, seed %d, cost profile %s\n", sc.Name, f.method,
+		f.agent.Spec, f.load, f.seed, sc.ProfileLabel(f.profile))
 	ac := f.agent.Config()
 	if f.record != "" {
 		rec, err := output.CreateAtomic(f.record)
@@ -108,13 +100,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	return nil
 }
 
-// writeConfig records the command line and the cost profile used in OUT/config.json.
-func writeConfig(f *flags, sc *scenario.Scenario) error {
-	return output.WriteJSON(filepath.Join(f.out, "config.json"), map[string]any{
-		"command": "run", "revision": output.Revision(), "scenario": sc.Name, "scenario_file": sc.Path(),
-		"flags": map[string]any{"scenario": f.scenario, "out": f.out, "method": f.method, "load": f.load, "seed": f.seed,
-			"requests": f.requests, "trace": f.trace, "profile": f.profile, "request_trace": f.requestTrace,
-			"agent": f.agent, "record": f.record},
-		"cost_profile": sc.ProfileLabel(f.profile), "cost_profile_file": sc.ProfileFile(f.profile),
-	})
+// asMap returns the command line for config.json (the flags struct has unexported fields).
+func (f *flags) asMap() map[string]any {
+	return map[string]any{"scenario": f.scenario, "out": f.out, "method": f.method, "load": f.load, "seed": f.seed,
+		"requests": f.requests, "trace": f.trace, "profile": f.profile, "request_trace": f.requestTrace,
+		"agent": f.agent, "record": f.record}
 }
