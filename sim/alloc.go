@@ -19,13 +19,11 @@ func (s *Sim) realloc(n int32) {
 	k := len(nd.insts)
 	s.sc.dG, s.sc.dC = grow(s.sc.dG, k), grow(s.sc.dC, k)
 	s.sc.oG, s.sc.oC = growF(s.sc.oG, k), growF(s.sc.oC, k)
-	s.sc.isRAN = s.sc.isRAN[:0]
 	infeasible := false
 	for j, i := range nd.insts {
 		in := &s.insts[i]
 		in.q[0].advance(s.now)
 		in.q[1].advance(s.now)
-		s.sc.isRAN = append(s.sc.isRAN, in.cat == DU || in.cat == CUUP)
 		s.sc.dG[j], s.sc.dC[j] = Demand{}, Demand{}
 		if in.reconfiguring {
 			continue
@@ -37,8 +35,9 @@ func (s *Sim) realloc(n int32) {
 		s.sc.dC[j] = Demand{Work: in.q[1].residual(), Urgency: w, Floor: fc}
 	}
 	spec := s.cfg.Nodes[n]
-	okG := s.allocate(n, spec.GPU, s.sc.dG, s.sc.oG)
-	okC := s.allocate(n, spec.CPU, s.sc.dC, s.sc.oC)
+	split := s.splitClasses(n)
+	okG := s.allocate(split, nd.ranShare, spec.GPU, s.sc.dG, s.sc.oG)
+	okC := s.allocate(split, nd.ranShare, spec.CPU, s.sc.dC, s.sc.oC)
 	if infeasible || !okG || !okC {
 		s.stats.RANInfeasible++
 	}

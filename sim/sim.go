@@ -34,7 +34,7 @@ type Sim struct {
 type scratch struct {
 	dG, dC   []Demand
 	oG, oC   []float64
-	isRAN    []bool    // per resident instance of the node being reallocated: DU or CU-UP
+	isRAN    []bool    // per resident instance of a split node being reallocated: DU or CU-UP (splitClasses)
 	subD     []Demand  // one class's demands on a partitioned node
 	subO     []float64 // and their allocations
 	drained  []drained

@@ -41,18 +41,32 @@ func (s *Sim) setShares(shares []float64) error {
 	return nil
 }
 
-// allocate divides one resource of node n among its instances (d, out indexed like the node's
-// instances). On a partitioned node where RAN and AI instances both reside, the allocator is called
-// once per class: RAN gets max(α·C, Σ RAN floors) capped at C, AI the rest.
-func (s *Sim) allocate(n int32, capacity float64, d []Demand, out []float64) bool {
-	a := s.nodes[n].ranShare
-	ran := s.sc.isRAN
-	if math.IsNaN(a) || !mixed(ran) {
+// splitClasses reports whether node n's allocation is split by class: the node has a RAN share
+// and both RAN instances (DU, CU-UP) and AI instances reside there. If so it leaves in s.sc.isRAN
+// one flag per resident instance, for allocate.
+func (s *Sim) splitClasses(n int32) bool {
+	nd := &s.nodes[n]
+	if math.IsNaN(nd.ranShare) {
+		return false
+	}
+	s.sc.isRAN = s.sc.isRAN[:0]
+	for _, i := range nd.insts {
+		c := s.insts[i].cat
+		s.sc.isRAN = append(s.sc.isRAN, c == DU || c == CUUP)
+	}
+	return mixed(s.sc.isRAN)
+}
+
+// allocate divides one resource of a node among its instances (d, out indexed like the node's
+// instances). When split (see splitClasses) the allocator is called once per class: RAN gets
+// max(α·C, Σ RAN floors) capped at C, AI the rest.
+func (s *Sim) allocate(split bool, a, capacity float64, d []Demand, out []float64) bool {
+	if !split {
 		return s.cfg.Allocator.Allocate(capacity, d, out)
 	}
 	floors := 0.0
 	for j, v := range d {
-		if ran[j] {
+		if s.sc.isRAN[j] {
 			floors += math.Max(v.Floor, 0)
 		}
 	}
