@@ -3,6 +3,8 @@ package agent
 import (
 	"context"
 	"math/rand/v2"
+
+	"github.com/airansim/airansim/rng"
 )
 
 // Random shortlists up to K candidates uniformly at random (the no-op included), a lower bound for
@@ -11,7 +13,7 @@ type Random struct{ rng *rand.Rand }
 
 // NewRandom returns a Random agent seeded with seed.
 func NewRandom(seed uint64) *Random {
-	return &Random{rng: rand.New(rand.NewPCG(seed, 0x52414e44))}
+	return &Random{rng: rng.New(seed, "agent/random")}
 }
 
 // Name returns "random".

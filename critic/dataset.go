@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/airansim/airansim/policy/haf"
+	"github.com/airansim/airansim/rng"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -48,7 +49,7 @@ type Collector struct {
 // NewCollector returns a collector seeded for its exploration.
 func NewCollector(run string, interval, explore float64, seed uint64) *Collector {
 	return &Collector{Run: run, Interval: interval, Explore: explore, Weights: [sim.Groups]float64{1, 1, 1},
-		rng: rand.New(rand.NewPCG(seed, 0x435249))}
+		rng: rng.New(seed, "critic/collector")}
 }
 
 // Name returns "collector".

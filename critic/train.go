@@ -34,7 +34,7 @@ func Train(samples []Sample, o TrainOptions) (*Critic, []float64, error) {
 		return nil, nil, fmt.Errorf("critic: %w", err)
 	}
 	sizes := append(append([]int{NumFeatures}, o.Hidden...), sim.Groups)
-	net, err := nn.New(sizes, nn.ReLU, nn.Sigmoid, o.Seed)
+	net, err := nn.New(sizes, nn.ReLU, nn.Sigmoid, o.Seed, "critic/init")
 	if err != nil {
 		return nil, nil, fmt.Errorf("critic: %w", err)
 	}

@@ -4,16 +4,19 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"github.com/airansim/airansim/rng"
 	"github.com/airansim/airansim/sim"
 	"github.com/airansim/airansim/traces"
 )
 
-// Seed streams keep each workload component's randomness independent of the others.
+// Names of the workload's random streams under the run's seed (package rng), one per component, so
+// that no component of one seed draws what a component of another seed draws. The large-AI and
+// small-AI token samplers and AI sources add the category ("workload/tokens/large-ai").
 const (
-	streamLarge uint64 = 1
-	streamSmall uint64 = 2
-	streamRAN   uint64 = 3
-	streamSplit uint64 = 4
+	streamTokens = "workload/tokens"
+	streamAI     = "workload/ai"
+	streamRAN    = "workload/ran"
+	streamSplit  = "workload/split" // shared by both sides of a split trace: they partition one coin sequence
 )
 
 // aiStream is the token stream of one AI category with its base rate (requests/s) and mean tokens.
@@ -50,8 +53,8 @@ func (s *Scenario) workload(o BuildOptions, cost traces.CostModel, b *Built) (si
 	b.Factor = f
 	b.Rho, _ = load.Rho(f)
 	srcs := make([]sim.Source, 0, len(streams)+1)
-	for i, st := range streams {
-		src, err := s.aiSource(st, aiRate*f, cost, o.Seed+uint64(i))
+	for _, st := range streams {
+		src, err := s.aiSource(st, aiRate*f, cost, o.Seed)
 		if err != nil {
 			return nil, err
 		}
@@ -90,7 +93,7 @@ func (s *Scenario) aiSource(st aiStream, scaledRate float64, cost traces.CostMod
 	}
 	target := share * scaledRate
 	return traces.NewAISource([]traces.AIStream{{Tokens: st.tokens, Category: st.cat, Services: services}}, traces.AIOptions{
-		Cells: len(s.Cells), Seed: seed, TimeScale: target / st.rate, Cost: &cost,
+		Cells: len(s.Cells), Seed: seed, Name: streamAI + "/" + st.cat.String(), TimeScale: target / st.rate, Cost: &cost,
 		Deadlines: traces.DeadlineRules{Large: s.Workload.LargeDeadline.rule(), Small: s.Workload.SmallDeadline.rule()},
 	})
 }
@@ -102,7 +105,7 @@ func (s *Scenario) ranSource(seed uint64, rate float64) (*traces.RANSource, erro
 	}
 	return traces.NewRANSource(traces.RANOptions{Cells: len(s.Cells), RatePerCell: rate / float64(len(s.Cells)),
 		URLLCFraction: w.URLLCFraction, URLLC: w.URLLC.class(), EMBB: w.EMBB.class(), Jitter: w.RANJitter,
-		Seed: seed ^ streamRAN<<56})
+		Seed: seed, Name: streamRAN})
 }
 
 func (s *Scenario) gpuCapacity() float64 {
@@ -123,15 +126,14 @@ func (s *Scenario) aiStreams(o BuildOptions, b *Built) ([]aiStream, error) {
 	model := traces.DefaultAzureModel()
 	var out []aiStream
 	for _, x := range []struct {
-		cat    sim.Category
-		name   string
-		stream uint64
-	}{{sim.LargeAI, w.LargeModel, streamLarge}, {sim.SmallAI, w.SmallModel, streamSmall}} {
+		cat  sim.Category
+		name string
+	}{{sim.LargeAI, w.LargeModel}, {sim.SmallAI, w.SmallModel}} {
 		tm, err := model.Trace(x.name)
 		if err != nil {
 			return nil, fmt.Errorf("scenario: workload: %w", err)
 		}
-		smp, err := traces.NewSampler(tm, traces.SamplerOptions{Seed: o.Seed, Stream: x.stream})
+		smp, err := traces.NewSampler(tm, traces.SamplerOptions{Seed: o.Seed, Name: streamTokens + "/" + x.cat.String()})
 		if err != nil {
 			return nil, err
 		}
@@ -153,7 +155,7 @@ type splitTokens struct {
 
 func newSplit(src traces.TokenSource, seed uint64, p float64, keep bool) *splitTokens {
 	s := &splitTokens{src: src, p: p, keep: keep}
-	s.pcg = *rand.NewPCG(seed, streamSplit)
+	s.pcg = *rng.PCG(seed, streamSplit)
 	s.rng = rand.New(&s.pcg)
 	return s
 }

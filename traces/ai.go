@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"github.com/airansim/airansim/rng"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -28,7 +29,8 @@ type AIStream struct {
 // AIOptions configures an AISource. The zero value works.
 type AIOptions struct {
 	Cells     int           // Number of cells; each request's cell is uniform over 0..Cells−1. Default 1.
-	Seed      uint64        // Seed of the cell and service draws. Default 0.
+	Seed      uint64        // Run seed of the cell and service draws. Default 0.
+	Name      string        // Component name: stream i draws from (Seed, Name/i) of package rng. Default "traces/ai".
 	TimeScale float64       // Arrival times are divided by it (2 doubles the rate). Default 1.
 	Deadlines DeadlineRules // Per-category deadline rules; zero rules select DefaultDeadlines.
 	Cost      *CostModel    // Cost model for work and KV cache; nil selects DefaultCostModel.
@@ -40,7 +42,7 @@ type AIOptions struct {
 // index first). A row at time t of a stream becomes a request arriving at Start + t/TimeScale with
 // IDs 0, 1, 2, … in output order, the stream's category and one of its services, a cell, work and KV
 // from the cost model, and a deadline from the category's rule. Each stream draws its cells and
-// services from its own PCG stream (seed Seed, stream index), so its draws do not depend on how the
+// services from its own random stream (Seed, Name/index), so its draws do not depend on how the
 // streams interleave.
 //
 // AISource implements sim.ForkableSource; Fork fails unless every token source is a
@@ -70,9 +72,6 @@ type aiStream struct {
 	last     float64
 }
 
-// aiSeedSalt separates the AI sources' PCG streams from those of other components.
-const aiSeedSalt = 0xA1_0000_0000
-
 // NewAISource returns an AISource over streams. It returns an error for an empty stream list, a nil
 // token source, a non-AI category, an empty or negative service list, or negative options.
 func NewAISource(streams []AIStream, opt AIOptions) (*AISource, error) {
@@ -91,6 +90,10 @@ func NewAISource(streams []AIStream, opt AIOptions) (*AISource, error) {
 		s.scale = 1
 	}
 	s.streams = make([]aiStream, len(streams))
+	name := opt.Name
+	if name == "" {
+		name = "traces/ai"
+	}
 	for i, st := range streams {
 		if err := checkStream(i, st); err != nil {
 			return nil, err
@@ -99,7 +102,7 @@ func NewAISource(streams []AIStream, opt AIOptions) (*AISource, error) {
 		a := &s.streams[i]
 		*a = aiStream{src: st.Tokens, cat: st.Category, services: append([]int(nil), st.Services...),
 			spread: st.Spread, cost: p, rule: opt.Deadlines.rule(st.Category)}
-		a.pcg = *rand.NewPCG(opt.Seed, aiSeedSalt+uint64(i))
+		a.pcg = *rng.PCG(opt.Seed, rng.Sub(name, i))
 		a.rng = rand.New(&a.pcg)
 	}
 	return s, nil

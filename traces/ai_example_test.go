@@ -38,7 +38,7 @@ func ExampleAISource() {
 			r.ID, r.Arrival, r.Cell, r.Service, r.Prompt, r.Output, r.AIWork.GPU, r.KVGB, r.Deadline)
 	}
 	// Output:
-	// id=0 t=0.000s cell=0 service=0 tokens=395+129 gpu=16.5TFLOP kv=0.19GB deadline=0.318s
-	// id=1 t=0.003s cell=1 service=1 tokens=1014+395 gpu=45.0TFLOP kv=0.52GB deadline=0.521s
-	// id=2 t=0.076s cell=4 service=0 tokens=216+14 gpu=6.6TFLOP kv=0.08GB deadline=0.247s
+	// id=0 t=0.000s cell=2 service=0 tokens=181+70 gpu=8.0TFLOP kv=0.09GB deadline=0.257s
+	// id=1 t=0.132s cell=5 service=1 tokens=4509+88 gpu=129.9TFLOP kv=1.68GB deadline=1.128s
+	// id=2 t=0.176s cell=2 service=0 tokens=381+521 gpu=32.6TFLOP kv=0.33GB deadline=0.432s
 }

@@ -86,7 +86,7 @@ func TestAISourceDeterminismAndFork(t *testing.T) {
 		code, _ := m.Trace("code")
 		conv, _ := m.Trace("conv")
 		a, _ := NewSampler(code, SamplerOptions{Seed: seed})
-		b, _ := NewSampler(conv, SamplerOptions{Seed: seed, Stream: 1})
+		b, _ := NewSampler(conv, SamplerOptions{Seed: seed, Name: "conv"})
 		src, err := NewAISource([]AIStream{
 			{Tokens: a, Category: sim.SmallAI, Services: []int{2, 3, 4, 5}},
 			{Tokens: b, Category: sim.LargeAI, Services: []int{0, 1}},

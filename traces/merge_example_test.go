@@ -34,9 +34,9 @@ func ExampleMerge() {
 	}
 	// Output:
 	// id=0 t=0.000s ai cell=1
-	// id=1 t=0.042s ai cell=1
-	// id=2 t=0.077s ai cell=0
-	// id=3 t=0.109s urllc cell=1
-	// id=4 t=0.273s embb cell=0
-	// id=5 t=0.278s ai cell=1
+	// id=1 t=0.035s embb cell=0
+	// id=2 t=0.061s embb cell=0
+	// id=3 t=0.066s ai cell=1
+	// id=4 t=0.106s ai cell=1
+	// id=5 t=0.129s urllc cell=1
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/airansim/airansim/rng"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -40,7 +41,8 @@ type RANOptions struct {
 	URLLCFraction float64   // Probability that a request is URLLC. Default 0.5; a negative value means 0.
 	URLLC, EMBB   RANClass  // Per-class deadline and work; zero values select DefaultRANClasses.
 	Jitter        float64   // Each work component is scaled by an independent uniform factor in [1−Jitter, 1+Jitter]; in [0, 1). Default 0.
-	Seed          uint64    // Seed. Default 0.
+	Seed          uint64    // Run seed; the source draws from the stream (Seed, Name) of package rng. Default 0.
+	Name          string    // Component name of its random stream. Default "traces/ran".
 	Limit         int       // Maximum number of requests; 0 means unlimited.
 	Start         float64   // Time origin, s; the first arrival is after Start. Default 0.
 	Horizon       float64   // Requests arrive in (Start, Start+Horizon]; 0 means unlimited.
@@ -64,9 +66,6 @@ type RANSource struct {
 	pcg     rand.PCG
 	rng     *rand.Rand
 }
-
-// ranSeedSalt separates the RAN source's PCG stream from those of other components.
-const ranSeedSalt = 0x4A4E_0000_0000
 
 // NewRANSource returns a RANSource. It returns an error for negative or inconsistent options.
 func NewRANSource(opt RANOptions) (*RANSource, error) {
@@ -97,7 +96,11 @@ func NewRANSource(opt RANOptions) (*RANSource, error) {
 	if s.classes, err = opt.classes(); err != nil {
 		return nil, err
 	}
-	s.pcg = *rand.NewPCG(opt.Seed, ranSeedSalt)
+	name := opt.Name
+	if name == "" {
+		name = "traces/ran"
+	}
+	s.pcg = *rng.PCG(opt.Seed, name)
 	s.rng = rand.New(&s.pcg)
 	return s, nil
 }

@@ -25,7 +25,7 @@ func ExampleRANSource() {
 	}
 	// Output:
 	// rate=12/s mean DU work=0.025 TFLOP
-	// id=0 t=0.1257s cell=0 urllc deadline=0.001s du=0.0100TFLOP cu=51.6µs
-	// id=1 t=0.2160s cell=1 urllc deadline=0.001s du=0.0108TFLOP cu=52.8µs
-	// id=2 t=0.5653s cell=0 urllc deadline=0.001s du=0.0102TFLOP cu=50.0µs
+	// id=0 t=0.0491s cell=3 embb deadline=0.004s du=0.0426TFLOP cu=206.8µs
+	// id=1 t=0.0761s cell=5 urllc deadline=0.001s du=0.0099TFLOP cu=48.2µs
+	// id=2 t=0.1796s cell=2 urllc deadline=0.001s du=0.0098TFLOP cu=48.9µs
 }

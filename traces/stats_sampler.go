@@ -4,13 +4,15 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"github.com/airansim/airansim/rng"
 )
 
 // SamplerOptions configures a Sampler. The zero value works.
 type SamplerOptions struct {
-	Seed   uint64 // First PCG seed word; default 0.
-	Stream uint64 // Second PCG seed word, to draw independent streams with one Seed; default 0.
-	Rows   int    // Number of rows to yield; 0 (default) means unlimited.
+	Seed uint64 // Run seed; the sampler draws from the stream (Seed, Name) of package rng. Default 0.
+	Name string // Component name of its random stream, so that samplers of one Seed differ. Default "traces/sampler".
+	Rows int    // Number of rows to yield; 0 (default) means unlimited.
 }
 
 // Sampler is a seeded synthetic trace drawn from a TraceModel. Each row draws, independently, a
@@ -41,7 +43,11 @@ func NewSampler(t TraceModel, opt SamplerOptions) (*Sampler, error) {
 		return nil, fmt.Errorf("traces: sampler: negative Rows %d", opt.Rows)
 	}
 	s := &Sampler{t: &t, rows: opt.Rows}
-	s.pcg = *rand.NewPCG(opt.Seed, opt.Stream)
+	name := opt.Name
+	if name == "" {
+		name = "traces/sampler"
+	}
+	s.pcg = *rng.PCG(opt.Seed, name)
 	s.rng = rand.New(&s.pcg)
 	return s, nil
 }

@@ -85,9 +85,9 @@ func TestSamplerMeans(t *testing.T) {
 
 func TestSamplerDeterminismAndFork(t *testing.T) {
 	tr, _ := DefaultAzureModel().Trace("conv")
-	a, _ := NewSampler(tr, SamplerOptions{Seed: 3, Stream: 1})
-	b, _ := NewSampler(tr, SamplerOptions{Seed: 3, Stream: 1})
-	c, _ := NewSampler(tr, SamplerOptions{Seed: 3, Stream: 2})
+	a, _ := NewSampler(tr, SamplerOptions{Seed: 3, Name: "a"})
+	b, _ := NewSampler(tr, SamplerOptions{Seed: 3, Name: "a"})
+	c, _ := NewSampler(tr, SamplerOptions{Seed: 3, Name: "b"})
 	differ := false
 	for i := 0; i < 100; i++ {
 		ra, _, _ := a.Next()

@@ -34,7 +34,7 @@ func TestAdamStep(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			m, _ := New([]int{1, 1}, Identity, Identity, 1)
+			m, _ := New([]int{1, 1}, Identity, Identity, 1, "test")
 			m.params[1] = 0.25
 			p0 := append([]float64(nil), m.params...)
 			opt := NewAdam(m, c.o)
@@ -62,7 +62,7 @@ func TestAdamStep(t *testing.T) {
 }
 
 func TestAdamDefaults(t *testing.T) {
-	m, _ := New([]int{1, 1}, Identity, Identity, 1)
+	m, _ := New([]int{1, 1}, Identity, Identity, 1, "test")
 	got := NewAdam(m, AdamOptions{}).Options()
 	want := AdamOptions{LR: 1e-3, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8}
 	if got != want {
@@ -71,8 +71,8 @@ func TestAdamDefaults(t *testing.T) {
 }
 
 func TestAdamShapeMismatchPanics(t *testing.T) {
-	a, _ := New([]int{2, 3, 1}, ReLU, Identity, 1)
-	b, _ := New([]int{2, 4, 1}, ReLU, Identity, 1)
+	a, _ := New([]int{2, 3, 1}, ReLU, Identity, 1, "test")
+	b, _ := New([]int{2, 4, 1}, ReLU, Identity, 1, "test")
 	defer func() {
 		if recover() == nil {
 			t.Fatal("no panic")
@@ -85,7 +85,7 @@ func TestAdamShapeMismatchPanics(t *testing.T) {
 // makes on a net's flat parameters, with and without clipping, and that it minimises a quadratic.
 func TestAdamStepVecMatchesStep(t *testing.T) {
 	for _, o := range []AdamOptions{{}, {LR: 0.05, ClipNorm: 1, WeightDecay: 0.01}} {
-		m, _ := New([]int{1, 1}, Identity, Identity, 3)
+		m, _ := New([]int{1, 1}, Identity, Identity, 3, "test")
 		p := []float64{m.params[0], m.params[1]}
 		net, vec := NewAdam(m, o), NewAdamVec(2, o)
 		g := m.NewGrad()

@@ -15,7 +15,7 @@ func ExampleFit() {
 		X = append(X, []float64{x})
 		Y = append(Y, []float64{x * x})
 	}
-	m, err := nn.New([]int{1, 16, 1}, nn.Tanh, nn.Identity, 1)
+	m, err := nn.New([]int{1, 16, 1}, nn.Tanh, nn.Identity, 1, "square")
 	if err != nil {
 		panic(err)
 	}

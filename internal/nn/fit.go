@@ -3,13 +3,15 @@ package nn
 import (
 	"fmt"
 	"math"
+
+	"github.com/airansim/airansim/rng"
 )
 
 // FitOptions configures Fit. The zero value gives the defaults.
 type FitOptions struct {
 	Epochs    int         // passes over the data; 0 means 200
 	Batch     int         // samples per Adam step; 0 means 64
-	Seed      uint64      // seeds the per-epoch shuffle
+	Seed      uint64      // seeds the per-epoch shuffle (stream "nn/fit/shuffle" of package rng)
 	NoShuffle bool        // visit samples in order instead of a seeded shuffle
 	Adam      AdamOptions // optimiser settings; zero value = Adam defaults
 }
@@ -40,7 +42,7 @@ func Fit(m *MLP, X, Y [][]float64, mask [][]bool, o FitOptions) ([]float64, erro
 	}
 	b := newBatcher(m)
 	opt := NewAdam(m, o.Adam)
-	r := newRand(o.Seed)
+	r := rng.New(o.Seed, "nn/fit/shuffle")
 	idx := make([]int, len(X))
 	for i := range idx {
 		idx[i] = i

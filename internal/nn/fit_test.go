@@ -5,11 +5,13 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/airansim/airansim/rng"
 )
 
 // sinData returns n seeded samples of y = sin(x1) + 0.5·x2, x uniform in [-2, 2]².
 func sinData(n int, seed uint64) (X, Y [][]float64) {
-	r := newRand(seed)
+	r := rng.New(seed, "test/data")
 	for range n {
 		x1, x2 := 4*r.Float64()-2, 4*r.Float64()-2
 		X = append(X, []float64{x1, x2})
@@ -22,7 +24,7 @@ func TestFitLearnsSine(t *testing.T) {
 	const maxMSE = 2e-3 // target variance is ≈ 0.7
 	X, Y := sinData(2000, 1)
 	Xt, Yt := sinData(500, 2)
-	m, _ := New([]int{2, 16, 16, 1}, Tanh, Identity, 7)
+	m, _ := New([]int{2, 16, 16, 1}, Tanh, Identity, 7, "test")
 	before := MSE(m, Xt, Yt, nil)
 	losses, err := Fit(m, X, Y, nil, FitOptions{Epochs: 60, Seed: 3, Adam: AdamOptions{LR: 5e-3}})
 	if err != nil {
@@ -106,7 +108,7 @@ func TestMaskedLossIgnoresMaskedTargets(t *testing.T) {
 func TestFitDeterministic(t *testing.T) {
 	X, Y, mask := maskedData()
 	run := func(netSeed, fitSeed uint64) []byte {
-		m, _ := New([]int{2, 8, 2}, ReLU, Identity, netSeed)
+		m, _ := New([]int{2, 8, 2}, ReLU, Identity, netSeed, "test")
 		if _, err := Fit(m, X, Y, mask, FitOptions{Epochs: 5, Batch: 8, Seed: fitSeed}); err != nil {
 			t.Fatal(err)
 		}

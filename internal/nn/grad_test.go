@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"testing"
+
+	"github.com/airansim/airansim/rng"
 )
 
 // relErr is |a−b|/max(|a|,|b|,1e-4): relative, with an absolute floor of
@@ -15,11 +17,11 @@ func relErr(a, b float64) float64 {
 // testNet returns a seeded net with non-zero random biases.
 func testNet(t testing.TB, sizes []int, hidden, output Activation, seed uint64) *MLP {
 	t.Helper()
-	m, err := New(sizes, hidden, output, seed)
+	m, err := New(sizes, hidden, output, seed, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := newRand(seed + 1)
+	r := rng.New(seed, "test/inputs")
 	for _, b := range m.b {
 		for i := range b {
 			b[i] = 0.5 * r.NormFloat64()
@@ -45,7 +47,7 @@ func TestBackwardFiniteDifferences(t *testing.T) {
 	for ci, c := range cases {
 		t.Run(fmt.Sprintf("%d_%v_%v", ci, c.hidden, c.output), func(t *testing.T) {
 			m := testNet(t, c.sizes, c.hidden, c.output, uint64(10+ci))
-			r := newRand(uint64(100 + ci))
+			r := rng.New(uint64(100+ci), "test/inputs")
 			x := make([]float64, m.Inputs())
 			coef := make([]float64, m.Outputs()) // loss = Σ coef_k·out_k
 			for i := range x {

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/airansim/airansim/rng"
 )
 
 func TestJSONRoundTrip(t *testing.T) {
@@ -19,7 +21,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		if again := saved(t, got); !bytes.Equal(again, data) {
 			t.Fatalf("%v: re-saved bytes differ:\n%s\n%s", act, data, again)
 		}
-		r := newRand(5)
+		r := rng.New(5, "test/inputs")
 		for range 20 {
 			x := []float64{r.NormFloat64(), r.NormFloat64(), r.NormFloat64()}
 			a, b := m.Forward(x, nil), got.Forward(x, nil)

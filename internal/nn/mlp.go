@@ -4,14 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/rand/v2"
+
+	"github.com/airansim/airansim/rng"
 )
-
-// seedMix is XORed into the seed to form the second PCG state word.
-const seedMix = 0x9e3779b97f4a7c15
-
-// newRand returns a deterministic generator for seed.
-func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed^seedMix)) }
 
 // MLP is a fully connected feed-forward network. Layer l maps sizes[l]
 // inputs to sizes[l+1] outputs as y = act_l(W_l x + b_l). All parameters live
@@ -31,11 +26,12 @@ type MLP struct {
 
 // New returns a net with layer widths sizes (sizes[0] inputs, the last
 // entry outputs), activation hidden on every hidden layer and output on the
-// last. Weights are drawn from a generator seeded with seed: He normal
+// last. Weights are drawn from the random stream (seed, component) of package rng (component names
+// the network, e.g. "critic/init", so that two networks built from one seed differ): He normal
 // (std √(2/fan_in)) for ReLU layers, Glorot uniform (±√(6/(fan_in+fan_out)))
 // otherwise; biases start at 0. The same arguments always give the same net.
 // It fails on fewer than 2 sizes, a size < 1 or an invalid activation.
-func New(sizes []int, hidden, output Activation, seed uint64) (*MLP, error) {
+func New(sizes []int, hidden, output Activation, seed uint64, component string) (*MLP, error) {
 	acts := make([]Activation, 0, len(sizes))
 	for l := 1; l < len(sizes); l++ {
 		if l == len(sizes)-1 {
@@ -48,7 +44,7 @@ func New(sizes []int, hidden, output Activation, seed uint64) (*MLP, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := newRand(seed)
+	r := rng.New(seed, component)
 	for l, w := range m.w {
 		in, out := float64(sizes[l]), float64(sizes[l+1])
 		if acts[l] == ReLU {

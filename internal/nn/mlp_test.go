@@ -24,7 +24,7 @@ func TestNewValidation(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			m, err := New(c.sizes, c.hidden, Identity, 1)
+			m, err := New(c.sizes, c.hidden, Identity, 1, "test")
 			if c.want == "" {
 				if err != nil {
 					t.Fatal(err)
@@ -55,9 +55,9 @@ func saved(t testing.TB, m *MLP) []byte {
 }
 
 func TestNewDeterministic(t *testing.T) {
-	a, _ := New([]int{5, 8, 2}, ReLU, Tanh, 42)
-	b, _ := New([]int{5, 8, 2}, ReLU, Tanh, 42)
-	c, _ := New([]int{5, 8, 2}, ReLU, Tanh, 43)
+	a, _ := New([]int{5, 8, 2}, ReLU, Tanh, 42, "test")
+	b, _ := New([]int{5, 8, 2}, ReLU, Tanh, 42, "test")
+	c, _ := New([]int{5, 8, 2}, ReLU, Tanh, 43, "test")
 	if !bytes.Equal(saved(t, a), saved(t, b)) {
 		t.Error("same seed gave different nets")
 	}

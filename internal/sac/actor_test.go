@@ -137,8 +137,8 @@ func TestMeanDoesNotAllocate(t *testing.T) {
 }
 
 func TestNewActorRejects(t *testing.T) {
-	odd, _ := nn.New([]int{2, 3}, nn.ReLU, nn.Identity, 1)
-	even, _ := nn.New([]int{2, 4}, nn.ReLU, nn.Identity, 1)
+	odd, _ := nn.New([]int{2, 3}, nn.ReLU, nn.Identity, 1, "test")
+	even, _ := nn.New([]int{2, 4}, nn.ReLU, nn.Identity, 1, "test")
 	for _, c := range []struct {
 		name   string
 		net    *nn.MLP

@@ -6,13 +6,15 @@ import (
 	"math/rand/v2"
 
 	"github.com/airansim/airansim/internal/nn"
+	"github.com/airansim/airansim/rng"
 )
 
-// Seed offsets keep the generators of one Options.Seed apart.
+// Names of the agent's random streams under Options.Seed (package rng): network initialisation and
+// the minibatch and action-noise draws.
 const (
-	seedActor  = 0x5ac1
-	seedQ      = 0x5ac2 // + k for critic k
-	seedStream = 0x9e3779b97f4a7c15
+	streamActor = "sac/actor/init"
+	streamQ     = "sac/q/init" // sub-stream k for critic k
+	streamAgent = "sac/agent"
 )
 
 // Agent is a Soft Actor-Critic learner: actor, twin critics with their targets, temperature and
@@ -63,7 +65,7 @@ func New(obsDim, actDim int, o Options) (*Agent, error) {
 	if err != nil {
 		return nil, err
 	}
-	net, err := nn.New(sizes(obsDim, o.Hidden, 2*actDim), nn.ReLU, nn.Identity, o.Seed^seedActor)
+	net, err := nn.New(sizes(obsDim, o.Hidden, 2*actDim), nn.ReLU, nn.Identity, o.Seed, streamActor)
 	if err != nil {
 		return nil, fmt.Errorf("sac: %w", err)
 	}
@@ -72,10 +74,10 @@ func New(obsDim, actDim int, o Options) (*Agent, error) {
 		return nil, err
 	}
 	a := &Agent{o: o, obsDim: obsDim, actDim: actDim, actor: actor, logAlpha: []float64{math.Log(o.InitAlpha)},
-		rng: rand.New(rand.NewPCG(o.Seed, o.Seed^seedStream))}
+		rng: rng.New(o.Seed, streamAgent)}
 	ad := func(lr float64) nn.AdamOptions { return nn.AdamOptions{LR: lr, ClipNorm: o.ClipNorm} }
 	for k := range a.q {
-		if a.q[k], err = nn.New(sizes(obsDim+actDim, o.Hidden, 1), nn.ReLU, nn.Identity, o.Seed^(seedQ+uint64(k))); err != nil {
+		if a.q[k], err = nn.New(sizes(obsDim+actDim, o.Hidden, 1), nn.ReLU, nn.Identity, o.Seed, rng.Sub(streamQ, k)); err != nil {
 			return nil, fmt.Errorf("sac: %w", err)
 		}
 		a.qt[k] = a.q[k].Clone()

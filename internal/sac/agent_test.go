@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/airansim/airansim/rng"
 )
 
 func newTestRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, seed+1)) }
@@ -165,9 +167,9 @@ func TestCriticTarget(t *testing.T) {
 		}
 		perturbTargets(a)
 		tr := Transition{Obs: []float64{0.3, -1}, Action: []float64{-0.4}, Reward: 0.7, Next: []float64{1.2, 0.5}, Done: done}
-		rng := rand.New(rand.NewPCG(seed, seed^seedStream))
-		rng.IntN(1)
-		next, logp := a.actor.Sample(tr.Next, rng, nil)
+		draw := rng.New(seed, streamAgent)
+		draw.IntN(1)
+		next, logp := a.actor.Sample(tr.Next, draw, nil)
 		x := append(append([]float64(nil), tr.Next...), next...)
 		q1, q2 := a.qt[0].Forward(x, nil)[0], a.qt[1].Forward(x, nil)[0]
 		if math.Abs(q1-q2) < 1e-3 {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"github.com/airansim/airansim/rng"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -45,7 +46,7 @@ func New(o Options) (*Policy, error) {
 	}
 	p := &Policy{actor: a}
 	if o.Stochastic {
-		p.pcg = rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15)
+		p.pcg = rng.PCG(o.Seed, "policy/caora")
 		p.rng = rand.New(p.pcg)
 	}
 	return p, nil

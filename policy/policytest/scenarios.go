@@ -1,8 +1,7 @@
 package policytest
 
 import (
-	"math/rand/v2"
-
+	"github.com/airansim/airansim/rng"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -59,13 +58,13 @@ func cluster(n int, place []int) sim.Config {
 // workload returns n requests with exponential gaps of mean gap seconds: half RAN-only (URLLC and
 // eMBB), the rest small-AI and large-AI requests whose work is scaled by intensity.
 func workload(seed uint64, n int, gap, intensity float64) []sim.Request {
-	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+	draw := rng.New(seed, "policytest/workload")
 	out := make([]sim.Request, n)
 	t := 0.0
 	for i := range out {
-		t += rng.ExpFloat64() * gap
+		t += draw.ExpFloat64() * gap
 		r := sim.Request{ID: int64(i), Arrival: t}
-		switch u := rng.Float64(); {
+		switch u := draw.Float64(); {
 		case u < 0.25:
 			r.Class, r.Deadline = sim.URLLC, 0.002
 			r.DU, r.CU = sim.Work{GPU: 0.02}, sim.Work{CPU: 0.002}
@@ -74,10 +73,10 @@ func workload(seed uint64, n int, gap, intensity float64) []sim.Request {
 			r.DU, r.CU = sim.Work{GPU: 0.08}, sim.Work{CPU: 0.004}
 		case u < 0.8:
 			r.Class, r.Service, r.Deadline = sim.AI, svcSmall, 0.5
-			r.AIWork, r.KVGB = sim.Work{GPU: 2 * intensity * rng.ExpFloat64()}, 0.1
+			r.AIWork, r.KVGB = sim.Work{GPU: 2 * intensity * draw.ExpFloat64()}, 0.1
 		default:
 			r.Class, r.Service, r.Deadline = sim.AI, svcLarge, 8
-			r.AIWork, r.KVGB = sim.Work{GPU: 40 * intensity * rng.ExpFloat64(), CPU: 0.01}, 1+rng.Float64()
+			r.AIWork, r.KVGB = sim.Work{GPU: 40 * intensity * draw.ExpFloat64(), CPU: 0.01}, 1+draw.Float64()
 		}
 		out[i] = r
 	}
