@@ -12,9 +12,9 @@ import (
 
 // registered adapts a registered method to the conformance suite.
 func registered(name string) policytest.Method {
-	return func(interval float64, seed uint64) (sim.Policy, sim.Allocator, error) {
+	return func(interval float64, seed uint64) ([]sim.ControllerSpec, sim.Allocator, error) {
 		m, err := policy.Default().New(name, policy.Options{Seed: seed, Interval: interval})
-		return m.Policy, m.Allocator, err
+		return m.Controllers, m.Allocator, err
 	}
 }
 

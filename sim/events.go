@@ -14,8 +14,8 @@ const (
 	evReconfigDone                  // an instance finishes its migration's reconfiguration R_s
 	evStageArrive                   // a request reaches an instance after transport
 	evArrival                       // the next request of the Source arrives at its cell
-	evApply                         // a migration decided earlier with a Delay is applied
-	evEpoch                         // the placement policy is called
+	evApply                         // an action decided earlier with a Delay is applied
+	evEpoch                         // the controllers due at this instant are called, in order
 	evHorizon                       // the run ends; requests still in the system are unfinished
 )
 

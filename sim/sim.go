@@ -22,8 +22,11 @@ type Sim struct {
 	inflight int
 	horizon  float64
 	stopped  bool
-	epochN   int
-	epochAt  float64 // time of the previous epoch (0 before the first)
+
+	ctrls   []ctrlState       // one per Config.Controllers
+	counts  [][]InstanceCount // per controller (at least one array), per instance: counts since its previous call
+	router  Router            // the first controller that is a Router, or nil
+	pending []Action          // delayed actions, indexed by their evApply events
 
 	dirty []int32
 	stats Stats
@@ -39,9 +42,10 @@ type scratch struct {
 	subO     []float64 // and their allocations
 	drained  []drained
 	replicas []ReplicaView
+	due      []int // controllers due at the current epoch event
 }
 
-// New validates cfg and returns a simulation at time 0 with its first arrival and epoch scheduled.
+// New validates cfg and returns a simulation at time 0 with its first arrival and controller call scheduled.
 func New(cfg Config) (*Sim, error) {
 	cfg.defaults()
 	if err := cfg.validate(); err != nil {
@@ -66,9 +70,7 @@ func New(cfg Config) (*Sim, error) {
 	} else {
 		s.horizon = math.Inf(1)
 	}
-	if cfg.Policy != nil {
-		s.q.schedule(cfg.Epoch, evEpoch, 0, 0)
-	}
+	s.initControllers()
 	if err := s.pull(); err != nil {
 		return nil, err
 	}
@@ -139,7 +141,7 @@ func (s *Sim) step(ctx context.Context) error {
 	case evArrival:
 		err = s.onArrival()
 	case evApply:
-		s.applyDelayed(e.a, e.b)
+		s.applyDelayed(e.a)
 	case evEpoch:
 		err = s.onEpoch(ctx)
 	case evHorizon:

@@ -151,11 +151,11 @@ func (g *game) round() {
 }
 
 // migrations returns the moves from home to final position, in instance order.
-func (g *game) migrations() []sim.Migration {
-	var ms []sim.Migration
+func (g *game) migrations() []sim.Migrate {
+	var ms []sim.Migrate
 	for i, n := range g.pos {
 		if n != g.home[i] {
-			ms = append(ms, sim.Migration{Instance: i, To: n})
+			ms = append(ms, sim.Migrate{Instance: i, To: n})
 		}
 	}
 	return ms
