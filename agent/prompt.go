@@ -43,6 +43,9 @@ func Prompt(q *Query) (system, user string) {
 	b.WriteString("\nInstances (state: ok or reconfiguring; backlog in TFLOP or core-s on the dominant resource; KV = request memory held):\n")
 	b.WriteString("service | category | node | state | active | waiting | backlog | demand | KV GB | weights GB | R_s s\n")
 	for i, in := range s.Instances {
+		if in.State == sim.StateRetired {
+			continue
+		}
 		sv := s.Services[in.Service]
 		r := sim.Dominant(in.Category)
 		backlog := in.BacklogGPU

@@ -93,3 +93,9 @@ func (s *Sim) snapshotFor(c int) *Snapshot {
 	}
 	return snap
 }
+
+// Movable reports whether a controller may migrate the instance now: it is not reconfiguring or
+// starting, and neither draining nor retired (an instance on a node that is down may move away).
+func (v InstanceView) Movable() bool {
+	return !v.Reconfiguring && v.State != StateDraining && v.State != StateRetired
+}

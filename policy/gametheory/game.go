@@ -52,7 +52,7 @@ func newGame(s *sim.Snapshot, slot, horizon float64) *game {
 }
 
 // movable reports whether instance i plays: it is not reconfiguring and has demand.
-func (g *game) movable(i int) bool { return !g.s.Instances[i].Reconfiguring && g.d[i] > 0 }
+func (g *game) movable(i int) bool { return g.s.Instances[i].Movable() && g.d[i] > 0 }
 
 // cost returns instance i's cost at node n given the others' current positions, d_i/x_i with x_i its
 // proportional share of what its class may use of its dominant resource r: a RAN function shares
@@ -97,7 +97,7 @@ func (g *game) fits(i, n int) bool {
 	case g.pos[i] == h && g.wait[h] && g.nIn[h] > 0: // leaving h would do that to an arrival
 		return false
 	}
-	return g.free[n]+1e-9 >= g.s.Services[g.s.Instances[i].Service].WeightsGB
+	return g.free[n]+sim.VRAMTolerance >= g.s.Services[g.s.Instances[i].Service].WeightsGB
 }
 
 // bestResponse returns the node minimising i's cost (its current node unless another is better by
