@@ -32,6 +32,10 @@ type Config struct {
 	// none: static placement. The first that is also a Router routes the AI requests.
 	Controllers []ControllerSpec
 
+	// Changes are scheduled node changes (failures, recoveries, capacity changes), applied at their
+	// times after the delayed actions and before the controllers of the same instant.
+	Changes []Change
+
 	// AfterEvent, when non-nil, is called after every processed event (tests check invariants here).
 	AfterEvent func(*Sim)
 }
@@ -85,6 +89,9 @@ func (c *Config) validate() error {
 		}
 	}
 	if err := validateControllers(c.Controllers); err != nil {
+		return err
+	}
+	if err := c.validateChanges(); err != nil {
 		return err
 	}
 	if c.Source == nil || c.Allocator == nil {

@@ -51,7 +51,7 @@ func (s *Sim) route(r *Request) int32 {
 
 func (s *Sim) replicaView(i int32) ReplicaView {
 	in := &s.insts[i]
-	return ReplicaView{Instance: int(i), Node: int(in.node), BacklogG: in.q[phaseGPU].residualAt(s.now) + in.waitGPU, Available: !in.reconfiguring && !s.nodes[in.node].down}
+	return ReplicaView{Instance: int(i), Node: int(in.node), BacklogG: in.q[phaseGPU].residualAt(s.now) + in.waitGPU, Available: !in.reconfiguring && !s.nodes[in.node].down()}
 }
 
 // join puts request slot at instance inst for its current stage.
@@ -70,12 +70,12 @@ func (s *Sim) join(slot, inst int32) {
 	rq.down = 0
 	if rq.stage == stageDU {
 		cu := s.cfg.Cells[rq.r.Cell].CU
-		cuNode := s.cfg.Nodes[s.insts[cu].node]
+		cuNode := s.nodes[s.insts[cu].node].spec
 		rq.down = s.hops(in.node, s.insts[cu].node) + minTime(rq.r.CU, cuNode)
 	}
 	s.countArrival(inst, w)
 	s.markDirty(in.node)
-	if in.reconfiguring || (in.cat.IsAI() && len(in.wait) > 0) {
+	if in.reconfiguring || s.nodes[in.node].down() || (in.cat.IsAI() && len(in.wait) > 0) {
 		s.enqueueWait(slot, inst)
 		return
 	}
@@ -215,6 +215,9 @@ func (s *Sim) releaseKV(slot int32) {
 // admitWaiting starts waiting requests of the node's available instances, in instance order and
 // FIFO within an instance, while their KV fits.
 func (s *Sim) admitWaiting(node int32) {
+	if s.nodes[node].down() {
+		return
+	}
 	for _, i := range s.nodes[node].insts {
 		in := &s.insts[i]
 		if in.reconfiguring {

@@ -43,6 +43,7 @@ func (s *Sim) Fork(sink Sink, ctrls []Controller) (*Sim, error) {
 		c.counts[i] = append([]InstanceCount(nil), s.counts[i]...)
 	}
 	c.pending = append([]Action(nil), s.pending...)
+	c.nodeEvents = append([]nodeEvent(nil), s.nodeEvents...)
 	c.dirty = append([]int32(nil), s.dirty...)
 	c.sc = scratch{}
 	c.forkControllers(ctrls)

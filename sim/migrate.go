@@ -3,7 +3,8 @@ package sim
 import "sort"
 
 // checkMigrate accepts a migration when the instance and node exist, the destination differs from
-// the current node, the instance is neither reconfiguring, draining nor retired, and the
+// the current node, the instance is neither reconfiguring, draining nor retired, the destination is
+// up (the source may be down: an instance may leave a failed node), and the
 // destination's VRAM fits its weights M_s next to what is resident and held there (eq. 4).
 func (s *Sim) checkMigrate(m Migrate) error {
 	if m.Instance < 0 || m.Instance >= len(s.insts) || m.To < 0 || m.To >= len(s.nodes) {
@@ -17,6 +18,8 @@ func (s *Sim) checkMigrate(m Migrate) error {
 		return rejectf(KindMigrate, ReasonRetired, "instance %d is draining or retired", m.Instance)
 	case in.reconfiguring:
 		return rejectf(KindMigrate, ReasonUnavailable, "instance %d is reconfiguring", m.Instance)
+	case s.nodes[m.To].down():
+		return rejectf(KindMigrate, ReasonUnavailable, "node %d is down", m.To)
 	}
 	w := s.cfg.Services[in.svc].WeightsGB
 	if !s.fits(int32(m.To), w) {
@@ -77,6 +80,9 @@ func (s *Sim) carryRequests(i int32) {
 }
 
 func (s *Sim) onReconfigDone(i int32) {
+	if !s.reconfigEnds(i) {
+		return
+	}
 	in := &s.insts[i]
 	in.reconfiguring, in.starting = false, false
 	s.markDirty(in.node)

@@ -33,7 +33,7 @@ func (s *Sim) state(i int32) InstanceState {
 		return StateRetired
 	case in.draining:
 		return StateDraining
-	case s.nodes[in.node].down:
+	case s.nodes[in.node].down():
 		return StateDown
 	case in.starting:
 		return StateStarting
@@ -53,7 +53,7 @@ func (s *Sim) checkAdd(a AddReplica) error {
 		return rejectf(KindAddReplica, ReasonValue, "service %d is not an AI service", a.Service)
 	case !finiteNonNeg(a.Startup):
 		return rejectf(KindAddReplica, ReasonValue, "start-up time %g s", a.Startup)
-	case s.nodes[a.Node].down:
+	case s.nodes[a.Node].down():
 		return rejectf(KindAddReplica, ReasonUnavailable, "node %d is down", a.Node)
 	}
 	if w := s.cfg.Services[a.Service].WeightsGB; !s.fits(int32(a.Node), w) {

@@ -23,10 +23,11 @@ type Sim struct {
 	horizon  float64
 	stopped  bool
 
-	ctrls   []ctrlState       // one per Config.Controllers
-	counts  [][]InstanceCount // per controller (at least one array), per instance: counts since its previous call
-	router  Router            // the first controller that is a Router, or nil
-	pending []Action          // delayed actions, indexed by their evApply events
+	ctrls      []ctrlState       // one per Config.Controllers
+	counts     [][]InstanceCount // per controller (at least one array), per instance: counts since its previous call
+	router     Router            // the first controller that is a Router, or nil
+	pending    []Action          // delayed actions, indexed by their evApply events
+	nodeEvents []nodeEvent       // scheduled node changes and Resize ends, indexed by their evChange events
 
 	dirty []int32
 	stats Stats
@@ -54,6 +55,7 @@ func New(cfg Config) (*Sim, error) {
 	s := &Sim{cfg: cfg, nodes: make([]nodeState, len(cfg.Nodes)), replicas: make([][]int32, len(cfg.Services))}
 	for n := range s.nodes {
 		s.nodes[n].ranShare = math.NaN()
+		s.nodes[n].spec = cfg.Nodes[n]
 	}
 	for i, in := range cfg.Instances {
 		st := instState{svc: int32(in.Service), node: int32(in.Node), cat: cfg.Services[in.Service].Category}
@@ -71,6 +73,7 @@ func New(cfg Config) (*Sim, error) {
 		s.horizon = math.Inf(1)
 	}
 	s.initControllers()
+	s.scheduleChanges()
 	if err := s.pull(); err != nil {
 		return nil, err
 	}
@@ -142,6 +145,8 @@ func (s *Sim) step(ctx context.Context) error {
 		err = s.onArrival()
 	case evApply:
 		s.applyDelayed(e.a)
+	case evChange:
+		s.onChange(e.a)
 	case evEpoch:
 		err = s.onEpoch(ctx)
 	case evHorizon:

@@ -17,14 +17,15 @@ type Snapshot struct {
 
 // NodeView is a node's capacities and current use.
 type NodeView struct {
-	Spec     NodeSpec
-	GPUAlloc float64 // Σ current GPU allocations, TFLOP/s
-	CPUAlloc float64 // Σ current CPU allocations, cores
-	GPUFloor float64 // Σ current DU GPU floors, TFLOP/s
-	CPUFloor float64 // Σ current CU-UP CPU floors, cores
-	Weights  float64 // Σ M_s of resident instances, GB
-	KV       float64 // Σ KV cache held, GB
-	Inst     []int   // resident instances, ascending
+	Spec     NodeSpec // current capacities (after run-time changes)
+	Down     bool     // failed or resizing: its instances do not serve
+	GPUAlloc float64  // Σ current GPU allocations, TFLOP/s
+	CPUAlloc float64  // Σ current CPU allocations, cores
+	GPUFloor float64  // Σ current DU GPU floors, TFLOP/s
+	CPUFloor float64  // Σ current CU-UP CPU floors, cores
+	Weights  float64  // Σ M_s of resident instances, GB
+	KV       float64  // Σ KV cache held, GB
+	Inst     []int    // resident instances, ascending
 	// RANShare is the share α of the node's capacity set aside for RAN by a SetShare action
 	// (meaningful when Partitioned).
 	RANShare    float64
@@ -68,7 +69,7 @@ func (s *Sim) snapshotFor(c int) *Snapshot {
 	snap.Nodes = make([]NodeView, len(s.nodes))
 	for n := range s.nodes {
 		nd := &s.nodes[n]
-		v := NodeView{Spec: s.cfg.Nodes[n], Weights: nd.weights, KV: nd.kv}
+		v := NodeView{Spec: nd.spec, Weights: nd.weights, KV: nd.kv, Down: nd.down()}
 		if !math.IsNaN(nd.ranShare) {
 			v.RANShare, v.Partitioned = nd.ranShare, true
 		}

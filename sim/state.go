@@ -75,15 +75,20 @@ func (in *instState) clone() instState {
 
 // nodeState is the mutable part of a node.
 type nodeState struct {
-	insts   []int32 // resident instances, ascending
-	weights float64 // Σ M_s of resident instances, GB
-	kv      float64 // Σ γ_q held on the node, GB
-	dirty   bool    // needs reallocation after the current event
-	down    bool    // failed or resizing: its instances do not serve
+	insts    []int32  // resident instances, ascending
+	weights  float64  // Σ M_s of resident instances, GB
+	kv       float64  // Σ γ_q held on the node, GB
+	dirty    bool     // needs reallocation after the current event
+	spec     NodeSpec // current capacities (Config.Nodes, then run-time changes)
+	failed   bool     // NodeFail until NodeRecover
+	resizing bool     // Resize with a Delay, until it ends
 	// ranShare is the α of the last SetShare action: the share of the node's capacity for its RAN
 	// instances when AI instances also reside there; NaN: unpartitioned.
 	ranShare float64
 }
+
+// down reports whether the node's instances stop serving: it failed or is resizing.
+func (n *nodeState) down() bool { return n.failed || n.resizing }
 
 func (n *nodeState) clone() nodeState {
 	c := *n
@@ -121,6 +126,8 @@ type Stats struct {
 	Epochs        int                             // controller calls (all controllers)
 	Added         int                             // replicas added (AddReplica applied)
 	Removed       int                             // replicas set draining (RemoveReplica applied)
+	Resizes       int                             // Resize actions applied with a reconfiguration delay
+	NodeChanges   int64                           // node events applied: scheduled Changes and ends of Resizes
 	RANInfeasible int64                           // node allocations whose RAN floors could not all be met
 	Allocations   int64                           // node reallocations
 	InSystemArea  float64                         // ∫ (requests in the system) dt, request·s (Little's law)

@@ -10,16 +10,16 @@ func fitsVRAM(need, capacity float64) bool { return need <= capacity+VRAMToleran
 // fits reports whether gb more GB fit on node n next to its resident weights and held KV now.
 func (s *Sim) fits(n int32, gb float64) bool {
 	nd := &s.nodes[n]
-	return fitsVRAM(nd.weights+nd.kv+gb, s.cfg.Nodes[n].VRAMGB)
+	return fitsVRAM(nd.weights+nd.kv+gb, s.nodes[n].spec.VRAMGB)
 }
 
 // everFits reports whether gb GB could ever fit on node n next to its resident weights (all KV freed).
 func (s *Sim) everFits(n int32, gb float64) bool {
-	return fitsVRAM(gb, s.cfg.Nodes[n].VRAMGB-s.nodes[n].weights)
+	return fitsVRAM(gb, s.nodes[n].spec.VRAMGB-s.nodes[n].weights)
 }
 
 // vramFree returns V_n minus resident weights and held KV, GB.
 func (s *Sim) vramFree(n int32) float64 {
 	nd := &s.nodes[n]
-	return s.cfg.Nodes[n].VRAMGB - nd.weights - nd.kv
+	return s.nodes[n].spec.VRAMGB - nd.weights - nd.kv
 }
