@@ -92,6 +92,8 @@ func (g *game) fits(i, n int) bool {
 	switch {
 	case n == h:
 		return true
+	case g.s.Nodes[n].Down: // failed or resizing: the engine rejects moves there
+		return false
 	case g.wait[n] && g.nOut[n] > 0: // n's free VRAM may go to its waiting requests
 		return false
 	case g.pos[i] == h && g.wait[h] && g.nIn[h] > 0: // leaving h would do that to an arrival

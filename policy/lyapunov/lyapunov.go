@@ -98,5 +98,5 @@ func (p *Policy) objective(m *model, i, n int) float64 {
 func Feasible(s *sim.Snapshot, i, n int) bool {
 	in := s.Instances[i]
 	w := s.Services[in.Service].WeightsGB
-	return n != in.Node && in.Movable() && s.Nodes[n].VRAMFree()+sim.VRAMTolerance >= w
+	return n != in.Node && in.Movable() && !s.Nodes[n].Down && s.Nodes[n].VRAMFree()+sim.VRAMTolerance >= w
 }

@@ -32,7 +32,16 @@ func Scenarios(seed uint64) []Scenario {
 		{Name: "hotspot", Config: cluster(3, []int{0, 0, 0, 0}), Interval: 1, Requests: workload(seed, 800, 0.01, 2)},
 		{Name: "mid-migration", Config: cluster(2, []int{0, 1, 0, 0}), Interval: 1, Requests: workload(seed, 600, 0.01, 1.5),
 			Migrate: &sim.Migrate{Instance: svcLarge, To: 1}},
+		{Name: "node-failure", Config: failing(cluster(3, []int{0, 0, 1, 2}), 2, 2, 5), Interval: 1,
+			Requests: workload(seed, 800, 0.01, 2)},
 	}
+}
+
+// failing makes node n of cfg (hosting the large model in the node-failure scenario, the GPU-heavy
+// work) fail at t0 and recover at t1, s.
+func failing(cfg sim.Config, n int, t0, t1 float64) sim.Config {
+	cfg.Changes = []sim.Change{{Time: t0, Kind: sim.NodeFail, Node: n}, {Time: t1, Kind: sim.NodeRecover, Node: n}}
+	return cfg
 }
 
 // cluster returns n identical nodes and one instance of each standard service, instance i of service
