@@ -163,3 +163,21 @@ func PlanOf[A Action](as []A) Plan {
 	}
 	return p
 }
+
+// RejectionSummary returns the non-zero counts of Stats.Rejections as "kind/reason=n" joined by ";",
+// in kind then reason order; "" when no action was rejected.
+func (s Stats) RejectionSummary() string {
+	var b []byte
+	for k := range s.Rejections {
+		for r, n := range s.Rejections[k] {
+			if n == 0 {
+				continue
+			}
+			if len(b) > 0 {
+				b = append(b, ';')
+			}
+			b = fmt.Appendf(b, "%v/%v=%d", ActionKind(k), Reason(r), n)
+		}
+	}
+	return string(b)
+}

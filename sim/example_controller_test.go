@@ -42,6 +42,7 @@ func ExampleControllerSpec() {
 	}
 	st := s.Stats()
 	fmt.Println("added", st.Added, "rejected", st.Rejected, "for", sim.ReasonVRAM, st.Rejections[sim.KindAddReplica][sim.ReasonVRAM])
+	fmt.Println(st.RejectionSummary())
 	// Output:
 	// 0 0 active
 	// 1 0 active
@@ -49,4 +50,5 @@ func ExampleControllerSpec() {
 	// 3 1 starting
 	// 4 1 starting
 	// added 2 rejected 1 for vram 1
+	// add-replica/vram=1
 }

@@ -39,6 +39,9 @@ func newGame(s *sim.Snapshot, slot, horizon float64) *game {
 	for i, in := range s.Instances {
 		r := sim.Dominant(in.Category)
 		g.res[i], g.home[i], g.pos[i] = r, in.Node, in.Node
+		if in.State == sim.StateRetired {
+			continue // no demand, no VRAM, never moves
+		}
 		g.d[i] = s.Demand(i, r, horizon)
 		if in.Category.IsAI() {
 			g.ai[i] = 1
