@@ -53,7 +53,10 @@ func Prompt(q *Query) (system, user string) {
 			backlog = in.BacklogCPU
 		}
 		state := "ok"
-		if in.Reconfiguring {
+		switch {
+		case in.State == sim.StateDraining || in.State == sim.StateDown:
+			state = in.State.String()
+		case in.Reconfiguring:
 			state = fmt.Sprintf("reconfiguring until %.1f s", in.AvailableAt)
 		}
 		fmt.Fprintf(&b, "%s | %s | %s | %s | %d | %d | %.3g | %.3g | %.2f | %.3g | %.3g\n", sv.Name, in.Category,
