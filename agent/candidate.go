@@ -32,11 +32,11 @@ func (c Candidate) String() string {
 }
 
 // Migration returns the engine action of c; ok is false for the no-op.
-func (c Candidate) Migration() (m sim.Migration, ok bool) {
+func (c Candidate) Migration() (m sim.Migrate, ok bool) {
 	if c.NoOp() {
-		return sim.Migration{}, false
+		return sim.Migrate{}, false
 	}
-	return sim.Migration{Instance: c.Instance, To: c.To}, true
+	return sim.Migrate{Instance: c.Instance, To: c.To}, true
 }
 
 // Index returns the position of the candidate with identifier id in cs, or -1.

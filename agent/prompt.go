@@ -43,6 +43,9 @@ func Prompt(q *Query) (system, user string) {
 	b.WriteString("\nInstances (state: ok or reconfiguring; backlog in TFLOP or core-s on the dominant resource; KV = request memory held):\n")
 	b.WriteString("service | category | node | state | active | waiting | backlog | demand | KV GB | weights GB | R_s s\n")
 	for i, in := range s.Instances {
+		if in.State == sim.StateRetired {
+			continue
+		}
 		sv := s.Services[in.Service]
 		r := sim.Dominant(in.Category)
 		backlog := in.BacklogGPU
@@ -50,7 +53,10 @@ func Prompt(q *Query) (system, user string) {
 			backlog = in.BacklogCPU
 		}
 		state := "ok"
-		if in.Reconfiguring {
+		switch {
+		case in.State == sim.StateDraining || in.State == sim.StateDown:
+			state = in.State.String()
+		case in.Reconfiguring:
 			state = fmt.Sprintf("reconfiguring until %.1f s", in.AvailableAt)
 		}
 		fmt.Fprintf(&b, "%s | %s | %s | %s | %d | %d | %.3g | %.3g | %.2f | %.3g | %.3g\n", sv.Name, in.Category,

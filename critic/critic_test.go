@@ -20,8 +20,8 @@ func collect(t *testing.T, load float64, n int, seed uint64) []critic.Sample {
 	if err != nil {
 		t.Fatal(err)
 	}
-	col := critic.NewCollector("test", b.Config.Epoch, 0.3, seed)
-	b.Config.Policy, b.Config.Allocator = col, allocator.HAF{}
+	col := critic.NewCollector("test", b.Epoch, 0.3, seed)
+	b.Config.Controllers, b.Config.Allocator = []sim.ControllerSpec{{Controller: col, Period: b.Epoch}}, allocator.HAF{}
 	s, err := sim.New(b.Config)
 	if err != nil {
 		t.Fatal(err)

@@ -33,7 +33,7 @@ func (s Sample) Mask() [sim.Groups]bool {
 	return m
 }
 
-// Collector is a sim.LookaheadPolicy that, at every epoch, rolls every candidate forward exactly,
+// Collector is a sim.Controller that, at every epoch, rolls every candidate forward exactly,
 // records one Sample each, and commits the best realised candidate (with probability Explore a
 // uniformly random one instead, so that the data also covers states off the best trajectory).
 type Collector struct {
@@ -55,11 +55,8 @@ func NewCollector(run string, interval, explore float64, seed uint64) *Collector
 // Name returns "collector".
 func (*Collector) Name() string { return "collector" }
 
-// Decide is never called by the engine for a LookaheadPolicy; it keeps the placement.
-func (*Collector) Decide(context.Context, *sim.Snapshot) ([]sim.Migration, error) { return nil, nil }
-
-// DecideWith records the epoch's samples and commits one candidate.
-func (c *Collector) DecideWith(ctx context.Context, s *sim.Snapshot, r sim.Roller) ([]sim.Migration, error) {
+// Decide records the epoch's samples, each candidate rolled out exactly by r, and commits one candidate.
+func (c *Collector) Decide(ctx context.Context, s *sim.Snapshot, r sim.Env) (sim.Plan, error) {
 	cs := haf.Candidates(s, c.Eligible)
 	outs, err := haf.RolloutAll(ctx, r, cs, c.Interval)
 	if err != nil {
@@ -89,5 +86,5 @@ func (c *Collector) DecideWith(ctx context.Context, s *sim.Snapshot, r sim.Rolle
 	if !ok {
 		return nil, nil
 	}
-	return []sim.Migration{m}, nil
+	return sim.Plan{m}, nil
 }

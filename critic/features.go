@@ -69,6 +69,9 @@ func state(s *sim.Snapshot, h float64, f []float64) {
 	var largeN, largeRe, reconf, largeLoadSum float64
 	f[12] = 1
 	for _, in := range s.Instances {
+		if in.State == sim.StateRetired {
+			continue
+		}
 		load := clip(s.Load(in.Node, 0, h))
 		if in.Reconfiguring {
 			reconf++

@@ -18,14 +18,14 @@ func BenchmarkDecide(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if m.Policy == nil {
+		if len(m.Controllers) == 0 {
 			continue // static placement: nothing to decide
 		}
 		snap := paperSnapshot(b, m.Allocator)
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := m.Policy.Decide(ctx, snap); err != nil {
+				if _, err := m.Controllers[0].Controller.Decide(ctx, snap, nil); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -12,9 +12,9 @@ import (
 
 // registered adapts a registered method to the conformance suite.
 func registered(name string) policytest.Method {
-	return func(interval float64, seed uint64) (sim.Policy, sim.Allocator, error) {
+	return func(interval float64, seed uint64) ([]sim.ControllerSpec, sim.Allocator, error) {
 		m, err := policy.Default().New(name, policy.Options{Seed: seed, Interval: interval})
-		return m.Policy, m.Allocator, err
+		return m.Controllers, m.Allocator, err
 	}
 }
 
@@ -30,8 +30,9 @@ func TestConformance(t *testing.T) {
 }
 
 // TestConformanceScenariosExercise checks that the scenarios are what they claim on a reference
-// method: the overload leaves requests missing their deadline, the hotspot puts every instance on one
-// node, and the mid-migration scenario starts with the large model reconfiguring.
+// method: the overload leaves requests missing their deadline, the mid-migration scenario starts with
+// the large model reconfiguring, and the node-failure scenario holds the large model's requests
+// through the failure.
 func TestConformanceScenariosExercise(t *testing.T) {
 	for _, sc := range policytest.Scenarios(7) {
 		out, err := policytest.Run(context.Background(), sc, registered("haf-static"), 7)
@@ -48,6 +49,21 @@ func TestConformanceScenariosExercise(t *testing.T) {
 		case "overload":
 			if missed < len(out.Records)/10 {
 				t.Errorf("overload: only %d of %d requests missed", missed, len(out.Records))
+			}
+		case "node-failure":
+			// The large model's node is down in [2, 5) s and reloads for 2 s: its requests of that
+			// time wait and end at 7 s or later.
+			waited := 0
+			for _, r := range out.Records {
+				if r.Category == sim.LargeAI && r.Arrival >= 2 && r.Arrival < 5 {
+					waited++
+					if r.Finished && r.Finish < 7 {
+						t.Errorf("node-failure: large-AI request %d arriving at %g ended at %g, during the failure", r.ID, r.Arrival, r.Finish)
+					}
+				}
+			}
+			if out.Stats.NodeChanges != 2 || waited == 0 {
+				t.Errorf("node-failure: %d node changes, %d large-AI requests during the failure", out.Stats.NodeChanges, waited)
 			}
 		case "mid-migration":
 			if out.Stats.Migrations[sim.LargeAI] != 1 {

@@ -15,11 +15,16 @@ import (
 	"github.com/airansim/airansim/sim"
 )
 
-// Method is a placement policy with its allocator, ready for one run.
+// Method is a method's controllers with their periods and its allocator, ready for one run.
 type Method struct {
-	Name      string
-	Policy    sim.Policy    // nil: the initial placement is kept and no epochs run
-	Allocator sim.Allocator // divides each node's GPU and CPU after every event
+	Name        string
+	Controllers []sim.ControllerSpec // in call order at equal times; none: the initial placement is kept
+	Allocator   sim.Allocator        // divides each node's GPU and CPU after every event
+}
+
+// every schedules one controller every Δ of the options.
+func (o Options) every(c sim.Controller) []sim.ControllerSpec {
+	return []sim.ControllerSpec{{Controller: c, Period: o.interval()}}
 }
 
 // Options configures a method's construction. The zero value selects every default.
@@ -114,8 +119,8 @@ func newHAFStatic(Options) (Method, error) {
 
 // newRoundRobin is Round-Robin: fixed placement, round-robin dispatch across replicas, and
 // equal-share allocation of the residual capacity after the RAN floors.
-func newRoundRobin(Options) (Method, error) {
-	return Method{Name: "round-robin", Policy: &RoundRobin{}, Allocator: allocator.EqualShare{}}, nil
+func newRoundRobin(o Options) (Method, error) {
+	return Method{Name: "round-robin", Controllers: o.every(&RoundRobin{}), Allocator: allocator.EqualShare{}}, nil
 }
 
 // newHAF is HAF: agent shortlist, critic selection (eq. 11), HAF's closed-form allocator.
@@ -129,18 +134,18 @@ func newHAF(o Options) (Method, error) {
 		c = d
 	}
 	p := haf.New(o.interval(), haf.Options{Agent: o.agent(), Critic: c, ChargeLatency: o.ChargeDecisionLatency})
-	return Method{Name: "haf", Policy: p, Allocator: allocator.HAF{}}, nil
+	return Method{Name: "haf", Controllers: o.every(p), Allocator: allocator.HAF{}}, nil
 }
 
 // newHAFNoCritic is HAF-NoCritic: the agent's first choice is committed.
 func newHAFNoCritic(o Options) (Method, error) {
 	p := haf.New(o.interval(), haf.Options{Agent: o.agent(), ChargeLatency: o.ChargeDecisionLatency})
-	return Method{Name: "haf-nocritic", Policy: p, Allocator: allocator.HAF{}}, nil
+	return Method{Name: "haf-nocritic", Controllers: o.every(p), Allocator: allocator.HAF{}}, nil
 }
 
 // newOracle is the exact-rollout upper bound of single-migration placement with HAF's allocator.
 func newOracle(o Options) (Method, error) {
-	return Method{Name: "oracle", Policy: haf.NewOracle(o.interval(), nil, [sim.Groups]float64{}),
+	return Method{Name: "oracle", Controllers: o.every(haf.NewOracle(o.interval(), nil, [sim.Groups]float64{})),
 		Allocator: allocator.HAF{}}, nil
 }
 
@@ -151,7 +156,7 @@ func newLyapunov(o Options) (Method, error) {
 	if o.Interval > 0 {
 		lo.Slot = o.interval()
 	}
-	return Method{Name: "lyapunov", Policy: lyapunov.New(lo), Allocator: allocator.MaxWeight{}}, nil
+	return Method{Name: "lyapunov", Controllers: o.every(lyapunov.New(lo)), Allocator: allocator.MaxWeight{}}, nil
 }
 
 // newGameTheory is Game Theory: best-response placement with proportional market clearing of the
@@ -161,14 +166,14 @@ func newGameTheory(o Options) (Method, error) {
 	if o.Interval > 0 {
 		g.Slot = o.interval()
 	}
-	return Method{Name: "game-theory", Policy: gametheory.New(g), Allocator: allocator.Proportional{}}, nil
+	return Method{Name: "game-theory", Controllers: o.every(gametheory.New(g)), Allocator: allocator.Proportional{}}, nil
 }
 
 // newGameTheoryBacklog is the Game Theory baseline whose players also count their backlog, spread over
 // one slot, as demand (gametheory.Options.Horizon = slot): a variant for sensitivity studies.
 func newGameTheoryBacklog(o Options) (Method, error) {
 	g := gametheory.Options{Slot: o.interval(), Horizon: o.interval()}
-	return Method{Name: "game-theory-backlog", Policy: gametheory.New(g), Allocator: allocator.Proportional{}}, nil
+	return Method{Name: "game-theory-backlog", Controllers: o.every(gametheory.New(g)), Allocator: allocator.Proportional{}}, nil
 }
 
 // newCAORA is CAORA: static placement and a per-node RAN/AI split α from the frozen SAC actor, with
@@ -178,5 +183,5 @@ func newCAORA(o Options) (Method, error) {
 	if err != nil {
 		return Method{}, fmt.Errorf("policy: caora: %w", err)
 	}
-	return Method{Name: "caora", Policy: p, Allocator: allocator.HAF{}}, nil
+	return Method{Name: "caora", Controllers: o.every(p), Allocator: allocator.HAF{}}, nil
 }

@@ -13,15 +13,15 @@ type RoundRobin struct {
 }
 
 var (
-	_ sim.Policy = (*RoundRobin)(nil)
-	_ sim.Router = (*RoundRobin)(nil)
+	_ sim.Controller = (*RoundRobin)(nil)
+	_ sim.Router     = (*RoundRobin)(nil)
 )
 
 // Name returns "round-robin".
 func (*RoundRobin) Name() string { return "round-robin" }
 
 // Decide never migrates.
-func (*RoundRobin) Decide(context.Context, *sim.Snapshot) ([]sim.Migration, error) { return nil, nil }
+func (*RoundRobin) Decide(context.Context, *sim.Snapshot, sim.Env) (sim.Plan, error) { return nil, nil }
 
 // Route returns the service's replicas in turn, whatever their backlog.
 func (p *RoundRobin) Route(r *sim.Request, replicas []sim.ReplicaView) int {

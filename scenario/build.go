@@ -23,7 +23,8 @@ type BuildOptions struct {
 
 // Built is a scenario made concrete for one run.
 type Built struct {
-	Config   sim.Config // topology, placement, delays and Source; Policy, Allocator and Sink are left to the caller
+	Config   sim.Config // topology, placement, delays and Source; Controllers, Allocator and Sink are left to the caller
+	Epoch    float64    // the scenario's placement interval Δ (epoch_s), s; 0: unset (sim.DefaultPeriod)
 	Rho      float64    // the load achieved
 	Factor   float64    // rate factor applied to the base AI and RAN rates
 	Requests int        // total requests (0: a request trace replayed whole)
@@ -117,7 +118,8 @@ func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) {
 		c.Cells = append(c.Cells, sim.CellSpec{Name: cell.Name, DU: first[cell.DU], CU: first[cell.CUUP]})
 		b.Cells = append(b.Cells, cell.Name)
 	}
-	c.HopDelay, c.RANDelay, c.Epoch, c.Drain, c.Epsilon = s.HopDelayS, s.RANDelayS, s.EpochS, s.DrainS, s.EpsilonS
+	c.HopDelay, c.RANDelay, c.Drain, c.Epsilon = s.HopDelayS, s.RANDelayS, s.DrainS, s.EpsilonS
+	b.Epoch = s.EpochS
 }
 
 func reloadOf(cat sim.Category, cost traces.CostModel) float64 {

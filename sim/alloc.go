@@ -13,12 +13,17 @@ func (s *Sim) reallocDirty() {
 }
 
 // realloc divides node n's GPU and CPU among its resident instances with the configured Allocator
-// and reschedules their completion timers. Instances that are reconfiguring receive nothing.
+// and reschedules their completion timers. Instances that are reconfiguring receive nothing; on a node
+// that is down (failed or resizing) none does.
 func (s *Sim) realloc(n int32) {
 	nd := &s.nodes[n]
 	k := len(nd.insts)
 	s.sc.dG, s.sc.dC = grow(s.sc.dG, k), grow(s.sc.dC, k)
 	s.sc.oG, s.sc.oC = growF(s.sc.oG, k), growF(s.sc.oC, k)
+	if nd.down() {
+		s.stopNode(n)
+		return
+	}
 	infeasible := false
 	for j, i := range nd.insts {
 		in := &s.insts[i]
@@ -34,7 +39,7 @@ func (s *Sim) realloc(n int32) {
 		s.sc.dG[j] = Demand{Work: in.q[0].residual(), Urgency: w, Floor: fg}
 		s.sc.dC[j] = Demand{Work: in.q[1].residual(), Urgency: w, Floor: fc}
 	}
-	spec := s.cfg.Nodes[n]
+	spec := nd.spec
 	split := s.splitClasses(n)
 	okG := s.allocate(split, nd.ranShare, spec.GPU, s.sc.dG, s.sc.oG)
 	okC := s.allocate(split, nd.ranShare, spec.CPU, s.sc.dC, s.sc.oC)

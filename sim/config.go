@@ -19,16 +19,22 @@ type Config struct {
 
 	HopDelay    float64 // δ, one-way per inter-node hop, s. 0: 200e-6.
 	RANDelay    float64 // Fixed RAN packet-processing delay in an AI request's δ_q, s. 0: none.
-	Epoch       float64 // Δ, placement interval, s. 0: 5.
 	Horizon     float64 // End of the run, s. 0: last arrival + Drain.
 	Drain       float64 // Time after the last arrival before the run ends, s. 0: 30.
 	Epsilon     float64 // ε in the urgency ω of eq. (14), s. 0: 1e-6. (RAN floors use a fixed 1e-6 s minimum slack.)
 	NoEarlyStop bool    // Run to the horizon even when every request has ended.
 
 	Source    Source    // Required.
-	Policy    Policy    // nil: static placement (no epochs).
 	Allocator Allocator // Required: divides each node's GPU and CPU.
 	Sink      Sink      // nil: records are discarded.
+
+	// Controllers decide on their own periods (see ControllerSpec), in this order at equal times;
+	// none: static placement. The first that is also a Router routes the AI requests.
+	Controllers []ControllerSpec
+
+	// Changes are scheduled node changes (failures, recoveries, capacity changes), applied at their
+	// times after the delayed actions and before the controllers of the same instant.
+	Changes []Change
 
 	// AfterEvent, when non-nil, is called after every processed event (tests check invariants here).
 	AfterEvent func(*Sim)
@@ -37,9 +43,6 @@ type Config struct {
 func (c *Config) defaults() {
 	if c.HopDelay == 0 {
 		c.HopDelay = 200e-6
-	}
-	if c.Epoch == 0 {
-		c.Epoch = 5
 	}
 	if c.Drain == 0 {
 		c.Drain = 30
@@ -80,10 +83,16 @@ func (c *Config) validate() error {
 			return cfgErr("cell %d (%s): DU must be a du instance and CU a cu-up instance", i, cell.Name)
 		}
 	}
-	for _, v := range []float64{c.HopDelay, c.RANDelay, c.Epoch, c.Horizon, c.Drain, c.Epsilon} {
+	for _, v := range []float64{c.HopDelay, c.RANDelay, c.Horizon, c.Drain, c.Epsilon} {
 		if !finiteNonNeg(v) {
-			return cfgErr("delays, epoch, horizon, drain and epsilon must be finite and ≥ 0")
+			return cfgErr("delays, horizon, drain and epsilon must be finite and ≥ 0")
 		}
+	}
+	if err := validateControllers(c.Controllers); err != nil {
+		return err
+	}
+	if err := c.validateChanges(); err != nil {
+		return err
 	}
 	if c.Source == nil || c.Allocator == nil {
 		return cfgErr("Source and Allocator are required")
@@ -106,7 +115,7 @@ func (c *Config) validatePlacement() error {
 		replicas[in.Service]++
 	}
 	for n, w := range weights {
-		if w > c.Nodes[n].VRAMGB {
+		if !fitsVRAM(w, c.Nodes[n].VRAMGB) {
 			return cfgErr("node %d (%s): resident weights %.3g GB exceed VRAM %.3g GB", n, c.Nodes[n].Name, w, c.Nodes[n].VRAMGB)
 		}
 	}

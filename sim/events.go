@@ -6,7 +6,7 @@ import "math"
 // at equal times, lower kinds run first, and within a kind the event scheduled first runs first.
 // Completions come first so that capacity freed at t is visible to everything else at t; arrivals
 // come after migrations end so that a request arriving exactly when its instance becomes available
-// is served at once; a delayed migration lands before an epoch at the same instant; the epoch decision sees every request that arrived up to and including t.
+// is served at once; a delayed action, then a node change, land before the controllers at the same instant; the epoch decision sees every request that arrived up to and including t.
 type eventKind uint8
 
 const (
@@ -14,8 +14,9 @@ const (
 	evReconfigDone                  // an instance finishes its migration's reconfiguration R_s
 	evStageArrive                   // a request reaches an instance after transport
 	evArrival                       // the next request of the Source arrives at its cell
-	evApply                         // a migration decided earlier with a Delay is applied
-	evEpoch                         // the placement policy is called
+	evApply                         // an action decided earlier with a Delay is applied
+	evChange                        // a scheduled node change (Config.Changes) or the end of a Resize
+	evEpoch                         // the controllers due at this instant are called, in order
 	evHorizon                       // the run ends; requests still in the system are unfinished
 )
 

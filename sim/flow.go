@@ -16,19 +16,20 @@ func (s *Sim) onArrival() error {
 		delay := s.cfg.RANDelay + s.hops(du, cu) + s.hops(cu, s.insts[inst].node)
 		s.reqs[slot].stage = stageAI
 		s.reqs[slot].inst = inst
+		s.insts[inst].inbound++
 		s.q.schedule(s.now+delay, evStageArrive, slot, inst)
 	}
 	return s.pull()
 }
 
-// route picks the replica of an AI request: the policy's Router if it has one, else the available
+// route picks the replica of an AI request: the first controller that is a Router, else the available
 // replica with the smallest backlog (ties: lowest index), else the smallest backlog of all.
 func (s *Sim) route(r *Request) int32 {
 	reps := s.replicas[r.Service]
 	if len(reps) == 1 {
 		return reps[0]
 	}
-	if rt, ok := s.cfg.Policy.(Router); ok {
+	if rt := s.router; rt != nil {
 		views := s.sc.replicas[:0]
 		for _, i := range reps {
 			views = append(views, s.replicaView(i))
@@ -50,7 +51,7 @@ func (s *Sim) route(r *Request) int32 {
 
 func (s *Sim) replicaView(i int32) ReplicaView {
 	in := &s.insts[i]
-	return ReplicaView{Instance: int(i), Node: int(in.node), BacklogG: in.q[phaseGPU].residualAt(s.now) + in.waitGPU, Available: !in.reconfiguring}
+	return ReplicaView{Instance: int(i), Node: int(in.node), BacklogG: in.q[phaseGPU].residualAt(s.now) + in.waitGPU, Available: !in.reconfiguring && !s.nodes[in.node].down()}
 }
 
 // join puts request slot at instance inst for its current stage.
@@ -58,6 +59,9 @@ func (s *Sim) join(slot, inst int32) {
 	rq := &s.reqs[slot]
 	in := &s.insts[inst]
 	rq.inst = inst
+	if rq.stage == stageAI {
+		in.inbound--
+	}
 	w := rq.stageWork()
 	rq.phase, rq.rem = phaseGPU, w.GPU
 	if w.GPU == 0 {
@@ -66,14 +70,12 @@ func (s *Sim) join(slot, inst int32) {
 	rq.down = 0
 	if rq.stage == stageDU {
 		cu := s.cfg.Cells[rq.r.Cell].CU
-		cuNode := s.cfg.Nodes[s.insts[cu].node]
+		cuNode := s.nodes[s.insts[cu].node].spec
 		rq.down = s.hops(in.node, s.insts[cu].node) + minTime(rq.r.CU, cuNode)
 	}
-	in.epoch.Arrived++
-	in.epoch.Work.GPU += w.GPU
-	in.epoch.Work.CPU += w.CPU
+	s.countArrival(inst, w)
 	s.markDirty(in.node)
-	if in.reconfiguring || (in.cat.IsAI() && len(in.wait) > 0) {
+	if in.reconfiguring || s.nodes[in.node].down() || (in.cat.IsAI() && len(in.wait) > 0) {
 		s.enqueueWait(slot, inst)
 		return
 	}
@@ -111,12 +113,12 @@ func (s *Sim) admit(slot, inst int32) bool {
 	rq := &s.reqs[slot]
 	in := &s.insts[inst]
 	nd := &s.nodes[in.node]
-	vram := s.cfg.Nodes[in.node].VRAMGB
 	switch {
-	case rq.r.KVGB > vram-nd.weights+1e-9:
+	case !s.everFits(in.node, rq.r.KVGB):
 		s.finish(slot, false, true)
+		s.retireIfEmpty(inst)
 		return false
-	case nd.weights+nd.kv+rq.r.KVGB > vram+1e-9:
+	case !s.fits(in.node, rq.r.KVGB):
 		s.enqueueWait(slot, inst)
 		return false
 	}
@@ -175,7 +177,7 @@ func (s *Sim) onPhaseDone(inst int32, phase int) {
 func (s *Sim) stageDone(slot int32) {
 	rq := &s.reqs[slot]
 	in := &s.insts[rq.inst]
-	in.epoch.Done++
+	s.countDone(rq.inst)
 	s.markDirty(in.node)
 	switch rq.stage {
 	case stageDU:
@@ -185,10 +187,11 @@ func (s *Sim) stageDone(slot int32) {
 	case stageCU:
 		s.finish(slot, true, false)
 	default:
-		node := in.node
+		node, inst := in.node, rq.inst
 		s.releaseKV(slot)
 		s.finish(slot, true, false)
 		s.admitWaiting(node)
+		s.retireIfEmpty(inst)
 	}
 }
 
@@ -212,6 +215,9 @@ func (s *Sim) releaseKV(slot int32) {
 // admitWaiting starts waiting requests of the node's available instances, in instance order and
 // FIFO within an instance, while their KV fits.
 func (s *Sim) admitWaiting(node int32) {
+	if s.nodes[node].down() {
+		return
+	}
 	for _, i := range s.nodes[node].insts {
 		in := &s.insts[i]
 		if in.reconfiguring {
@@ -220,9 +226,7 @@ func (s *Sim) admitWaiting(node int32) {
 		for len(in.wait) > 0 {
 			slot := in.wait[0]
 			rq := &s.reqs[slot]
-			nd := &s.nodes[node]
-			vram := s.cfg.Nodes[node].VRAMGB
-			if rq.r.KVGB > 0 && nd.weights+nd.kv+rq.r.KVGB > vram+1e-9 && rq.r.KVGB <= vram-nd.weights+1e-9 {
+			if rq.r.KVGB > 0 && !s.fits(node, rq.r.KVGB) && s.everFits(node, rq.r.KVGB) {
 				break
 			}
 			in.wait = in.wait[1:]

@@ -3,11 +3,16 @@ package sim
 import "fmt"
 
 // Fork returns an independent copy of the simulation at the current time. The copy reads the rest of
-// the workload from a fork of the Source (which must be a ForkableSource), sends its records to sink
-// (nil discards them) and calls policy at its epochs (nil: no further placement decisions). The
-// allocator is shared and must be stateless. Run to the same time with the same decisions, the copy
-// and the original produce identical records.
-func (s *Sim) Fork(sink Sink, policy Policy) (*Sim, error) {
+// the workload from a fork of the Source (which must be a ForkableSource) and sends its records to
+// sink (nil discards them). ctrls nil: the copy makes no further decisions; otherwise ctrls must hold
+// one controller per Config.Controllers entry, which replaces it in the copy with the same schedule and
+// counters (a stateful controller can give its own Fork, see Forker). The allocator is shared and must
+// be stateless. Run to the same time with the same decisions, the copy and the original produce
+// identical records.
+func (s *Sim) Fork(sink Sink, ctrls []Controller) (*Sim, error) {
+	if ctrls != nil && len(ctrls) != len(s.cfg.Controllers) {
+		return nil, fmt.Errorf("sim: fork: %d controllers given, the simulation has %d", len(ctrls), len(s.cfg.Controllers))
+	}
 	fs, ok := s.cfg.Source.(ForkableSource)
 	if !ok {
 		return nil, fmt.Errorf("sim: fork: source %T cannot fork", s.cfg.Source)
@@ -17,7 +22,7 @@ func (s *Sim) Fork(sink Sink, policy Policy) (*Sim, error) {
 		return nil, fmt.Errorf("sim: fork: %w", err)
 	}
 	c := *s
-	c.cfg.Source, c.cfg.Sink, c.cfg.Policy, c.cfg.AfterEvent = src, sink, policy, nil
+	c.cfg.Source, c.cfg.Sink, c.cfg.AfterEvent = src, sink, nil
 	c.q = s.q.clone()
 	c.nodes = make([]nodeState, len(s.nodes))
 	for i := range s.nodes {
@@ -29,16 +34,39 @@ func (s *Sim) Fork(sink Sink, policy Policy) (*Sim, error) {
 	}
 	c.reqs = append([]reqState(nil), s.reqs...)
 	c.freeReq = append([]int32(nil), s.freeReq...)
-	c.replicas = s.replicas // never changes after New
+	c.replicas = make([][]int32, len(s.replicas))
+	for i := range s.replicas {
+		c.replicas[i] = append([]int32(nil), s.replicas[i]...)
+	}
+	c.counts = make([][]InstanceCount, len(s.counts))
+	for i := range s.counts {
+		c.counts[i] = append([]InstanceCount(nil), s.counts[i]...)
+	}
+	c.pending = append([]Action(nil), s.pending...)
+	c.nodeEvents = append([]nodeEvent(nil), s.nodeEvents...)
 	c.dirty = append([]int32(nil), s.dirty...)
 	c.sc = scratch{}
-	if policy == nil {
-		c.dropEpochs()
-	}
+	c.forkControllers(ctrls)
 	return &c, nil
 }
 
-// dropEpochs removes pending epoch events (a fork without a policy makes no decisions).
+// forkControllers installs the copy's controllers: ctrls in place of the original's, or none.
+func (s *Sim) forkControllers(ctrls []Controller) {
+	if ctrls == nil {
+		s.cfg.Controllers, s.ctrls, s.router = nil, nil, nil
+		s.dropEpochs()
+		return
+	}
+	specs := append([]ControllerSpec(nil), s.cfg.Controllers...)
+	for i := range specs {
+		specs[i].Controller = ctrls[i]
+	}
+	s.cfg.Controllers = specs
+	s.ctrls = append([]ctrlState(nil), s.ctrls...)
+	s.router = firstRouter(specs)
+}
+
+// dropEpochs removes pending controller events (a fork without controllers makes no decisions).
 func (s *Sim) dropEpochs() {
 	for _, id := range append([]int32(nil), s.q.heap...) {
 		if s.q.slab[id].kind == evEpoch {

@@ -64,6 +64,15 @@ func (share) Allocate(capacity float64, d []sim.Demand, out []float64) bool {
 	return true
 }
 
+// every schedules controllers on one period (s; 0: the default), in the order given.
+func every(period float64, cs ...sim.Controller) []sim.ControllerSpec {
+	out := make([]sim.ControllerSpec, len(cs))
+	for i, c := range cs {
+		out[i] = sim.ControllerSpec{Controller: c, Period: period}
+	}
+	return out
+}
+
 // collect is a Sink that keeps every record.
 type collect struct {
 	mu   sync.Mutex

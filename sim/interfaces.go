@@ -1,7 +1,5 @@
 package sim
 
-import "context"
-
 // Demand is what one resident instance asks of one resource (GPU or CPU) of its node.
 type Demand struct {
 	Work    float64 // Ψ: residual work of active requests in this resource's phase (TFLOP or core-s), ≥ 0.
@@ -33,34 +31,7 @@ type Sink interface {
 	Record(r Record)
 }
 
-// Migration moves an instance to another node.
-type Migration struct {
-	Instance int     // Index of the instance.
-	To       int     // Destination node index.
-	Delay    float64 // Seconds after the decision at which to apply it (e.g. the agent's decision latency); 0: at once.
-}
-
-// Policy is the slow-timescale placement controller, called every epoch Δ with a read-only snapshot.
-// It returns the migrations to apply now; the engine validates each and rejects infeasible ones.
-type Policy interface {
-	Name() string
-	Decide(ctx context.Context, s *Snapshot) ([]Migration, error)
-}
-
-// Roller evaluates placements by exact rollouts; *Sim implements it (see Sim.Rollout).
-type Roller interface {
-	Rollout(ctx context.Context, ms []Migration, window float64) (Outcome, error)
-}
-
-// LookaheadPolicy is implemented by policies that evaluate candidates by exact counterfactual
-// rollouts (the oracle, critic dataset generation). The engine calls DecideWith instead of Decide,
-// passing a Roller positioned at the epoch; rollouts never change the running simulation.
-type LookaheadPolicy interface {
-	Policy
-	DecideWith(ctx context.Context, s *Snapshot, r Roller) ([]Migration, error)
-}
-
-// Router is implemented by policies that choose the replica of each AI request themselves. Without it
+// Router is implemented by controllers that choose the replica of each AI request themselves. Without it
 // the engine routes to the available replica with the smallest backlog (ties: lowest instance index).
 type Router interface {
 	// Route returns an index into replicas.
@@ -72,10 +43,11 @@ type ReplicaView struct {
 	Instance  int     // Instance index.
 	Node      int     // Node index.
 	BacklogG  float64 // Residual GPU work of all its requests (active and waiting), TFLOP.
-	Available bool    // false while reconfiguring after a migration.
+	Available bool    // false while reconfiguring after a migration, starting, or on a node that is down.
 }
 
-// Forker is implemented by policies (and sinks) that hold state and can duplicate themselves for Sim.Fork.
+// Forker is implemented by controllers (and sinks) that hold state and can duplicate themselves, so
+// that a caller of Sim.Fork can give the copy its own controllers.
 type Forker interface {
 	Fork() any
 }

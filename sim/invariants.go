@@ -7,7 +7,8 @@ import (
 
 // CheckInvariants verifies the model's invariants at the current instant: per-node allocations
 // within capacity (eq. 3), resident weights plus held KV within VRAM (eq. 4), consistent bookkeeping of
-// held KV, and no allocation to reconfiguring instances. Tests call it after every event.
+// held KV, and no allocation to reconfiguring instances or to instances on a node that is down. Node
+// capacities are the current ones (after run-time changes). Tests call it after every event.
 func (s *Sim) CheckInvariants() error {
 	const tol = 1e-9
 	inSystem := 0
@@ -29,15 +30,15 @@ func (s *Sim) CheckInvariants() error {
 
 func (s *Sim) checkNode(n int32, tol float64) error {
 	nd := &s.nodes[n]
-	spec := s.cfg.Nodes[n]
+	spec := nd.spec
 	var g, c, w, kv float64
 	for _, i := range nd.insts {
 		in := &s.insts[i]
 		if in.node != n {
 			return fmt.Errorf("sim: t=%g: instance %d listed on node %d but placed on %d", s.now, i, n, in.node)
 		}
-		if in.reconfiguring && (in.alloc[0] > 0 || in.alloc[1] > 0 || in.q[0].len()+in.q[1].len() > 0) {
-			return fmt.Errorf("sim: t=%g: reconfiguring instance %d is serving", s.now, i)
+		if (in.reconfiguring || nd.down()) && (in.alloc[0] > 0 || in.alloc[1] > 0 || in.q[0].len()+in.q[1].len() > 0) {
+			return fmt.Errorf("sim: t=%g: instance %d is serving while reconfiguring or on a node that is down", s.now, i)
 		}
 		g += in.alloc[0]
 		c += in.alloc[1]

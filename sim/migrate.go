@@ -1,46 +1,39 @@
 package sim
 
-import (
-	"context"
-	"errors"
-	"fmt"
-	"sort"
-)
+import "sort"
 
-// ErrInfeasible is wrapped by the error Apply returns for a migration it rejects.
-var ErrInfeasible = errors.New("sim: infeasible migration")
-
-// Check reports whether migration m is feasible now: the instance and node exist, the destination
-// differs from the current node, the instance is not reconfiguring, and the destination's VRAM fits
-// its weights M_s next to what is resident and held there (eq. 4).
-func (s *Sim) Check(m Migration) error {
+// checkMigrate accepts a migration when the instance and node exist, the destination differs from
+// the current node, the instance is neither reconfiguring, draining nor retired, the destination is
+// up (the source may be down: an instance may leave a failed node), and the
+// destination's VRAM fits its weights M_s next to what is resident and held there (eq. 4).
+func (s *Sim) checkMigrate(m Migrate) error {
 	if m.Instance < 0 || m.Instance >= len(s.insts) || m.To < 0 || m.To >= len(s.nodes) {
-		return fmt.Errorf("%w: instance %d or node %d out of range", ErrInfeasible, m.Instance, m.To)
+		return rejectf(KindMigrate, ReasonRange, "instance %d or node %d out of range", m.Instance, m.To)
 	}
 	in := &s.insts[m.Instance]
 	switch {
 	case int(in.node) == m.To:
-		return fmt.Errorf("%w: instance %d is already on node %d", ErrInfeasible, m.Instance, m.To)
+		return rejectf(KindMigrate, ReasonSameNode, "instance %d is already on node %d", m.Instance, m.To)
+	case in.draining || in.retired:
+		return rejectf(KindMigrate, ReasonRetired, "instance %d is draining or retired", m.Instance)
 	case in.reconfiguring:
-		return fmt.Errorf("%w: instance %d is reconfiguring", ErrInfeasible, m.Instance)
+		return rejectf(KindMigrate, ReasonUnavailable, "instance %d is reconfiguring", m.Instance)
+	case s.nodes[m.To].down():
+		return rejectf(KindMigrate, ReasonUnavailable, "node %d is down", m.To)
 	}
-	nd := &s.nodes[m.To]
 	w := s.cfg.Services[in.svc].WeightsGB
-	if nd.weights+nd.kv+w > s.cfg.Nodes[m.To].VRAMGB+1e-9 {
-		return fmt.Errorf("%w: instance %d needs %.3g GB on node %d, %.3g GB free", ErrInfeasible, m.Instance, w, m.To,
-			s.cfg.Nodes[m.To].VRAMGB-nd.weights-nd.kv)
+	if !s.fits(int32(m.To), w) {
+		return rejectf(KindMigrate, ReasonVRAM, "instance %d needs %.3g GB on node %d, %.3g GB free", m.Instance, w, m.To,
+			s.vramFree(int32(m.To)))
 	}
 	return nil
 }
 
-// Apply starts migration m now if Check accepts it. The instance's VRAM is reserved at the
-// destination and freed at the source at once; the instance is unavailable for R_s; its requests keep
-// their residual work, release their KV cache, and queue FIFO (those that were active first, by
-// request ID) to resume at the destination.
-func (s *Sim) Apply(m Migration) error {
-	if err := s.Check(m); err != nil {
-		return err
-	}
+// doMigrate starts a checked migration. The instance's VRAM is reserved at the destination and freed
+// at the source at once; the instance is unavailable for R_s; its requests keep their residual work,
+// release their KV cache, and queue FIFO (those that were active first, by request ID) to resume at
+// the destination.
+func (s *Sim) doMigrate(m Migrate) {
 	i := int32(m.Instance)
 	in := &s.insts[i]
 	src, dst := in.node, int32(m.To)
@@ -58,7 +51,6 @@ func (s *Sim) Apply(m Migration) error {
 	s.markDirty(src)
 	s.markDirty(dst)
 	s.admitWaiting(src) // freed VRAM may admit requests of the source's other instances
-	return nil
 }
 
 // carryRequests takes the active requests out of instance i's queues into the front of its wait queue.
@@ -88,61 +80,11 @@ func (s *Sim) carryRequests(i int32) {
 }
 
 func (s *Sim) onReconfigDone(i int32) {
+	if !s.reconfigEnds(i) {
+		return
+	}
 	in := &s.insts[i]
-	in.reconfiguring = false
+	in.reconfiguring, in.starting = false, false
 	s.markDirty(in.node)
 	s.admitWaiting(in.node)
-}
-
-// onEpoch calls the policy with a snapshot and applies the migrations it returns in order,
-// rejecting and counting those that are infeasible at the moment they are applied.
-func (s *Sim) onEpoch(ctx context.Context) error {
-	s.epochN++
-	s.stats.Epochs++
-	snap := s.Snapshot()
-	for i := range s.insts {
-		s.insts[i].epoch = InstanceCount{}
-	}
-	s.epochAt = s.now
-	if next := s.now + s.cfg.Epoch; next < s.horizon {
-		s.q.schedule(next, evEpoch, 0, 0)
-	}
-	var ms []Migration
-	var err error
-	if lp, ok := s.cfg.Policy.(LookaheadPolicy); ok {
-		ms, err = lp.DecideWith(ctx, snap, s)
-	} else {
-		ms, err = s.cfg.Policy.Decide(ctx, snap)
-	}
-	if err != nil {
-		return fmt.Errorf("sim: policy %s at t=%g: %w", s.cfg.Policy.Name(), s.now, err)
-	}
-	if p, ok := s.cfg.Policy.(Partitioner); ok {
-		if err := s.setShares(p.RANShares()); err != nil {
-			return fmt.Errorf("sim: policy %s at t=%g: %w", s.cfg.Policy.Name(), s.now, err)
-		}
-	}
-	for _, m := range ms {
-		switch {
-		case m.Delay > 0 && s.now+m.Delay < s.horizon && m.Instance >= 0 && m.To >= 0:
-			s.q.schedule(s.now+m.Delay, evApply, int32(m.Instance), int32(m.To))
-		case m.Delay > 0:
-			s.stats.Rejected++ // lands after the horizon, malformed, or negative
-		default:
-			s.applyCounted(m)
-		}
-	}
-	return nil
-}
-
-// applyDelayed applies a migration scheduled with a Delay, checking feasibility at that moment.
-func (s *Sim) applyDelayed(inst, to int32) {
-	s.applyCounted(Migration{Instance: int(inst), To: int(to)})
-}
-
-// applyCounted applies m, counting it as rejected when infeasible.
-func (s *Sim) applyCounted(m Migration) {
-	if s.Apply(m) != nil {
-		s.stats.Rejected++
-	}
 }

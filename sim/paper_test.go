@@ -28,20 +28,20 @@ type migrator struct{ done bool }
 
 func (m *migrator) Name() string { return "test-migrator" }
 
-func (m *migrator) Decide(_ context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+func (m *migrator) Decide(_ context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	if m.done {
 		return nil, nil
 	}
 	m.done = true
-	var out []sim.Migration
+	var out sim.Plan
 	to := 1 // both large-AI instances start on node 0
 	for i, in := range s.Instances {
 		if in.Category == sim.LargeAI {
-			out = append(out, sim.Migration{Instance: i, To: to})
+			out = append(out, sim.Migrate{Instance: i, To: to})
 			to++
 		}
 	}
-	return append(out, sim.Migration{Instance: 0, To: 0}), nil // the last one is infeasible: same node
+	return append(out, sim.Migrate{Instance: 0, To: 0}), nil // the last one is infeasible: same node
 }
 
 // TestInvariantsEveryEvent runs the paper scenario with migrations and checks capacities (eq. 3),
@@ -52,7 +52,7 @@ func TestInvariantsEveryEvent(t *testing.T) {
 		t.Run(fmt.Sprintf("%T", alloc), func(t *testing.T) {
 			t.Parallel()
 			cfg := paperConfig(t, 1.25, 6000, 3)
-			cfg.Allocator, cfg.Policy = alloc, &migrator{}
+			cfg.Allocator, cfg.Controllers = alloc, every(0, &migrator{})
 			sink := &collect{}
 			cfg.Sink = sink
 			last := 0.0
@@ -85,7 +85,7 @@ func TestInvariantsEveryEvent(t *testing.T) {
 			if len(seen) != 6000 || st.Arrived != 6000 || st.Ended != 6000 {
 				t.Fatalf("%d distinct records, %d arrived, %d ended; want 6000", len(seen), st.Arrived, st.Ended)
 			}
-			if st.Migrations[sim.LargeAI] != 2 || st.Rejected != 1 {
+			if st.Migrations[sim.LargeAI] != 2 || st.Rejected != 1 || st.Rejections[sim.KindMigrate][sim.ReasonSameNode] != 1 {
 				t.Errorf("migrations %v rejected %d, want 2 large-AI and 1 rejected", st.Migrations, st.Rejected)
 			}
 		})
@@ -124,7 +124,7 @@ func TestForkMatchesOriginal(t *testing.T) {
 	cfg := paperConfig(t, 1, 5000, 9)
 	orig := &collect{}
 	cfg.Sink = orig
-	cfg.Policy = &migrator{}
+	cfg.Controllers = every(0, &migrator{})
 	s, err := sim.New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -135,7 +135,7 @@ func TestForkMatchesOriginal(t *testing.T) {
 	}
 	before := len(orig.recs)
 	forked := &collect{}
-	f, err := s.Fork(forked, &migrator{done: true})
+	f, err := s.Fork(forked, []sim.Controller{&migrator{done: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +166,7 @@ func TestDeterministic(t *testing.T) {
 	run := func() []sim.Record {
 		cfg := paperConfig(t, 1, 3000, 11)
 		c := &collect{}
-		cfg.Sink, cfg.Policy = c, &migrator{}
+		cfg.Sink, cfg.Controllers = c, every(0, &migrator{})
 		s, err := sim.New(cfg)
 		if err != nil {
 			t.Fatal(err)

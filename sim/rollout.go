@@ -29,7 +29,7 @@ type Outcome struct {
 	Start, End float64     // the window [Start, End), s
 	N          [Groups]int // requests that arrived in the window
 	Met        [Groups]int // of those, requests that finished within their deadline
-	Rejected   int         // migrations of the rollout rejected as infeasible
+	Rejected   int         // actions of the rollout's plan rejected as infeasible
 }
 
 // Rate returns the fulfillment of group g and false when no request of g arrived in the window.
@@ -54,20 +54,18 @@ func (w windowSink) Record(r Record) {
 	}
 }
 
-// Rollout answers "what if ms were applied now?" exactly: it forks the simulation, applies ms in order
-// (counting rejections), holds that placement (no further policy calls) and runs until every request
-// arriving in [now, now+window) has finished or passed its deadline. The original is not touched.
-func (s *Sim) Rollout(ctx context.Context, ms []Migration, window float64) (Outcome, error) {
+// Rollout answers "what if p were applied now?" exactly: it forks the simulation, applies p as the
+// engine applies a controller's plan (delayed actions later, rejections counted), holds that placement
+// (no further controller calls) and runs until every request arriving in [now, now+window) has
+// finished or passed its deadline. The original is not touched.
+func (s *Sim) Rollout(ctx context.Context, p Plan, window float64) (Outcome, error) {
 	o := Outcome{Start: s.now, End: s.now + window}
 	f, err := s.Fork(windowSink{&o}, nil)
 	if err != nil {
 		return o, err
 	}
-	for _, m := range ms {
-		if f.Apply(m) != nil {
-			o.Rejected++
-		}
-	}
+	rejected := f.stats.Rejected
+	f.applyPlan(p)
 	if err := f.RunUntil(ctx, o.End); err != nil {
 		return o, fmt.Errorf("sim: rollout: %w", err)
 	}
@@ -75,6 +73,7 @@ func (s *Sim) Rollout(ctx context.Context, ms []Migration, window float64) (Outc
 		return o, fmt.Errorf("sim: rollout: %w", err)
 	}
 	f.countUndecided(&o)
+	o.Rejected = f.stats.Rejected - rejected
 	return o, nil
 }
 

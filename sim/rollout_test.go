@@ -28,7 +28,7 @@ func outcomeOf(recs []sim.Record, start, end float64) sim.Outcome {
 func TestRolloutMatchesRealisedRun(t *testing.T) {
 	tests := []struct {
 		name string
-		ms   []sim.Migration
+		ms   sim.Plan
 	}{
 		{"no-op", nil},
 		{"move a large-AI instance", nil}, // filled below from the snapshot
@@ -36,7 +36,6 @@ func TestRolloutMatchesRealisedRun(t *testing.T) {
 	for k, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg := paperConfig(t, 1, 4000, 11)
-			cfg.Policy = nil
 			sink := &collect{}
 			cfg.Sink = sink
 			s, err := sim.New(cfg)
@@ -51,9 +50,9 @@ func TestRolloutMatchesRealisedRun(t *testing.T) {
 			if k == 1 {
 				for i, in := range s.Snapshot().Instances {
 					for to := range s.Snapshot().Nodes {
-						m := sim.Migration{Instance: i, To: to}
+						m := sim.Migrate{Instance: i, To: to}
 						if in.Category == sim.LargeAI && ms == nil && s.Check(m) == nil {
-							ms = []sim.Migration{m}
+							ms = sim.Plan{m}
 						}
 					}
 				}

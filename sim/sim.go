@@ -22,8 +22,12 @@ type Sim struct {
 	inflight int
 	horizon  float64
 	stopped  bool
-	epochN   int
-	epochAt  float64 // time of the previous epoch (0 before the first)
+
+	ctrls      []ctrlState       // one per Config.Controllers
+	counts     [][]InstanceCount // per controller (at least one array), per instance: counts since its previous call
+	router     Router            // the first controller that is a Router, or nil
+	pending    []Action          // delayed actions, indexed by their evApply events
+	nodeEvents []nodeEvent       // scheduled node changes and Resize ends, indexed by their evChange events
 
 	dirty []int32
 	stats Stats
@@ -39,9 +43,10 @@ type scratch struct {
 	subO     []float64 // and their allocations
 	drained  []drained
 	replicas []ReplicaView
+	due      []int // controllers due at the current epoch event
 }
 
-// New validates cfg and returns a simulation at time 0 with its first arrival and epoch scheduled.
+// New validates cfg and returns a simulation at time 0 with its first arrival and controller call scheduled.
 func New(cfg Config) (*Sim, error) {
 	cfg.defaults()
 	if err := cfg.validate(); err != nil {
@@ -50,6 +55,7 @@ func New(cfg Config) (*Sim, error) {
 	s := &Sim{cfg: cfg, nodes: make([]nodeState, len(cfg.Nodes)), replicas: make([][]int32, len(cfg.Services))}
 	for n := range s.nodes {
 		s.nodes[n].ranShare = math.NaN()
+		s.nodes[n].spec = cfg.Nodes[n]
 	}
 	for i, in := range cfg.Instances {
 		st := instState{svc: int32(in.Service), node: int32(in.Node), cat: cfg.Services[in.Service].Category}
@@ -66,9 +72,8 @@ func New(cfg Config) (*Sim, error) {
 	} else {
 		s.horizon = math.Inf(1)
 	}
-	if cfg.Policy != nil {
-		s.q.schedule(cfg.Epoch, evEpoch, 0, 0)
-	}
+	s.initControllers()
+	s.scheduleChanges()
 	if err := s.pull(); err != nil {
 		return nil, err
 	}
@@ -139,7 +144,9 @@ func (s *Sim) step(ctx context.Context) error {
 	case evArrival:
 		err = s.onArrival()
 	case evApply:
-		s.applyDelayed(e.a, e.b)
+		s.applyDelayed(e.a)
+	case evChange:
+		s.onChange(e.a)
 	case evEpoch:
 		err = s.onEpoch(ctx)
 	case evHorizon:

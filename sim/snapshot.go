@@ -6,9 +6,9 @@ import "math"
 // the engine never changes it after handing it out.
 type Snapshot struct {
 	Time      float64        // s
-	Epoch     int            // 1 for the first epoch
+	Epoch     int            // calls of the deciding controller, this one included (1 for the first)
 	HopDelay  float64        // δ, s
-	Window    float64        // length of the window the LastEpoch counters cover (since the previous epoch), s
+	Window    float64        // length of the window the LastEpoch counters cover (since the controller's previous call), s
 	Nodes     []NodeView     // by node index
 	Instances []InstanceView // by instance index
 	Services  []ServiceSpec  // by service index
@@ -17,15 +17,16 @@ type Snapshot struct {
 
 // NodeView is a node's capacities and current use.
 type NodeView struct {
-	Spec     NodeSpec
-	GPUAlloc float64 // Σ current GPU allocations, TFLOP/s
-	CPUAlloc float64 // Σ current CPU allocations, cores
-	GPUFloor float64 // Σ current DU GPU floors, TFLOP/s
-	CPUFloor float64 // Σ current CU-UP CPU floors, cores
-	Weights  float64 // Σ M_s of resident instances, GB
-	KV       float64 // Σ KV cache held, GB
-	Inst     []int   // resident instances, ascending
-	// RANShare is the share α of the node's capacity set aside for RAN by a Partitioner policy
+	Spec     NodeSpec // current capacities (after run-time changes)
+	Down     bool     // failed or resizing: its instances do not serve
+	GPUAlloc float64  // Σ current GPU allocations, TFLOP/s
+	CPUAlloc float64  // Σ current CPU allocations, cores
+	GPUFloor float64  // Σ current DU GPU floors, TFLOP/s
+	CPUFloor float64  // Σ current CU-UP CPU floors, cores
+	Weights  float64  // Σ M_s of resident instances, GB
+	KV       float64  // Σ KV cache held, GB
+	Inst     []int    // resident instances, ascending
+	// RANShare is the share α of the node's capacity set aside for RAN by a SetShare action
 	// (meaningful when Partitioned).
 	RANShare    float64
 	Partitioned bool
@@ -39,7 +40,8 @@ type InstanceView struct {
 	Service       int
 	Category      Category
 	Node          int
-	Reconfiguring bool
+	State         InstanceState // active, starting, reconfiguring, draining, retired or down
+	Reconfiguring bool          // unavailable: migrating or starting (AvailableAt gives the end)
 	AvailableAt   float64       // end of the current reconfiguration, s (meaningful when Reconfiguring)
 	Active        int           // requests in the active set A_{n,s}
 	Waiting       int           // requests waiting for VRAM or for the reconfiguration to end
@@ -49,17 +51,25 @@ type InstanceView struct {
 	GPUAlloc      float64       // TFLOP/s
 	CPUAlloc      float64       // cores
 	Floor         [2]float64    // current GPU and CPU RAN floors
-	LastEpoch     InstanceCount // arrivals, completions and arrived work over the snapshot's Window
+	LastEpoch     InstanceCount // arrivals, completions and arrived work over the snapshot's Window (since the controller's previous call)
 }
 
-// Snapshot returns a copy of the current state.
-func (s *Sim) Snapshot() *Snapshot {
-	snap := &Snapshot{Time: s.now, Epoch: s.epochN, HopDelay: s.cfg.HopDelay, Window: s.now - s.epochAt,
+// Snapshot returns a copy of the current state with the counters of the first controller (since its
+// previous call; without controllers, since the start).
+func (s *Sim) Snapshot() *Snapshot { return s.snapshotFor(0) }
+
+// snapshotFor returns a copy of the current state with controller c's counters.
+func (s *Sim) snapshotFor(c int) *Snapshot {
+	var st ctrlState
+	if c < len(s.ctrls) {
+		st = s.ctrls[c]
+	}
+	snap := &Snapshot{Time: s.now, Epoch: st.calls, HopDelay: s.cfg.HopDelay, Window: s.now - st.last,
 		Services: append([]ServiceSpec(nil), s.cfg.Services...), Cells: append([]CellSpec(nil), s.cfg.Cells...)}
 	snap.Nodes = make([]NodeView, len(s.nodes))
 	for n := range s.nodes {
 		nd := &s.nodes[n]
-		v := NodeView{Spec: s.cfg.Nodes[n], Weights: nd.weights, KV: nd.kv}
+		v := NodeView{Spec: nd.spec, Weights: nd.weights, KV: nd.kv, Down: nd.down()}
 		if !math.IsNaN(nd.ranShare) {
 			v.RANShare, v.Partitioned = nd.ranShare, true
 		}
@@ -77,10 +87,16 @@ func (s *Sim) Snapshot() *Snapshot {
 	for i := range s.insts {
 		in := &s.insts[i]
 		snap.Instances[i] = InstanceView{Service: int(in.svc), Category: in.cat, Node: int(in.node),
-			Reconfiguring: in.reconfiguring, AvailableAt: in.availableAt,
+			State: s.state(int32(i)), Reconfiguring: in.reconfiguring, AvailableAt: in.availableAt,
 			Active: in.q[0].len() + in.q[1].len(), Waiting: len(in.wait),
 			BacklogGPU: in.q[0].residualAt(s.now) + in.waitGPU, BacklogCPU: in.q[1].residualAt(s.now), KV: in.kvHeld,
-			GPUAlloc: in.alloc[0], CPUAlloc: in.alloc[1], Floor: in.floor, LastEpoch: in.epoch}
+			GPUAlloc: in.alloc[0], CPUAlloc: in.alloc[1], Floor: in.floor, LastEpoch: s.counts[c][i]}
 	}
 	return snap
+}
+
+// Movable reports whether a controller may migrate the instance now: it is not reconfiguring or
+// starting, and neither draining nor retired (an instance on a node that is down may move away).
+func (v InstanceView) Movable() bool {
+	return !v.Reconfiguring && v.State != StateDraining && v.State != StateRetired
 }

@@ -1,45 +1,6 @@
 package sim
 
-import (
-	"fmt"
-	"math"
-)
-
-// Partitioner is implemented by policies that, besides placement, divide each node's capacity
-// between the RAN functions and the AI services resident on it (the α-split of CAORA). The engine calls
-// RANShares right after every Decide and keeps the shares until the next epoch.
-type Partitioner interface {
-	Policy
-	// RANShares returns one share α_n ∈ [0, 1] per node: the fraction of node n's GPU and of its CPU
-	// given to its RAN instances (DU, CU-UP) when both classes reside there; the AI instances get the
-	// rest. The RAN part is raised to the RAN floors (eq. 15) when α_n·C is below them. NaN leaves a
-	// node unpartitioned (one allocator call over all its instances); nil leaves every share unchanged.
-	RANShares() []float64
-}
-
-// setShares installs the shares returned by a Partitioner, validating them, and marks every node
-// whose share changed for reallocation.
-func (s *Sim) setShares(shares []float64) error {
-	if shares == nil {
-		return nil
-	}
-	if len(shares) != len(s.nodes) {
-		return fmt.Errorf("sim: RAN shares: got %d, want one per node (%d)", len(shares), len(s.nodes))
-	}
-	for n, a := range shares {
-		if !math.IsNaN(a) && !(a >= 0 && a <= 1) {
-			return fmt.Errorf("sim: RAN share of node %d is %g, want a value in [0, 1] or NaN", n, a)
-		}
-	}
-	for n, a := range shares {
-		old := s.nodes[n].ranShare
-		if a != old && !(math.IsNaN(a) && math.IsNaN(old)) {
-			s.nodes[n].ranShare = a
-			s.markDirty(int32(n))
-		}
-	}
-	return nil
-}
+import "math"
 
 // splitClasses reports whether node n's allocation is split by class: the node has a RAN share
 // and both RAN instances (DU, CU-UP) and AI instances reside there. If so it leaves in s.sc.isRAN

@@ -4,20 +4,22 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"github.com/airansim/airansim/sim"
 )
 
-// splitter is a test Partitioner that installs fixed shares at every epoch.
+// splitter is a test controller that sets fixed RAN shares, one per node, at every call.
 type splitter struct{ shares []float64 }
 
 func (*splitter) Name() string { return "splitter" }
-func (*splitter) Decide(context.Context, *sim.Snapshot) ([]sim.Migration, error) {
-	return nil, nil
+func (p *splitter) Decide(context.Context, *sim.Snapshot, sim.Env) (sim.Plan, error) {
+	var plan sim.Plan
+	for n, a := range p.shares {
+		plan = append(plan, sim.SetShare{Node: n, RAN: a})
+	}
+	return plan, nil
 }
-func (p *splitter) RANShares() []float64 { return p.shares }
 
 // mixedLoad alternates RAN-only and AI requests on the one-node configuration so that both classes
 // are busy most of the time.
@@ -36,8 +38,7 @@ func mixedLoad(n int) *genSource {
 func TestPartitionSplitsCapacity(t *testing.T) {
 	cfg := oneNode(100, 8, 80)
 	cfg.Source = mixedLoad(4000)
-	cfg.Policy = &splitter{shares: []float64{0.3}}
-	cfg.Epoch = 1
+	cfg.Controllers = every(1, &splitter{shares: []float64{0.3}})
 	checked := 0
 	cfg.AfterEvent = func(s *sim.Sim) {
 		if err := s.CheckInvariants(); err != nil {
@@ -66,26 +67,35 @@ func TestPartitionSplitsCapacity(t *testing.T) {
 	}
 }
 
+// TestPartitionRejectsBadShares checks that invalid shares are rejected, counted by reason, and leave
+// the node's share unchanged, call after call.
 func TestPartitionRejectsBadShares(t *testing.T) {
 	for _, tc := range []struct {
 		shares []float64
-		want   string
+		reason sim.Reason
 	}{
-		{[]float64{1.5}, "node 0 is 1.5"},
-		{[]float64{-0.1}, "node 0 is -0.1"},
-		{[]float64{0.5, 0.5}, "want one per node"},
+		{[]float64{1.5}, sim.ReasonValue},
+		{[]float64{-0.1}, sim.ReasonValue},
+		{[]float64{math.Inf(1)}, sim.ReasonValue},
+		{[]float64{0.5, 0.5}, sim.ReasonRange}, // node 1 does not exist
 	} {
 		cfg := oneNode(100, 8, 80)
 		cfg.Source = mixedLoad(100)
-		cfg.Policy = &splitter{shares: tc.shares}
-		cfg.Epoch = 0.1
+		cfg.Controllers = every(0.1, &splitter{shares: tc.shares})
 		s, err := sim.New(cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = s.Run(context.Background())
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("shares %v: error %v, want it to mention %q", tc.shares, err, tc.want)
+		st, err := s.Run(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := st.Rejections[sim.KindSetShare][tc.reason]
+		if got != st.Epochs || st.Rejected != st.Epochs || st.Epochs < 5 {
+			t.Errorf("shares %v: %d %v rejections, %d in all, in %d calls; want one per call", tc.shares, got, tc.reason, st.Rejected, st.Epochs)
+		}
+		if p := s.Snapshot().Nodes[0].Partitioned; p != (len(tc.shares) == 2) {
+			t.Errorf("shares %v: node 0 partitioned %v", tc.shares, p)
 		}
 	}
 }
@@ -96,11 +106,10 @@ func TestPartitionAloneTakesAll(t *testing.T) {
 	cfg.Source = newGen(200, 1, func(int, float64, *rand.Rand) (sim.Request, float64) {
 		return sim.Request{Class: sim.AI, Service: 2, Deadline: 5, AIWork: sim.Work{GPU: 3}}, 0.02
 	})
-	cfg.Epoch = 0.5
 	// Move the cell away so that the AI instance is alone: a second node hosts DU and CU-UP.
 	cfg.Nodes = append(cfg.Nodes, sim.NodeSpec{Name: "n1", GPU: 100, CPU: 8, VRAMGB: 80})
 	cfg.Instances[0].Node, cfg.Instances[1].Node = 1, 1
-	cfg.Policy = &splitter{shares: []float64{0.9, 0.9}}
+	cfg.Controllers = every(0.5, &splitter{shares: []float64{0.9, 0.9}})
 	checked := 0
 	cfg.AfterEvent = func(s *sim.Sim) {
 		snap := s.Snapshot()

@@ -45,15 +45,18 @@ type instState struct {
 	node          int32
 	cat           Category
 	reconfiguring bool
-	availableAt   float64       // end of the current reconfiguration, s
-	q             [2]psQueue    // GPU and CPU processor-sharing queues (the active set A_{n,s})
-	timer         [2]int32      // persistent completion events of the two queues
-	wait          []int32       // FIFO of requests not yet active (no VRAM for their KV, or instance reconfiguring)
-	waitGPU       float64       // Σ GPU work of waiting requests, TFLOP
-	kvHeld        float64       // KV cache held by its active requests, GB
-	alloc         [2]float64    // current GPU (TFLOP/s) and CPU (cores) allocation
-	floor         [2]float64    // current RAN floors
-	epoch         InstanceCount // counters since the last epoch
+	availableAt   float64    // end of the current reconfiguration, s
+	q             [2]psQueue // GPU and CPU processor-sharing queues (the active set A_{n,s})
+	timer         [2]int32   // persistent completion events of the two queues
+	wait          []int32    // FIFO of requests not yet active (no VRAM for their KV, or instance reconfiguring)
+	waitGPU       float64    // Σ GPU work of waiting requests, TFLOP
+	kvHeld        float64    // KV cache held by its active requests, GB
+	alloc         [2]float64 // current GPU (TFLOP/s) and CPU (cores) allocation
+	floor         [2]float64 // current RAN floors
+	draining      bool       // RemoveReplica: no new requests; retired when empty
+	retired       bool       // drained and removed: holds no VRAM, serves nothing
+	starting      bool       // AddReplica: reconfiguring until its first availability
+	inbound       int32      // AI requests routed here and still in transport
 }
 
 // InstanceCount counts an instance's request outcomes over a window.
@@ -72,14 +75,20 @@ func (in *instState) clone() instState {
 
 // nodeState is the mutable part of a node.
 type nodeState struct {
-	insts   []int32 // resident instances, ascending
-	weights float64 // Σ M_s of resident instances, GB
-	kv      float64 // Σ γ_q held on the node, GB
-	dirty   bool    // needs reallocation after the current event
-	// ranShare is the α of a Partitioner policy: the share of the node's capacity for its RAN
+	insts    []int32  // resident instances, ascending
+	weights  float64  // Σ M_s of resident instances, GB
+	kv       float64  // Σ γ_q held on the node, GB
+	dirty    bool     // needs reallocation after the current event
+	spec     NodeSpec // current capacities (Config.Nodes, then run-time changes)
+	failed   bool     // NodeFail until NodeRecover
+	resizing bool     // Resize with a Delay, until it ends
+	// ranShare is the α of the last SetShare action: the share of the node's capacity for its RAN
 	// instances when AI instances also reside there; NaN: unpartitioned.
 	ranShare float64
 }
+
+// down reports whether the node's instances stop serving: it failed or is resizing.
+func (n *nodeState) down() bool { return n.failed || n.resizing }
 
 func (n *nodeState) clone() nodeState {
 	c := *n
@@ -107,18 +116,23 @@ func (n *nodeState) removeInst(i int32) {
 
 // Stats are a run's counters.
 type Stats struct {
-	Events        int64   // events processed
-	Arrived       int64   // requests taken from the Source
-	Ended         int64   // records emitted (finished, unfinished or dropped)
-	Dropped       int64   // AI requests whose KV cache can never fit their node
-	Migrations    [4]int  // committed migrations by category (index by Category)
-	Rejected      int     // migrations returned by the policy and rejected as infeasible
-	Epochs        int     // policy calls
-	RANInfeasible int64   // node allocations whose RAN floors could not all be met
-	Allocations   int64   // node reallocations
-	InSystemArea  float64 // ∫ (requests in the system) dt, request·s (Little's law)
-	End           float64 // time the run ended, s
-	Horizon       float64 // the horizon used, s
+	Events        int64                           // events processed
+	Arrived       int64                           // requests taken from the Source
+	Ended         int64                           // records emitted (finished, unfinished or dropped)
+	Dropped       int64                           // AI requests whose KV cache can never fit their node
+	Migrations    [4]int                          // committed migrations by category (index by Category)
+	Rejected      int                             // actions of the controllers' plans rejected as infeasible (all kinds)
+	Rejections    [NumActionKinds][NumReasons]int // rejected actions by kind and reason
+	Epochs        int                             // controller calls (all controllers)
+	Added         int                             // replicas added (AddReplica applied)
+	Removed       int                             // replicas set draining (RemoveReplica applied)
+	Resizes       int                             // Resize actions applied with a reconfiguration delay
+	NodeChanges   int64                           // node events applied: scheduled Changes and ends of Resizes
+	RANInfeasible int64                           // node allocations whose RAN floors could not all be met
+	Allocations   int64                           // node reallocations
+	InSystemArea  float64                         // ∫ (requests in the system) dt, request·s (Little's law)
+	End           float64                         // time the run ended, s
+	Horizon       float64                         // the horizon used, s
 }
 
 // MigrationsTotal returns the number of committed migrations.

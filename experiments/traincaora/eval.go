@@ -35,9 +35,9 @@ func evaluate(ctx context.Context, sc *scenario.Scenario, a *caora.Actor, load f
 	return evaluateWith(ctx, sc, p, load, seed, requests)
 }
 
-// evaluateWith runs the scenario at load under the partitioner p (nil: none, HAF-Static) with HAF's
-// allocator inside each class.
-func evaluateWith(ctx context.Context, sc *scenario.Scenario, p sim.Partitioner, load float64, seed uint64, requests int) (fulfil, error) {
+// evaluateWith runs the scenario at load under the share controller p (nil: none, HAF-Static) with
+// HAF's allocator inside each class.
+func evaluateWith(ctx context.Context, sc *scenario.Scenario, p sim.Controller, load float64, seed uint64, requests int) (fulfil, error) {
 	b, err := sc.Build(scenario.BuildOptions{Load: load, Requests: requests, Seed: seed})
 	if err != nil {
 		return fulfil{}, err
@@ -47,8 +47,8 @@ func evaluateWith(ctx context.Context, sc *scenario.Scenario, p sim.Partitioner,
 	b.Config.Allocator, b.Config.Sink = allocator.HAF{}, sum
 	var rec *recorder
 	if p != nil {
-		rec = &recorder{Partitioner: p}
-		b.Config.Policy = rec
+		rec = &recorder{Controller: p}
+		b.Config.Controllers = []sim.ControllerSpec{{Controller: rec, Period: b.Epoch}}
 	}
 	s, err := sim.New(b.Config)
 	if err != nil {
@@ -66,25 +66,25 @@ func evaluateWith(ctx context.Context, sc *scenario.Scenario, p sim.Partitioner,
 	return out, nil
 }
 
-// recorder is a Partitioner that also averages the shares it applies.
+// recorder is a share controller that also averages the shares it sets.
 type recorder struct {
-	sim.Partitioner
+	sim.Controller
 	sum float64
 	n   int
 }
 
-func (r *recorder) RANShares() []float64 {
-	s := r.Partitioner.RANShares()
-	for _, a := range s {
-		if !math.IsNaN(a) {
-			r.sum += a
+func (r *recorder) Decide(ctx context.Context, s *sim.Snapshot, env sim.Env) (sim.Plan, error) {
+	p, err := r.Controller.Decide(ctx, s, env)
+	for _, a := range p {
+		if sh, ok := a.(sim.SetShare); ok && !math.IsNaN(sh.RAN) {
+			r.sum += sh.RAN
 			r.n++
 		}
 	}
-	return s
+	return p, err
 }
 
-// fixedShare is a Partitioner giving every mixed node the same RAN share.
+// fixedShare is a controller giving every mixed node the same RAN share.
 type fixedShare struct {
 	alpha  float64
 	shares []float64
@@ -92,7 +92,7 @@ type fixedShare struct {
 
 func (*fixedShare) Name() string { return "fixed-alpha" }
 
-func (f *fixedShare) Decide(_ context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+func (f *fixedShare) Decide(_ context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	f.shares = f.shares[:0]
 	for n := range s.Nodes {
 		a := math.NaN()
@@ -101,10 +101,8 @@ func (f *fixedShare) Decide(_ context.Context, s *sim.Snapshot) ([]sim.Migration
 		}
 		f.shares = append(f.shares, a)
 	}
-	return nil, nil
+	return caora.SharePlan(f.shares), nil
 }
-
-func (f *fixedShare) RANShares() []float64 { return f.shares }
 
 // scanRow is the fulfilment of a fixed RAN share at one load.
 type scanRow struct {

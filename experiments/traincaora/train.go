@@ -86,7 +86,7 @@ func episode(ctx context.Context, l *caora.Learner, sc *scenario.Scenario, load 
 	}
 	defer b.Close()
 	b.Config.Allocator = allocator.HAF{}
-	e := l.Episode(&b.Config)
+	e := l.Episode(&b.Config, b.Epoch)
 	s, err := sim.New(b.Config)
 	if err != nil {
 		return caora.EpisodeResult{}, err

@@ -37,8 +37,8 @@ func collect(ctx context.Context, f *config, sc *scenario.Scenario, key string, 
 		return nil, err
 	}
 	defer b.Close()
-	col := critic.NewCollector(key, b.Config.Epoch, f.Explore, seed)
-	b.Config.Policy, b.Config.Allocator = col, allocator.HAF{}
+	col := critic.NewCollector(key, b.Epoch, f.Explore, seed)
+	b.Config.Controllers, b.Config.Allocator = []sim.ControllerSpec{{Controller: col, Period: b.Epoch}}, allocator.HAF{}
 	s, err := sim.New(b.Config)
 	if err != nil {
 		return nil, err

@@ -23,10 +23,16 @@ func agentLabel(spec Spec) string {
 	return spec.Agent.Spec
 }
 
-// addReport copies a HAF policy's counters into r.
-func addReport(r *Result, p sim.Policy) {
-	hp, ok := p.(*haf.Policy)
-	if !ok {
+// addReport copies the counters of the first HAF controller into r.
+func addReport(r *Result, cs []sim.ControllerSpec) {
+	var hp *haf.Policy
+	for _, c := range cs {
+		if p, ok := c.Controller.(*haf.Policy); ok {
+			hp = p
+			break
+		}
+	}
+	if hp == nil {
 		return
 	}
 	rep, fb := hp.Report()

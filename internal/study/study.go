@@ -79,7 +79,7 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	m, err := policy.Default().New(spec.Method, policy.Options{Seed: spec.Seed, Interval: b.Config.Epoch,
+	m, err := policy.Default().New(spec.Method, policy.Options{Seed: spec.Seed, Interval: b.Epoch,
 		Agent: ag, ChargeDecisionLatency: spec.ChargeDecisionLatency})
 	if err != nil {
 		return Result{}, err
@@ -94,7 +94,7 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 		defer w.Abort()
 		sinks.rec = &recordWriter{w: w, b: b}
 	}
-	b.Config.Policy, b.Config.Allocator, b.Config.Sink = m.Policy, m.Allocator, sinks
+	b.Config.Controllers, b.Config.Allocator, b.Config.Sink = m.Controllers, m.Allocator, sinks
 	s, err := sim.New(b.Config)
 	if err != nil {
 		return Result{}, err
@@ -113,7 +113,7 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 		}
 	}
 	r := summarize(spec, b, st, sum)
-	addReport(&r, m.Policy)
+	addReport(&r, m.Controllers)
 	r.WallS = time.Since(t0).Seconds()
 	return r, nil
 }

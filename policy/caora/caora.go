@@ -20,7 +20,7 @@ type Options struct {
 
 // Policy is CAORA applied per node: static placement, and at every epoch one RAN share α_n per node
 // where RAN and AI instances both reside, computed by one actor shared by all nodes from the node's
-// state vector. It implements sim.Partitioner; pair it with an allocator (HAF's, as in the paper's
+// state vector. It is a sim.Controller returning sim.SetShare actions; pair it with an allocator (HAF's, as in the paper's
 // comparison) that divides each class's part among its instances. Not safe for concurrent use.
 type Policy struct {
 	actor  *Actor
@@ -31,8 +31,8 @@ type Policy struct {
 }
 
 var (
-	_ sim.Partitioner = (*Policy)(nil)
-	_ sim.Forker      = (*Policy)(nil)
+	_ sim.Controller = (*Policy)(nil)
+	_ sim.Forker     = (*Policy)(nil)
 )
 
 // New returns a policy; it fails only if the embedded actor cannot be loaded.
@@ -55,8 +55,9 @@ func New(o Options) (*Policy, error) {
 // Name returns "caora".
 func (*Policy) Name() string { return "caora" }
 
-// Decide computes the shares that RANShares returns next and never migrates (CAORA allocates only).
-func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+// Decide computes the shares that RANShares returns next and returns them as one SetShare per node; it
+// never migrates (CAORA allocates only).
+func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("caora: %w", err)
 	}
@@ -74,7 +75,20 @@ func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, 
 		p.u, _ = p.actor.pi.Sample(p.x, p.rng, p.u)
 		p.shares = append(p.shares, toShare(p.u[0]))
 	}
-	return nil, nil
+	return SharePlan(p.shares), nil
+}
+
+// SharePlan returns one sim.SetShare per node, node n getting shares[n] (NaN: unpartitioned), in
+// node order; nil for nil shares (the engine's shares are then left unchanged).
+func SharePlan(shares []float64) sim.Plan {
+	if shares == nil {
+		return nil
+	}
+	p := make(sim.Plan, len(shares))
+	for n, a := range shares {
+		p[n] = sim.SetShare{Node: n, RAN: a}
+	}
+	return p
 }
 
 // RANShares returns α_n ∈ [0, 1] per node from the last Decide, NaN for nodes where only one class

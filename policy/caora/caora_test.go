@@ -52,10 +52,11 @@ func TestShareInRange(t *testing.T) {
 
 // run simulates the test cluster under p with HAF's allocator, checking the engine's invariants and
 // the shares after every event, and returns the records.
-func run(t *testing.T, p sim.Policy, n int) []sim.Record {
+func run(t *testing.T, p sim.Controller, n int) []sim.Record {
 	t.Helper()
 	cfg := cluster()
-	cfg.Source, cfg.Policy, cfg.Allocator = newSource(n, 1), p, allocator.HAF{}
+	cfg.Source, cfg.Allocator = newSource(n, 1), allocator.HAF{}
+	cfg.Controllers = []sim.ControllerSpec{{Controller: p, Period: 1}}
 	var recs recorder
 	cfg.Sink = &recs
 	partitioned := 0
@@ -138,7 +139,7 @@ func TestForkKeepsShares(t *testing.T) {
 		t.Fatal(err)
 	}
 	snap := s.Snapshot()
-	if _, err := p.Decide(context.Background(), snap); err != nil {
+	if _, err := p.Decide(context.Background(), snap, nil); err != nil {
 		t.Fatal(err)
 	}
 	c := p.Fork().(*caora.Policy)
@@ -146,8 +147,8 @@ func TestForkKeepsShares(t *testing.T) {
 	if len(a) != 2 || a[0] != b[0] || !math.IsNaN(a[1]) || !math.IsNaN(b[1]) {
 		t.Fatalf("shares %v, fork %v; want equal, NaN for the AI-only node", a, b)
 	}
-	p.Decide(context.Background(), snap)
-	c.Decide(context.Background(), snap)
+	p.Decide(context.Background(), snap, nil)
+	c.Decide(context.Background(), snap, nil)
 	if p.RANShares()[0] != c.RANShares()[0] {
 		t.Fatal("the fork's sampling stream differs from the original's")
 	}
@@ -180,10 +181,10 @@ func TestBadActorFile(t *testing.T) {
 // registry will pair it.
 func TestConformance(t *testing.T) {
 	for _, o := range []caora.Options{{}, {Stochastic: true}} {
-		policytest.Check(t, func(_ float64, seed uint64) (sim.Policy, sim.Allocator, error) {
+		policytest.Check(t, func(interval float64, seed uint64) ([]sim.ControllerSpec, sim.Allocator, error) {
 			o.Seed = seed
 			p, err := caora.New(o)
-			return p, allocator.HAF{}, err
+			return []sim.ControllerSpec{{Controller: p, Period: interval}}, allocator.HAF{}, err
 		}, 7)
 	}
 }

@@ -19,7 +19,7 @@
 //
 //	α_{n,k} = (u_{n,k} + 1)/2.
 //
-// Until t_{k+1} the engine (sim.Partitioner) gives the node's RAN instances
+// Until t_{k+1} the engine (sim.SetShare) gives the node's RAN instances
 // min(C, max(α·C, Σ RAN floors)) of each resource C and its AI instances the rest; the allocator
 // (HAF's, as for HAF-Static) divides each class's part among its instances. Nodes where one class
 // resides alone get NaN: that class takes the whole node.

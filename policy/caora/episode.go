@@ -9,7 +9,7 @@ import (
 	"github.com/airansim/airansim/sim"
 )
 
-// Episode is one training run of a Learner: the training Partitioner (stochastic α, warm-up, a
+// Episode is one training run of a Learner: the training controller (stochastic α, warm-up, a
 // transition per mixed node per epoch, gradient steps after each epoch) and the reward bookkeeping.
 type Episode struct {
 	l      *Learner
@@ -39,16 +39,17 @@ type EpisodeResult struct {
 	Last        sac.Stats // statistics of the last gradient step (zero without one)
 }
 
-var _ sim.Partitioner = (*Episode)(nil)
+var _ sim.Controller = (*Episode)(nil)
 
 // Episode installs a training episode into cfg, which must describe a static placement: it becomes
-// cfg's Policy, wraps cfg.Source (to learn deadlines) and cfg.Sink (to learn outcomes; the original
+// cfg's only controller, called every period seconds (0: sim.DefaultPeriod), and wraps cfg.Source (to learn deadlines) and cfg.Sink (to learn outcomes; the original
 // sink still receives every record). Run the simulation, then read Result.
-func (l *Learner) Episode(cfg *sim.Config) *Episode {
+func (l *Learner) Episode(cfg *sim.Config, period float64) *Episode {
 	n := len(cfg.Nodes)
 	e := &Episode{l: l, tr: newTracker(cfg, cfg.Source), sink: cfg.Sink, cur: make([][]float64, n),
 		prev: make([]step, n), shares: make([]float64, n)}
-	cfg.Source, cfg.Sink, cfg.Policy = e.tr, e, e
+	cfg.Source, cfg.Sink = e.tr, e
+	cfg.Controllers = []sim.ControllerSpec{{Controller: e, Period: period}}
 	return e
 }
 
@@ -76,8 +77,9 @@ func (e *Episode) Record(r sim.Record) {
 func (e *Episode) RANShares() []float64 { return e.shares }
 
 // Decide stores the transitions the last slot completed, takes the gradient steps and chooses the
-// next shares: uniform during the warm-up, sampled from the actor afterwards. It never migrates.
-func (e *Episode) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+// next shares: uniform during the warm-up, sampled from the actor afterwards, one SetShare per node.
+// It never migrates.
+func (e *Episode) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("caora: %w", err)
 	}
@@ -119,5 +121,5 @@ func (e *Episode) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration,
 		e.res.Decisions++
 		e.res.MeanShare += e.shares[n]
 	}
-	return nil, nil
+	return SharePlan(e.shares), nil
 }

@@ -25,7 +25,7 @@ func Example() {
 		panic(err)
 	}
 	sum := &metrics.Summary{}
-	b.Config.Policy, b.Config.Allocator, b.Config.Sink = p, allocator.HAF{}, sum
+	b.Config.Controllers, b.Config.Allocator, b.Config.Sink = []sim.ControllerSpec{{Controller: p, Period: b.Epoch}}, allocator.HAF{}, sum
 	s, err := sim.New(b.Config)
 	if err != nil {
 		panic(err)

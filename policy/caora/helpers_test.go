@@ -27,7 +27,6 @@ func cluster() sim.Config {
 		},
 		Instances: []sim.InstanceSpec{{Service: 0, Node: 0}, {Service: 1, Node: 0}, {Service: 2, Node: 0}, {Service: 3, Node: 1}},
 		Cells:     []sim.CellSpec{{Name: "c0", DU: instDU, CU: instCU}},
-		Epoch:     1,
 	}
 }
 

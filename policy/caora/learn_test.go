@@ -25,7 +25,7 @@ func train(t testing.TB, episodes, n int, seed uint64) (*caora.Learner, []caora.
 	for k := range episodes {
 		cfg := cluster()
 		cfg.Source, cfg.Allocator = newSource(n, 100+uint64(k)), allocator.HAF{}
-		e := l.Episode(&cfg)
+		e := l.Episode(&cfg, 1)
 		s, err := sim.New(cfg)
 		if err != nil {
 			t.Fatal(err)
@@ -40,7 +40,7 @@ func train(t testing.TB, episodes, n int, seed uint64) (*caora.Learner, []caora.
 
 // fulfilment runs the test cluster under p and returns the share of AI requests that met their
 // deadline.
-func fulfilment(t *testing.T, p sim.Policy) float64 {
+func fulfilment(t *testing.T, p sim.Controller) float64 {
 	met, ai := 0, 0
 	for _, r := range run(t, p, 3000) {
 		if r.Class == sim.AI {
@@ -53,14 +53,13 @@ func fulfilment(t *testing.T, p sim.Policy) float64 {
 	return float64(met) / float64(ai)
 }
 
-// fixed is a Partitioner with a constant share on node 0.
+// fixed is a controller with a constant share on node 0.
 type fixed float64
 
 func (fixed) Name() string { return "fixed" }
-func (fixed) Decide(context.Context, *sim.Snapshot) ([]sim.Migration, error) {
-	return nil, nil
+func (f fixed) Decide(context.Context, *sim.Snapshot, sim.Env) (sim.Plan, error) {
+	return caora.SharePlan([]float64{float64(f), math.NaN()}), nil
 }
-func (f fixed) RANShares() []float64 { return []float64{float64(f), math.NaN()} }
 
 // TestLearnerLearnsSplit trains on the test cluster, where AI requests on the mixed node meet their
 // deadlines only when the RAN share leaves them enough GPU (the RAN floors protect RAN-only requests

@@ -49,10 +49,9 @@ func TestFreedVRAMAdmitsWaiting(t *testing.T) {
 		},
 		Instances: []sim.InstanceSpec{{Service: instA, Node: 0}, {Service: instB, Node: 1}, {Service: instC, Node: 1},
 			{Service: instL, Node: 0}, {Service: instDU, Node: 2}, {Service: instCU, Node: 2}},
-		Cells:     []sim.CellSpec{{Name: "c0", DU: instDU, CU: instCU}},
-		Epoch:     5,
-		Allocator: allocator.Proportional{},
-		Policy:    gametheory.New(gametheory.Options{}),
+		Cells:       []sim.CellSpec{{Name: "c0", DU: instDU, CU: instCU}},
+		Allocator:   allocator.Proportional{},
+		Controllers: []sim.ControllerSpec{{Controller: gametheory.New(gametheory.Options{}), Period: 5}},
 	}
 	var reqs reqList
 	add := func(at float64, svc int, work, kv float64) {

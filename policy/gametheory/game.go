@@ -39,6 +39,9 @@ func newGame(s *sim.Snapshot, slot, horizon float64) *game {
 	for i, in := range s.Instances {
 		r := sim.Dominant(in.Category)
 		g.res[i], g.home[i], g.pos[i] = r, in.Node, in.Node
+		if in.State == sim.StateRetired {
+			continue // no demand, no VRAM, never moves
+		}
 		g.d[i] = s.Demand(i, r, horizon)
 		if in.Category.IsAI() {
 			g.ai[i] = 1
@@ -52,7 +55,7 @@ func newGame(s *sim.Snapshot, slot, horizon float64) *game {
 }
 
 // movable reports whether instance i plays: it is not reconfiguring and has demand.
-func (g *game) movable(i int) bool { return !g.s.Instances[i].Reconfiguring && g.d[i] > 0 }
+func (g *game) movable(i int) bool { return g.s.Instances[i].Movable() && g.d[i] > 0 }
 
 // cost returns instance i's cost at node n given the others' current positions, d_i/x_i with x_i its
 // proportional share of what its class may use of its dominant resource r: a RAN function shares
@@ -92,12 +95,14 @@ func (g *game) fits(i, n int) bool {
 	switch {
 	case n == h:
 		return true
+	case g.s.Nodes[n].Down: // failed or resizing: the engine rejects moves there
+		return false
 	case g.wait[n] && g.nOut[n] > 0: // n's free VRAM may go to its waiting requests
 		return false
 	case g.pos[i] == h && g.wait[h] && g.nIn[h] > 0: // leaving h would do that to an arrival
 		return false
 	}
-	return g.free[n]+1e-9 >= g.s.Services[g.s.Instances[i].Service].WeightsGB
+	return g.free[n]+sim.VRAMTolerance >= g.s.Services[g.s.Instances[i].Service].WeightsGB
 }
 
 // bestResponse returns the node minimising i's cost (its current node unless another is better by
@@ -151,11 +156,11 @@ func (g *game) round() {
 }
 
 // migrations returns the moves from home to final position, in instance order.
-func (g *game) migrations() []sim.Migration {
-	var ms []sim.Migration
+func (g *game) migrations() []sim.Migrate {
+	var ms []sim.Migrate
 	for i, n := range g.pos {
 		if n != g.home[i] {
-			ms = append(ms, sim.Migration{Instance: i, To: n})
+			ms = append(ms, sim.Migrate{Instance: i, To: n})
 		}
 	}
 	return ms

@@ -25,9 +25,9 @@ type Options struct {
 
 // Outcome is the result of one epoch's best-response dynamics.
 type Outcome struct {
-	Migrations []sim.Migration // moves from the epoch's placement to the final one, in instance order
-	Rounds     int             // rounds played; each lets every movable instance respond once
-	Converged  bool            // the last round moved nobody: a pure Nash equilibrium of the epoch's game
+	Migrations []sim.Migrate // moves from the epoch's placement to the final one, in instance order
+	Rounds     int           // rounds played; each lets every movable instance respond once
+	Converged  bool          // the last round moved nobody: a pure Nash equilibrium of the epoch's game
 }
 
 // Policy is the best-response placement controller: every epoch it plays the placement game of the
@@ -37,7 +37,7 @@ type Policy struct {
 	o Options
 }
 
-var _ sim.Policy = (*Policy)(nil)
+var _ sim.Controller = (*Policy)(nil)
 
 // New returns a policy with options o. It panics if MaxRounds is negative or Slot or Horizon is
 // negative, NaN or infinite.
@@ -63,9 +63,9 @@ func (*Policy) Name() string { return "game-theory" }
 // Decide returns the migrations of Play. Every one is feasible on s when applied in the returned
 // order: the instance is not reconfiguring and its destination's free VRAM fits the weights of all the
 // instances moving there.
-func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	o, err := p.Play(ctx, s)
-	return o.Migrations, err
+	return sim.PlanOf(o.Migrations), err
 }
 
 // Play runs best-response rounds on snapshot s: in each round every instance that is not

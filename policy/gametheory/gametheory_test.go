@@ -20,27 +20,27 @@ func chain() *sim.Snapshot {
 }
 
 func TestPlay(t *testing.T) {
-	yB, xC := sim.Migration{Instance: 1, To: 1}, sim.Migration{Instance: 0, To: 2}
+	yB, xC := sim.Migrate{Instance: 1, To: 1}, sim.Migrate{Instance: 0, To: 2}
 	tests := []struct {
 		name      string
 		o         gametheory.Options
 		s         *sim.Snapshot
-		want      []sim.Migration
+		want      []sim.Migrate
 		rounds    int
 		converged bool
 	}{
 		// Round 1 moves the small AI (1.17 → 0.43); the large AI stays (2.43 > 1.17, then 0.83).
-		{"hotspot moves the small instance", gametheory.Options{}, hotspot(), []sim.Migration{{Instance: 1, To: 1}}, 2, true},
-		{"best response converges", gametheory.Options{}, chain(), []sim.Migration{xC, yB}, 3, true},
-		{"one round only", gametheory.Options{MaxRounds: 1}, chain(), []sim.Migration{yB}, 1, false},
-		{"two rounds only", gametheory.Options{MaxRounds: 2}, chain(), []sim.Migration{xC, yB}, 2, false},
+		{"hotspot moves the small instance", gametheory.Options{}, hotspot(), []sim.Migrate{{Instance: 1, To: 1}}, 2, true},
+		{"best response converges", gametheory.Options{}, chain(), []sim.Migrate{xC, yB}, 3, true},
+		{"one round only", gametheory.Options{MaxRounds: 1}, chain(), []sim.Migrate{yB}, 1, false},
+		{"two rounds only", gametheory.Options{MaxRounds: 2}, chain(), []sim.Migrate{xC, yB}, 2, false},
 		// Each small AI has a node to itself: costs 0.2 vs 0.4 + 0.1 elsewhere.
 		{"balanced keeps the placement", gametheory.Options{}, snapshot([]node{{GPU: 100, VRAM: 80}, {GPU: 100, VRAM: 80}},
 			small(0, 20), small(1, 20)), nil, 1, true},
 		// Four small AIs cost 400/300 on node 0. The first moves to node 1 (0.43), using its 1.5 GB; the
 		// second would also gain there (200/300 + 0.1 < 1) but only 0.5 GB are left; node 2 has none.
 		{"VRAM promised to earlier moves", gametheory.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 1.5}, {GPU: 300, VRAM: 0}},
-			small(0, 100), small(0, 100), small(0, 100), small(0, 100)), []sim.Migration{{Instance: 0, To: 1}}, 2, true},
+			small(0, 100), small(0, 100), small(0, 100), small(0, 100)), []sim.Migrate{{Instance: 0, To: 1}}, 2, true},
 		// The starved small AI is reconfiguring and may not move; the large AI still prefers to stay.
 		{"reconfiguring cannot move", gametheory.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
 			inst{Category: sim.LargeAI, Rate: 250, Weights: 28, Reconfig: 8},
@@ -57,7 +57,7 @@ func TestPlay(t *testing.T) {
 		// 90, cost 1; on node 1 it would see (150 + 90)/300 + 0.1 = 0.9, so it moves.
 		{"AI shares the residual", gametheory.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
 			inst{Category: sim.DU, Rate: 210, Weights: 2, Reconfig: 0.05}, small(0, 90), small(1, 150)),
-			[]sim.Migration{{Instance: 1, To: 1}}, 2, true},
+			[]sim.Migrate{{Instance: 1, To: 1}}, 2, true},
 		// Demand from backlog only: without a horizon the small AI has no demand and stays; with a 5 s
 		// horizon its 500 TFLOP backlog is 100 TFLOP/s and it leaves the hot node as in the hotspot.
 		{"backlog ignored by default", gametheory.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
@@ -65,7 +65,7 @@ func TestPlay(t *testing.T) {
 			inst{Category: sim.SmallAI, Backlog: 500, Weights: 1, Reconfig: 0.5}), nil, 1, true},
 		{"backlog with a horizon", gametheory.Options{Horizon: 5}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
 			inst{Category: sim.LargeAI, Rate: 250, Weights: 28, Reconfig: 8},
-			inst{Category: sim.SmallAI, Backlog: 500, Weights: 1, Reconfig: 0.5}), []sim.Migration{{Instance: 1, To: 1}}, 2, true},
+			inst{Category: sim.SmallAI, Backlog: 500, Weights: 1, Reconfig: 0.5}), []sim.Migrate{{Instance: 1, To: 1}}, 2, true},
 		// A 0.5 s slot makes the small AI's move cost R_s/T = 1: 100/300 + 1 > 350/300, so it stays.
 		{"short slot makes moves dear", gametheory.Options{Slot: 0.5}, hotspot(), nil, 1, true},
 	}
@@ -78,8 +78,8 @@ func TestPlay(t *testing.T) {
 			if !reflect.DeepEqual(o.Migrations, tc.want) || o.Rounds != tc.rounds || o.Converged != tc.converged {
 				t.Errorf("Play = %+v, want %v in %d rounds, converged %v", o, tc.want, tc.rounds, tc.converged)
 			}
-			ms, _ := gametheory.New(tc.o).Decide(context.Background(), tc.s)
-			if !reflect.DeepEqual(ms, o.Migrations) {
+			ms, _ := gametheory.New(tc.o).Decide(context.Background(), tc.s, nil)
+			if !reflect.DeepEqual(ms, sim.PlanOf(o.Migrations)) {
 				t.Errorf("Decide = %v, Play = %v", ms, o.Migrations)
 			}
 		})
@@ -105,7 +105,7 @@ func TestOptions(t *testing.T) {
 func TestPlayHonoursContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := gametheory.New(gametheory.Options{}).Decide(ctx, hotspot()); err == nil {
+	if _, err := gametheory.New(gametheory.Options{}).Decide(ctx, hotspot(), nil); err == nil {
 		t.Error("Decide with a cancelled context returned no error")
 	}
 }

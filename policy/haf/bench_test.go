@@ -23,7 +23,7 @@ func BenchmarkPlacementEpoch(b *testing.B) {
 	p := haf.New(5, haf.Options{Agent: agent.NewHeuristic(agent.HeuristicOptions{}), Critic: c})
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := p.Decide(context.Background(), snap); err != nil {
+		if _, err := p.Decide(context.Background(), snap, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -18,12 +18,12 @@ var AllCategories = []sim.Category{sim.DU, sim.CUUP, sim.LargeAI, sim.SmallAI}
 func Candidates(s *sim.Snapshot, eligible []sim.Category) []agent.Candidate {
 	out := []agent.Candidate{{ID: agent.NoOpID, Instance: -1, From: -1, To: -1}}
 	for i, in := range s.Instances {
-		if in.Reconfiguring || !isEligible(in.Category, eligible) {
+		if !in.Movable() || !isEligible(in.Category, eligible) {
 			continue
 		}
 		w := s.Services[in.Service].WeightsGB
 		for n := range s.Nodes {
-			if n == in.Node || s.Nodes[n].VRAMFree()+1e-9 < w {
+			if n == in.Node || s.Nodes[n].Down || s.Nodes[n].VRAMFree()+sim.VRAMTolerance < w {
 				continue
 			}
 			out = append(out, agent.Candidate{ID: fmt.Sprintf("m%d", len(out)), Instance: i,

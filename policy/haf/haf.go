@@ -57,7 +57,7 @@ func (p *Policy) Name() string {
 }
 
 // Decide runs one placement epoch.
-func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	q := &agent.Query{Snapshot: s, Candidates: Candidates(s, p.o.Eligible), K: p.o.K, Interval: p.interval}
 	reply, err := p.o.Agent.Shortlist(ctx, q)
 	if err != nil {
@@ -79,7 +79,7 @@ func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, 
 	if p.o.ChargeLatency {
 		m.Delay = reply.Latency.Seconds()
 	}
-	return []sim.Migration{m}, nil
+	return sim.Plan{m}, nil
 }
 
 // choose applies eq. (11) over the shortlist and the no-op.

@@ -13,13 +13,16 @@ import (
 )
 
 // paperSim returns the default scenario at ρ = 1 with n requests, run until t.
-func paperSim(t *testing.T, n int, until float64, p sim.Policy) *sim.Sim {
+func paperSim(t *testing.T, n int, until float64, p sim.Controller) *sim.Sim {
 	t.Helper()
 	b, err := scenario.Default().Build(scenario.BuildOptions{Load: 1, Requests: n, Seed: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.Config.Allocator, b.Config.Policy = allocator.HAF{}, p
+	b.Config.Allocator = allocator.HAF{}
+	if p != nil {
+		b.Config.Controllers = []sim.ControllerSpec{{Controller: p, Period: b.Epoch}}
+	}
 	s, err := sim.New(b.Config)
 	if err != nil {
 		t.Fatal(err)
@@ -34,7 +37,7 @@ func paperSim(t *testing.T, n int, until float64, p sim.Policy) *sim.Sim {
 // every (instance, node) pair, with and without an eligibility filter.
 func TestCandidatesAreExactlyTheFeasibleMoves(t *testing.T) {
 	s := paperSim(t, 3000, 12, nil)
-	s.Apply(sim.Migration{Instance: 12, To: 1}) // one instance reconfiguring: not a candidate
+	s.Apply(sim.Migrate{Instance: 12, To: 1}) // one instance reconfiguring: not a candidate
 	snap := s.Snapshot()
 	for _, eligible := range [][]sim.Category{nil, {sim.LargeAI}} {
 		cs := haf.Candidates(snap, eligible)
@@ -44,7 +47,7 @@ func TestCandidatesAreExactlyTheFeasibleMoves(t *testing.T) {
 		want := 1
 		for i, in := range snap.Instances {
 			for n := range snap.Nodes {
-				ok := s.Check(sim.Migration{Instance: i, To: n}) == nil
+				ok := s.Check(sim.Migrate{Instance: i, To: n}) == nil
 				if ok && (eligible == nil || in.Category == sim.LargeAI) {
 					want++
 					if !has(cs, i, n) {
@@ -109,7 +112,7 @@ func TestSelection(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			p := haf.New(5, haf.Options{Agent: fixedAgent{m2.ID, m1.ID}, Critic: tc.critic})
-			ms, err := p.Decide(context.Background(), snap)
+			ms, err := p.Decide(context.Background(), snap, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,7 +136,7 @@ func TestOracleIsBestRealised(t *testing.T) {
 	s := paperSim(t, 4000, 10, nil)
 	snap := s.Snapshot()
 	o := haf.NewOracle(5, nil, [sim.Groups]float64{})
-	ms, err := o.DecideWith(context.Background(), snap, s)
+	ms, err := o.Decide(context.Background(), snap, s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,9 +146,9 @@ func TestOracleIsBestRealised(t *testing.T) {
 	}
 	v := haf.Realised(chosen, [sim.Groups]float64{1, 1, 1})
 	for _, c := range haf.Candidates(snap, nil) {
-		var cm []sim.Migration
+		var cm sim.Plan
 		if m, ok := c.Migration(); ok {
-			cm = []sim.Migration{m}
+			cm = sim.Plan{m}
 		}
 		out, err := s.Rollout(context.Background(), cm, 5)
 		if err != nil {
@@ -160,7 +163,7 @@ func TestOracleIsBestRealised(t *testing.T) {
 // TestInvariantsWithPlacement runs HAF with the random agent (many migrations) and the oracle and
 // checks the engine's invariants after every event and that every request ends exactly once.
 func TestInvariantsWithPlacement(t *testing.T) {
-	for _, p := range []sim.Policy{
+	for _, p := range []sim.Controller{
 		haf.New(5, haf.Options{Agent: agent.NewRandom(3)}),
 		haf.NewOracle(5, nil, [sim.Groups]float64{}),
 	} {
@@ -170,7 +173,8 @@ func TestInvariantsWithPlacement(t *testing.T) {
 				t.Fatal(err)
 			}
 			seen := map[int64]int{}
-			b.Config.Allocator, b.Config.Policy = allocator.HAF{}, p
+			b.Config.Allocator = allocator.HAF{}
+			b.Config.Controllers = []sim.ControllerSpec{{Controller: p, Period: b.Epoch}}
 			b.Config.Sink = sinkFunc(func(r sim.Record) { seen[r.ID]++ })
 			var fail error
 			b.Config.AfterEvent = func(s *sim.Sim) {

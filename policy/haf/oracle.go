@@ -26,13 +26,11 @@ func NewOracle(interval float64, eligible []sim.Category, weights [sim.Groups]fl
 // Name returns "oracle".
 func (*Oracle) Name() string { return "oracle" }
 
-// Decide fails: the oracle needs the engine's rollouts (sim.LookaheadPolicy).
-func (*Oracle) Decide(context.Context, *sim.Snapshot) ([]sim.Migration, error) {
-	return nil, errors.New("haf: the oracle needs rollouts; run it through the engine")
-}
-
-// DecideWith evaluates every candidate by rollout and returns the best.
-func (o *Oracle) DecideWith(ctx context.Context, s *sim.Snapshot, r sim.Roller) ([]sim.Migration, error) {
+// Decide evaluates every candidate by an exact rollout of env and returns the best.
+func (o *Oracle) Decide(ctx context.Context, s *sim.Snapshot, r sim.Env) (sim.Plan, error) {
+	if r == nil {
+		return nil, errors.New("haf: the oracle needs the engine's rollouts (env is nil)")
+	}
 	cs := Candidates(s, o.eligible)
 	outs, err := RolloutAll(ctx, r, cs, o.interval)
 	if err != nil {
@@ -48,16 +46,16 @@ func (o *Oracle) DecideWith(ctx context.Context, s *sim.Snapshot, r sim.Roller) 
 	if !ok {
 		return nil, nil
 	}
-	return []sim.Migration{m}, nil
+	return sim.Plan{m}, nil
 }
 
 // RolloutAll returns the exact outcome of every candidate over one interval.
-func RolloutAll(ctx context.Context, r sim.Roller, cs []agent.Candidate, interval float64) ([]sim.Outcome, error) {
+func RolloutAll(ctx context.Context, r sim.Env, cs []agent.Candidate, interval float64) ([]sim.Outcome, error) {
 	outs := make([]sim.Outcome, len(cs))
 	for i, c := range cs {
-		var ms []sim.Migration
+		var ms sim.Plan
 		if m, ok := c.Migration(); ok {
-			ms = []sim.Migration{m}
+			ms = sim.Plan{m}
 		}
 		o, err := r.Rollout(ctx, ms, interval)
 		if err != nil {

@@ -29,7 +29,8 @@ func ExamplePolicy_Decide() {
 		},
 	}
 	p := lyapunov.New(lyapunov.Options{}) // V = 1, T = 5 s
-	ms, _ := p.Decide(context.Background(), s)
-	fmt.Printf("no-op J = %.2f, move J = %.2f, decision %+v\n", p.Objective(s, nil), p.Objective(s, &ms[0]), ms)
+	ms, _ := p.Decide(context.Background(), s, nil)
+	m := ms[0].(sim.Migrate)
+	fmt.Printf("no-op J = %.2f, move J = %.2f, decision %+v\n", p.Objective(s, nil), p.Objective(s, &m), ms)
 	// Output: no-op J = 0.10, move J = -0.05, decision [{Instance:1 To:1 Delay:0}]
 }

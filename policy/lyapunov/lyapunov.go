@@ -27,7 +27,7 @@ type Policy struct {
 	o Options
 }
 
-var _ sim.Policy = (*Policy)(nil)
+var _ sim.Controller = (*Policy)(nil)
 
 // New returns a policy with options o. It panics if V or Slot is negative, NaN or infinite.
 func New(o Options) *Policy {
@@ -52,9 +52,9 @@ func (*Policy) Name() string { return "lyapunov" }
 // Decide returns at most one migration: the candidate with the lowest drift-plus-penalty J (ties: the
 // first in instance, then destination order), if J is strictly below the no-op's. Candidates are every
 // move of an instance that is not reconfiguring to another node whose free VRAM fits its weights M_s.
-func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, error) {
+func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	m := newModel(s, p.o.Slot)
-	best, bestJ := sim.Migration{Instance: -1}, m.drift(-1, -1)
+	best, bestJ := sim.Migrate{Instance: -1}, m.drift(-1, -1)
 	for i, in := range s.Instances {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -67,20 +67,20 @@ func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot) ([]sim.Migration, 
 				continue
 			}
 			if j := p.objective(m, i, n); j < bestJ {
-				best, bestJ = sim.Migration{Instance: i, To: n}, j
+				best, bestJ = sim.Migrate{Instance: i, To: n}, j
 			}
 		}
 	}
 	if best.Instance < 0 {
 		return nil, nil
 	}
-	return []sim.Migration{best}, nil
+	return sim.Plan{best}, nil
 }
 
 // Objective returns the drift-plus-penalty J = D + V·P of migration mig on snapshot s, or of the no-op
 // when mig is nil (P = 0). D is in seconds (normalised backlog × rate) and so is P; see the package
 // documentation. It does not check feasibility.
-func (p *Policy) Objective(s *sim.Snapshot, mig *sim.Migration) float64 {
+func (p *Policy) Objective(s *sim.Snapshot, mig *sim.Migrate) float64 {
 	m := newModel(s, p.o.Slot)
 	if mig == nil {
 		return m.drift(-1, -1)
@@ -98,5 +98,5 @@ func (p *Policy) objective(m *model, i, n int) float64 {
 func Feasible(s *sim.Snapshot, i, n int) bool {
 	in := s.Instances[i]
 	w := s.Services[in.Service].WeightsGB
-	return n != in.Node && !in.Reconfiguring && s.Nodes[n].VRAMFree()+1e-9 >= w
+	return n != in.Node && in.Movable() && !s.Nodes[n].Down && s.Nodes[n].VRAMFree()+sim.VRAMTolerance >= w
 }

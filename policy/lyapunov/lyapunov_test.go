@@ -13,22 +13,22 @@ import (
 )
 
 func TestDecide(t *testing.T) {
-	small := sim.Migration{Instance: 1, To: 1}
+	small := sim.Migrate{Instance: 1, To: 1}
 	tests := []struct {
 		name string
 		o    lyapunov.Options
 		s    *sim.Snapshot
-		want []sim.Migration
+		want []sim.Migrate
 	}{
 		// The small AI moves off the hot node: J = −0.2 + V·0.15 < J(no-op) = 0.1 (see TestObjective).
-		{"hotspot moves the small instance", lyapunov.Options{}, hotspot(), []sim.Migration{small}},
+		{"hotspot moves the small instance", lyapunov.Options{}, hotspot(), []sim.Migrate{small}},
 		// The move wins iff −0.2 + 0.15·V < 0.1, i.e. V < 2.
-		{"V just below the break-even", lyapunov.Options{V: 1.99}, hotspot(), []sim.Migration{small}},
+		{"V just below the break-even", lyapunov.Options{V: 1.99}, hotspot(), []sim.Migrate{small}},
 		{"V above the break-even forbids it", lyapunov.Options{V: 2.01}, hotspot(), nil},
 		{"V large forbids it", lyapunov.Options{V: 1e6}, hotspot(), nil},
 		// A 4 s slot leaves the small AI 3.5 s of service: μ = min(3.5/4, 1/4 + 0.1) = 0.35, d = 0.1 + 1/4
 		// = 0.35 → J = 0.1 − 0.35 + 0.5·0.35 = −0.075 < 0.1: still moves.
-		{"shorter slot", lyapunov.Options{Slot: 4}, hotspot(), []sim.Migration{small}},
+		{"shorter slot", lyapunov.Options{Slot: 4}, hotspot(), []sim.Migrate{small}},
 		// Each node serves its own small AI fully (μ = Q/T + a); a move only adds an outage and a penalty.
 		{"balanced keeps the no-op", lyapunov.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
 			inst{Category: sim.SmallAI, Backlog: 30, Rate: 30, Weights: 1, Reconfig: 0.5},
@@ -41,7 +41,7 @@ func TestDecide(t *testing.T) {
 		{"only the node that fits", lyapunov.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 0.5}, {GPU: 300, VRAM: 2}},
 			inst{Category: sim.LargeAI, Backlog: 3000, Rate: 300, Weights: 28, Reconfig: 8},
 			inst{Category: sim.SmallAI, Backlog: 300, Rate: 30, Weights: 1, Reconfig: 0.5}),
-			[]sim.Migration{{Instance: 1, To: 2}}},
+			[]sim.Migrate{{Instance: 1, To: 2}}},
 		// The starved small AI is already reconfiguring: it cannot move, and moving the large one gains
 		// nothing within the slot (R_s = 8 s > T).
 		{"reconfiguring cannot move", lyapunov.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
@@ -51,15 +51,15 @@ func TestDecide(t *testing.T) {
 		{"ties go to the first instance", lyapunov.Options{}, snapshot([]node{{GPU: 300, VRAM: 80}, {GPU: 300, VRAM: 80}},
 			inst{Category: sim.LargeAI, Backlog: 3000, Rate: 300, Weights: 28, Reconfig: 8},
 			inst{Category: sim.SmallAI, Backlog: 300, Rate: 30, Weights: 1, Reconfig: 0.5},
-			inst{Category: sim.SmallAI, Backlog: 300, Rate: 30, Weights: 1, Reconfig: 0.5}), []sim.Migration{small}},
+			inst{Category: sim.SmallAI, Backlog: 300, Rate: 30, Weights: 1, Reconfig: 0.5}), []sim.Migrate{small}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := lyapunov.New(tc.o).Decide(context.Background(), tc.s)
+			got, err := lyapunov.New(tc.o).Decide(context.Background(), tc.s, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(got, tc.want) {
+			if !reflect.DeepEqual(got, sim.PlanOf(tc.want)) {
 				t.Errorf("Decide = %v, want %v", got, tc.want)
 			}
 		})
@@ -75,9 +75,9 @@ func TestDecide(t *testing.T) {
 func TestObjective(t *testing.T) {
 	p, s := lyapunov.New(lyapunov.Options{}), hotspot()
 	for _, tc := range []struct {
-		m    *sim.Migration
+		m    *sim.Migrate
 		want float64
-	}{{nil, 0.1}, {&sim.Migration{Instance: 1, To: 1}, -0.05}, {&sim.Migration{Instance: 0, To: 1}, 33.8}} {
+	}{{nil, 0.1}, {&sim.Migrate{Instance: 1, To: 1}, -0.05}, {&sim.Migrate{Instance: 0, To: 1}, 33.8}} {
 		if got := p.Objective(s, tc.m); math.Abs(got-tc.want) > 1e-12 {
 			t.Errorf("Objective(%v) = %.15g, want %g", tc.m, got, tc.want)
 		}
@@ -103,7 +103,7 @@ func TestOptions(t *testing.T) {
 func TestDecideHonoursContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := lyapunov.New(lyapunov.Options{}).Decide(ctx, hotspot()); err == nil {
+	if _, err := lyapunov.New(lyapunov.Options{}).Decide(ctx, hotspot(), nil); err == nil {
 		t.Error("Decide with a cancelled context returned no error")
 	}
 }

@@ -39,6 +39,9 @@ func newModel(s *sim.Snapshot, slot float64) *model {
 	for i, in := range s.Instances {
 		r := sim.Dominant(in.Category)
 		m.res[i] = r
+		if in.State == sim.StateRetired {
+			continue // no backlog, no demand
+		}
 		if in.Reconfiguring {
 			m.out0[i] = min(max(in.AvailableAt-s.Time, 0), slot)
 		}

@@ -9,9 +9,9 @@ import (
 	"github.com/airansim/airansim/sim"
 )
 
-// Method builds a fresh placement policy and allocator for one run with the given placement interval
-// (s) and seed; it is called once per run.
-type Method func(interval float64, seed uint64) (sim.Policy, sim.Allocator, error)
+// Method builds fresh controllers (none: static placement) and an allocator for one run with the
+// given placement interval (s) and seed; it is called once per run.
+type Method func(interval float64, seed uint64) ([]sim.ControllerSpec, sim.Allocator, error)
 
 // Outcome is what one run produced: its records in emission order and its counters.
 type Outcome struct {
@@ -27,12 +27,12 @@ func Run(ctx context.Context, sc Scenario, method Method, seed uint64) (out Outc
 			err = fmt.Errorf("policytest: %s: panic: %v", sc.Name, p)
 		}
 	}()
-	pol, alloc, err := method(sc.Config.Epoch, seed)
+	ctrls, alloc, err := method(sc.Interval, seed)
 	if err != nil {
 		return Outcome{}, err
 	}
 	cfg := sc.Config
-	cfg.Policy, cfg.Allocator = pol, alloc
+	cfg.Controllers, cfg.Allocator = ctrls, alloc
 	cfg.Source = &source{rs: sc.Requests}
 	sink := &recordSink{}
 	cfg.Sink = sink
@@ -47,7 +47,7 @@ func Run(ctx context.Context, sc Scenario, method Method, seed uint64) (out Outc
 		return Outcome{}, err
 	}
 	if sc.Migrate != nil {
-		if err := s.RunUntil(ctx, cfg.Epoch*0.9); err != nil {
+		if err := s.RunUntil(ctx, sc.Interval*0.9); err != nil {
 			return Outcome{}, err
 		}
 		if err := s.Apply(*sc.Migrate); err != nil {
@@ -68,7 +68,7 @@ func Run(ctx context.Context, sc Scenario, method Method, seed uint64) (out Outc
 }
 
 // Check runs every standard scenario twice under method with the same seed, failing t on any error,
-// on migrations the engine rejects as infeasible, and when the two runs differ.
+// on actions the engine rejects as infeasible, and when the two runs differ.
 func Check(t *testing.T, method Method, seed uint64) {
 	t.Helper()
 	for _, sc := range Scenarios(seed) {
@@ -82,7 +82,7 @@ func Check(t *testing.T, method Method, seed uint64) {
 				t.Fatal(err)
 			}
 			if a.Stats.Rejected > 0 {
-				t.Errorf("%d migrations rejected as infeasible: a method must propose only feasible moves", a.Stats.Rejected)
+				t.Errorf("%d actions rejected as infeasible (%v): a method must propose only feasible ones", a.Stats.Rejected, a.Stats.Rejections)
 			}
 			if !reflect.DeepEqual(a, b) {
 				t.Fatalf("two runs with seed %d differ: %d vs %d records, stats %+v vs %+v",

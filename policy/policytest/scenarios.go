@@ -5,13 +5,14 @@ import (
 	"github.com/airansim/airansim/sim"
 )
 
-// Scenario is one standard situation: a configuration without Policy, Allocator, Source or Sink, and
-// the workload to feed it.
+// Scenario is one standard situation: a configuration without Controllers, Allocator, Source or Sink,
+// and the workload to feed it.
 type Scenario struct {
 	Name     string
-	Config   sim.Config     // Policy, Allocator, Source and Sink are set by Run
-	Requests []sim.Request  // in arrival order
-	Migrate  *sim.Migration // applied just before the first epoch, so that the policy meets a reconfiguring instance
+	Config   sim.Config    // Controllers, Allocator, Source and Sink are set by Run
+	Interval float64       // placement interval Δ given to the Method, s
+	Requests []sim.Request // in arrival order
+	Migrate  *sim.Migrate  // applied at 0.9·Interval, just before the first epoch, so that the policy meets a reconfiguring instance
 }
 
 // Service indices of the standard catalogue.
@@ -25,12 +26,21 @@ const (
 // Scenarios returns the standard scenarios, all deterministic for a seed.
 func Scenarios(seed uint64) []Scenario {
 	return []Scenario{
-		{Name: "one-node", Config: cluster(1, []int{0, 0, 0, 0}), Requests: workload(seed, 600, 0.02, 1)},
-		{Name: "overload", Config: cluster(2, []int{0, 1, 0, 1}), Requests: workload(seed, 800, 0.005, 4)},
-		{Name: "hotspot", Config: cluster(3, []int{0, 0, 0, 0}), Requests: workload(seed, 800, 0.01, 2)},
-		{Name: "mid-migration", Config: cluster(2, []int{0, 1, 0, 0}), Requests: workload(seed, 600, 0.01, 1.5),
-			Migrate: &sim.Migration{Instance: svcLarge, To: 1}},
+		{Name: "one-node", Config: cluster(1, []int{0, 0, 0, 0}), Interval: 1, Requests: workload(seed, 600, 0.02, 1)},
+		{Name: "overload", Config: cluster(2, []int{0, 1, 0, 1}), Interval: 1, Requests: workload(seed, 800, 0.005, 4)},
+		{Name: "hotspot", Config: cluster(3, []int{0, 0, 0, 0}), Interval: 1, Requests: workload(seed, 800, 0.01, 2)},
+		{Name: "mid-migration", Config: cluster(2, []int{0, 1, 0, 0}), Interval: 1, Requests: workload(seed, 600, 0.01, 1.5),
+			Migrate: &sim.Migrate{Instance: svcLarge, To: 1}},
+		{Name: "node-failure", Config: failing(cluster(3, []int{0, 0, 1, 2}), 2, 2, 5), Interval: 1,
+			Requests: workload(seed, 800, 0.01, 2)},
 	}
+}
+
+// failing makes node n of cfg (hosting the large model in the node-failure scenario, the GPU-heavy
+// work) fail at t0 and recover at t1, s.
+func failing(cfg sim.Config, n int, t0, t1 float64) sim.Config {
+	cfg.Changes = []sim.Change{{Time: t0, Kind: sim.NodeFail, Node: n}, {Time: t1, Kind: sim.NodeRecover, Node: n}}
+	return cfg
 }
 
 // cluster returns n identical nodes and one instance of each standard service, instance i of service
@@ -44,7 +54,6 @@ func cluster(n int, place []int) sim.Config {
 			{Name: "large", Category: sim.LargeAI, WeightsGB: 40, ReconfigS: 2},
 		},
 		Cells: []sim.CellSpec{{Name: "c0", DU: svcDU, CU: svcCU}},
-		Epoch: 1,
 	}
 	for k := 0; k < n; k++ {
 		cfg.Nodes = append(cfg.Nodes, sim.NodeSpec{Name: string(rune('a' + k)), GPU: 100, CPU: 16, VRAMGB: 80})
