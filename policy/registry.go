@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -15,6 +16,20 @@ import (
 	"github.com/airansim/airansim/sim"
 )
 
+// Names of the built-in methods, as registered in Default and written in the "method" column. A
+// method whose controller reports its own name (sim.Controller.Name) uses the same constant.
+const (
+	MethodHAFStatic         = "haf-static"
+	MethodRoundRobin        = "round-robin"
+	MethodLyapunov          = lyapunov.Name
+	MethodGameTheory        = gametheory.Name
+	MethodGameTheoryBacklog = gametheory.BacklogName
+	MethodCAORA             = caora.Name
+	MethodHAF               = haf.Name
+	MethodHAFNoCritic       = haf.NoCriticName
+	MethodOracle            = haf.OracleName
+)
+
 // Method is a method's controllers with their periods and its allocator, ready for one run.
 type Method struct {
 	Name        string
@@ -22,9 +37,13 @@ type Method struct {
 	Allocator   sim.Allocator        // divides each node's GPU and CPU after every event
 }
 
-// every schedules one controller every Δ of the options.
-func (o Options) every(c sim.Controller) []sim.ControllerSpec {
-	return []sim.ControllerSpec{{Controller: c, Period: o.interval()}}
+// method returns the method called name that schedules controller c every Δ of the options with
+// allocator a, or err, prefixed with the method's name, when c could not be built.
+func (o Options) method(name string, c sim.Controller, err error, a sim.Allocator) (Method, error) {
+	if err != nil {
+		return Method{}, fmt.Errorf("policy: %s: %w", name, err)
+	}
+	return Method{Name: name, Controllers: []sim.ControllerSpec{{Controller: c, Period: o.interval()}}, Allocator: a}, nil
 }
 
 // Options configures a method's construction. The zero value selects every default.
@@ -65,15 +84,15 @@ type Registry map[string]Entry
 // Default returns the registry of every built-in method, one line each.
 func Default() Registry {
 	return Registry{
-		"caora":               {newCAORA, "static placement; per-node RAN/AI split α from a SAC actor (ref. [13])"},
-		"game-theory":         {newGameTheory, "best-response placement, proportional market clearing"},
-		"game-theory-backlog": {newGameTheoryBacklog, "game-theory whose players also count their backlog (variant)"},
-		"haf":                 {newHAF, "agent shortlist + critic (eq. 11), closed-form allocation (HAF)"},
-		"haf-nocritic":        {newHAFNoCritic, "HAF committing the agent's first choice (critic ablation)"},
-		"haf-static":          {newHAFStatic, "initial placement, HAF's closed-form allocation"},
-		"lyapunov":            {newLyapunov, "drift-plus-penalty placement, MaxWeight allocation"},
-		"oracle":              {newOracle, "exact-rollout best single migration per epoch (bound: sees the future)"},
-		"round-robin":         {newRoundRobin, "initial placement, round-robin dispatch, equal shares"},
+		MethodCAORA:             {newCAORA, "static placement; per-node RAN/AI split α from a SAC actor (ref. [13])"},
+		MethodGameTheory:        {newGameTheory, "best-response placement, proportional market clearing"},
+		MethodGameTheoryBacklog: {newGameTheoryBacklog, "game-theory whose players also count their backlog (variant)"},
+		MethodHAF:               {newHAF, "agent shortlist + critic (eq. 11), closed-form allocation (HAF)"},
+		MethodHAFNoCritic:       {newHAFNoCritic, "HAF committing the agent's first choice (critic ablation)"},
+		MethodHAFStatic:         {newHAFStatic, "initial placement, HAF's closed-form allocation"},
+		MethodLyapunov:          {newLyapunov, "drift-plus-penalty placement, MaxWeight allocation"},
+		MethodOracle:            {newOracle, "exact-rollout best single migration per epoch (sees the future)"},
+		MethodRoundRobin:        {newRoundRobin, "initial placement, round-robin dispatch, equal shares"},
 	}
 }
 
@@ -90,7 +109,8 @@ func (r Registry) Help() string {
 // ablation, in Table III's order. It is the load sweep's default. The other registered methods are
 // bounds (oracle: it sees the future workload) and variants for sensitivity studies.
 func PaperMethods() []string {
-	return []string{"haf-static", "round-robin", "lyapunov", "game-theory", "caora", "haf", "haf-nocritic"}
+	return []string{MethodHAFStatic, MethodRoundRobin, MethodLyapunov, MethodGameTheory, MethodCAORA, MethodHAF,
+		MethodHAFNoCritic}
 }
 
 // Names returns the registered names in sorted order.
@@ -103,24 +123,28 @@ func (r Registry) Names() []string {
 	return names
 }
 
-// New builds the method called name.
+// New builds the method called name. It returns an error for an unknown name, an interval that is
+// negative, NaN or infinite, or options the method's constructor rejects.
 func (r Registry) New(name string, o Options) (Method, error) {
 	e, ok := r[name]
 	if !ok {
 		return Method{}, fmt.Errorf("policy: unknown method %q (known: %s)", name, strings.Join(r.Names(), ", "))
+	}
+	if !(o.Interval >= 0) || math.IsInf(o.Interval, 0) {
+		return Method{}, fmt.Errorf("policy: %s: placement interval %g s must be finite and ≥ 0 (0: 5 s)", name, o.Interval)
 	}
 	return e.New(o)
 }
 
 // newHAFStatic is HAF-Static: the fixed initial placement with HAF's closed-form allocator.
 func newHAFStatic(Options) (Method, error) {
-	return Method{Name: "haf-static", Allocator: allocator.HAF{}}, nil
+	return Method{Name: MethodHAFStatic, Allocator: allocator.HAF{}}, nil
 }
 
 // newRoundRobin is Round-Robin: fixed placement, round-robin dispatch across replicas, and
 // equal-share allocation of the residual capacity after the RAN floors.
 func newRoundRobin(o Options) (Method, error) {
-	return Method{Name: "round-robin", Controllers: o.every(&RoundRobin{}), Allocator: allocator.EqualShare{}}, nil
+	return o.method(MethodRoundRobin, &RoundRobin{}, nil, allocator.EqualShare{})
 }
 
 // newHAF is HAF: agent shortlist, critic selection (eq. 11), HAF's closed-form allocator.
@@ -129,24 +153,24 @@ func newHAF(o Options) (Method, error) {
 	if c == nil {
 		d, err := critic.Default()
 		if err != nil {
-			return Method{}, fmt.Errorf("policy: haf: %w", err)
+			return Method{}, fmt.Errorf("policy: %s: %w", MethodHAF, err)
 		}
 		c = d
 	}
-	p := haf.New(o.interval(), haf.Options{Agent: o.agent(), Critic: c, ChargeLatency: o.ChargeDecisionLatency})
-	return Method{Name: "haf", Controllers: o.every(p), Allocator: allocator.HAF{}}, nil
+	p, err := haf.New(o.interval(), haf.Options{Agent: o.agent(), Critic: c, ChargeLatency: o.ChargeDecisionLatency})
+	return o.method(MethodHAF, p, err, allocator.HAF{})
 }
 
 // newHAFNoCritic is HAF-NoCritic: the agent's first choice is committed.
 func newHAFNoCritic(o Options) (Method, error) {
-	p := haf.New(o.interval(), haf.Options{Agent: o.agent(), ChargeLatency: o.ChargeDecisionLatency})
-	return Method{Name: "haf-nocritic", Controllers: o.every(p), Allocator: allocator.HAF{}}, nil
+	p, err := haf.New(o.interval(), haf.Options{Agent: o.agent(), ChargeLatency: o.ChargeDecisionLatency})
+	return o.method(MethodHAFNoCritic, p, err, allocator.HAF{})
 }
 
-// newOracle is the exact-rollout upper bound of single-migration placement with HAF's allocator.
+// newOracle is the exact-rollout best single migration per epoch with HAF's allocator.
 func newOracle(o Options) (Method, error) {
-	return Method{Name: "oracle", Controllers: o.every(haf.NewOracle(o.interval(), nil, [sim.Groups]float64{})),
-		Allocator: allocator.HAF{}}, nil
+	p, err := haf.NewOracle(o.interval(), nil, [sim.Groups]float64{})
+	return o.method(MethodOracle, p, err, allocator.HAF{})
 }
 
 // newLyapunov is Lyapunov: drift-plus-penalty placement with MaxWeight allocation of the residual
@@ -156,7 +180,8 @@ func newLyapunov(o Options) (Method, error) {
 	if o.Interval > 0 {
 		lo.Slot = o.interval()
 	}
-	return Method{Name: "lyapunov", Controllers: o.every(lyapunov.New(lo)), Allocator: allocator.MaxWeight{}}, nil
+	p, err := lyapunov.New(lo)
+	return o.method(MethodLyapunov, p, err, allocator.MaxWeight{})
 }
 
 // newGameTheory is Game Theory: best-response placement with proportional market clearing of the
@@ -166,22 +191,20 @@ func newGameTheory(o Options) (Method, error) {
 	if o.Interval > 0 {
 		g.Slot = o.interval()
 	}
-	return Method{Name: "game-theory", Controllers: o.every(gametheory.New(g)), Allocator: allocator.Proportional{}}, nil
+	p, err := gametheory.New(g)
+	return o.method(MethodGameTheory, p, err, allocator.Proportional{})
 }
 
 // newGameTheoryBacklog is the Game Theory baseline whose players also count their backlog, spread over
 // one slot, as demand (gametheory.Options.Horizon = slot): a variant for sensitivity studies.
 func newGameTheoryBacklog(o Options) (Method, error) {
-	g := gametheory.Options{Slot: o.interval(), Horizon: o.interval()}
-	return Method{Name: "game-theory-backlog", Controllers: o.every(gametheory.New(g)), Allocator: allocator.Proportional{}}, nil
+	p, err := gametheory.New(gametheory.Options{Slot: o.interval(), Horizon: o.interval()})
+	return o.method(MethodGameTheoryBacklog, p, err, allocator.Proportional{})
 }
 
 // newCAORA is CAORA: static placement and a per-node RAN/AI split α from the frozen SAC actor, with
 // HAF's allocator inside each class.
 func newCAORA(o Options) (Method, error) {
 	p, err := caora.New(caora.Options{Seed: o.Seed})
-	if err != nil {
-		return Method{}, fmt.Errorf("policy: caora: %w", err)
-	}
-	return Method{Name: "caora", Controllers: o.every(p), Allocator: allocator.HAF{}}, nil
+	return o.method(MethodCAORA, p, err, allocator.HAF{})
 }

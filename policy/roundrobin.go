@@ -17,8 +17,8 @@ var (
 	_ sim.Router     = (*RoundRobin)(nil)
 )
 
-// Name returns "round-robin".
-func (*RoundRobin) Name() string { return "round-robin" }
+// Name returns MethodRoundRobin.
+func (*RoundRobin) Name() string { return MethodRoundRobin }
 
 // Decide never migrates.
 func (*RoundRobin) Decide(context.Context, *sim.Snapshot, sim.Env) (sim.Plan, error) { return nil, nil }

@@ -115,7 +115,7 @@ func (c *Config) validatePlacement() error {
 		replicas[in.Service]++
 	}
 	for n, w := range weights {
-		if !fitsVRAM(w, c.Nodes[n].VRAMGB) {
+		if !FitsVRAM(w, c.Nodes[n].VRAMGB) {
 			return cfgErr("node %d (%s): resident weights %.3g GB exceed VRAM %.3g GB", n, c.Nodes[n].Name, w, c.Nodes[n].VRAMGB)
 		}
 	}

@@ -143,7 +143,7 @@ func (s *Sim) checkResize(a Resize) error {
 		return rejectf(KindResize, ReasonUnavailable, "node %d is already resizing", a.Node)
 	}
 	nd := &s.nodes[a.Node]
-	if !fitsVRAM(nd.weights+nd.kv, a.VRAMGB) {
+	if !FitsVRAM(nd.weights+nd.kv, a.VRAMGB) {
 		return rejectf(KindResize, ReasonVRAM, "node %d holds %.3g GB, more than the new %.3g GB", a.Node, nd.weights+nd.kv, a.VRAMGB)
 	}
 	return nil

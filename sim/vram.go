@@ -4,18 +4,23 @@ package sim
 // exceed a node's V_n in every feasibility check: it absorbs the rounding of sums of GB-sized floats.
 const VRAMTolerance = 1e-9
 
-// fitsVRAM is the one VRAM-feasibility rule (eq. 4): need GB fit in capacity GB up to VRAMTolerance.
-func fitsVRAM(need, capacity float64) bool { return need <= capacity+VRAMTolerance }
+// FitsVRAM is the one VRAM-feasibility rule (eq. 4), used by the engine and by every policy: need GB
+// fit in capacity GB up to VRAMTolerance.
+func FitsVRAM(need, capacity float64) bool { return need <= capacity+VRAMTolerance }
+
+// Fits reports whether gb more GB fit on the node next to its resident weights and held KV, by
+// FitsVRAM: the check the engine makes when it applies a migration or a new replica there.
+func (n NodeView) Fits(gb float64) bool { return FitsVRAM(gb, n.VRAMFree()) }
 
 // fits reports whether gb more GB fit on node n next to its resident weights and held KV now.
 func (s *Sim) fits(n int32, gb float64) bool {
 	nd := &s.nodes[n]
-	return fitsVRAM(nd.weights+nd.kv+gb, s.nodes[n].spec.VRAMGB)
+	return FitsVRAM(nd.weights+nd.kv+gb, s.nodes[n].spec.VRAMGB)
 }
 
 // everFits reports whether gb GB could ever fit on node n next to its resident weights (all KV freed).
 func (s *Sim) everFits(n int32, gb float64) bool {
-	return fitsVRAM(gb, s.nodes[n].spec.VRAMGB-s.nodes[n].weights)
+	return FitsVRAM(gb, s.nodes[n].spec.VRAMGB-s.nodes[n].weights)
 }
 
 // vramFree returns V_n minus resident weights and held KV, GB.

@@ -52,8 +52,11 @@ func New(o Options) (*Policy, error) {
 	return p, nil
 }
 
-// Name returns "caora".
-func (*Policy) Name() string { return "caora" }
+// Name is the name the policy reports (sim.Controller.Name) and is registered under.
+const Name = "caora"
+
+// Name returns Name.
+func (*Policy) Name() string { return Name }
 
 // Decide computes the shares that RANShares returns next and returns them as one SetShare per node; it
 // never migrates (CAORA allocates only).

@@ -51,7 +51,7 @@ func TestFreedVRAMAdmitsWaiting(t *testing.T) {
 			{Service: instL, Node: 0}, {Service: instDU, Node: 2}, {Service: instCU, Node: 2}},
 		Cells:       []sim.CellSpec{{Name: "c0", DU: instDU, CU: instCU}},
 		Allocator:   allocator.Proportional{},
-		Controllers: []sim.ControllerSpec{{Controller: gametheory.New(gametheory.Options{}), Period: 5}},
+		Controllers: []sim.ControllerSpec{{Controller: newPolicy(t, gametheory.Options{}), Period: 5}},
 	}
 	var reqs reqList
 	add := func(at float64, svc int, work, kv float64) {

@@ -27,7 +27,12 @@ func ExamplePolicy_Play() {
 			{Service: 1, Category: sim.SmallAI, Node: 0, LastEpoch: sim.InstanceCount{Work: sim.Work{GPU: 500}}},
 		},
 	}
-	o, _ := gametheory.New(gametheory.Options{}).Play(context.Background(), s)
+	p, err := gametheory.New(gametheory.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	o, _ := p.Play(context.Background(), s)
 	fmt.Printf("%+v\n", o)
 	// Output: {Migrations:[{Instance:1 To:1 Delay:0}] Rounds:2 Converged:true}
 }

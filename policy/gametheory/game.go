@@ -102,7 +102,7 @@ func (g *game) fits(i, n int) bool {
 	case g.pos[i] == h && g.wait[h] && g.nIn[h] > 0: // leaving h would do that to an arrival
 		return false
 	}
-	return g.free[n]+sim.VRAMTolerance >= g.s.Services[g.s.Instances[i].Service].WeightsGB
+	return sim.FitsVRAM(g.s.Services[g.s.Instances[i].Service].WeightsGB, g.free[n])
 }
 
 // bestResponse returns the node minimising i's cost (its current node unless another is better by

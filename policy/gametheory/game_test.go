@@ -50,7 +50,11 @@ func TestEquilibrium(t *testing.T) {
 	for k := range 2000 {
 		s := randomSnapshot(r)
 		horizon := float64(r.IntN(2)) * 5
-		o, err := New(Options{MaxRounds: 1000, Horizon: horizon}).Play(context.Background(), s)
+		p, err := New(Options{MaxRounds: 1000, Horizon: horizon})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := p.Play(context.Background(), s)
 		if err != nil || !o.Converged {
 			t.Fatalf("snapshot %d: %+v, %v: no convergence", k, o, err)
 		}

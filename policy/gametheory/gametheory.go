@@ -2,6 +2,8 @@ package gametheory
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math"
 
 	"github.com/airansim/airansim/sim"
@@ -12,6 +14,16 @@ const (
 	DefaultMaxRounds = 10  // best-response rounds per epoch
 	DefaultSlot      = 5.0 // slot T, s: the paper's placement epoch Δ
 )
+
+// Names the policy reports (sim.Controller.Name): the paper's reading, and the variant whose
+// players also count their backlog (Options.Horizon > 0).
+const (
+	Name        = "game-theory"
+	BacklogName = "game-theory-backlog"
+)
+
+// ErrOptions is wrapped by the error New returns for invalid options.
+var ErrOptions = errors.New("gametheory: invalid options")
 
 // Options configures the policy. The zero value selects every default.
 type Options struct {
@@ -39,11 +51,12 @@ type Policy struct {
 
 var _ sim.Controller = (*Policy)(nil)
 
-// New returns a policy with options o. It panics if MaxRounds is negative or Slot or Horizon is
-// negative, NaN or infinite.
-func New(o Options) *Policy {
+// New returns a policy with options o. It returns an error wrapping ErrOptions if MaxRounds is
+// negative or Slot or Horizon is negative, NaN or infinite.
+func New(o Options) (*Policy, error) {
 	if o.MaxRounds < 0 || !(o.Slot >= 0 && o.Horizon >= 0) || math.IsInf(o.Slot, 0) || math.IsInf(o.Horizon, 0) {
-		panic("gametheory: MaxRounds, Slot and Horizon must be ≥ 0, Slot and Horizon finite")
+		return nil, fmt.Errorf("%w: MaxRounds %d, Slot %g, Horizon %g: all must be ≥ 0, Slot and Horizon finite",
+			ErrOptions, o.MaxRounds, o.Slot, o.Horizon)
 	}
 	if o.MaxRounds == 0 {
 		o.MaxRounds = DefaultMaxRounds
@@ -51,14 +64,19 @@ func New(o Options) *Policy {
 	if o.Slot == 0 {
 		o.Slot = DefaultSlot
 	}
-	return &Policy{o: o}
+	return &Policy{o: o}, nil
 }
 
 // Options returns the options in effect, defaults filled in.
 func (p *Policy) Options() Options { return p.o }
 
-// Name returns "game-theory".
-func (*Policy) Name() string { return "game-theory" }
+// Name returns BacklogName when the players count their backlog (Horizon > 0), Name otherwise.
+func (p *Policy) Name() string {
+	if p.o.Horizon > 0 {
+		return BacklogName
+	}
+	return Name
+}
 
 // Decide returns the migrations of Play. Every one is feasible on s when applied in the returned
 // order: the instance is not reconfiguring and its destination's free VRAM fits the weights of all the

@@ -2,6 +2,7 @@ package gametheory_test
 
 import (
 	"context"
+	"errors"
 	"math"
 	"reflect"
 	"testing"
@@ -71,14 +72,14 @@ func TestPlay(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			o, err := gametheory.New(tc.o).Play(context.Background(), tc.s)
+			o, err := newPolicy(t, tc.o).Play(context.Background(), tc.s)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(o.Migrations, tc.want) || o.Rounds != tc.rounds || o.Converged != tc.converged {
 				t.Errorf("Play = %+v, want %v in %d rounds, converged %v", o, tc.want, tc.rounds, tc.converged)
 			}
-			ms, _ := gametheory.New(tc.o).Decide(context.Background(), tc.s, nil)
+			ms, _ := newPolicy(t, tc.o).Decide(context.Background(), tc.s, nil)
 			if !reflect.DeepEqual(ms, sim.PlanOf(o.Migrations)) {
 				t.Errorf("Decide = %v, Play = %v", ms, o.Migrations)
 			}
@@ -87,25 +88,20 @@ func TestPlay(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	if got := gametheory.New(gametheory.Options{}).Options(); got != (gametheory.Options{MaxRounds: 10, Slot: 5}) {
+	if got := newPolicy(t, gametheory.Options{}).Options(); got != (gametheory.Options{MaxRounds: 10, Slot: 5}) {
 		t.Errorf("defaults = %+v, want MaxRounds = 10, Slot = 5, Horizon = 0", got)
 	}
 	for _, o := range []gametheory.Options{{MaxRounds: -1}, {Slot: -1}, {Slot: math.NaN()}, {Horizon: math.Inf(1)}} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("New(%+v) did not panic", o)
-				}
-			}()
-			gametheory.New(o)
-		}()
+		if p, err := gametheory.New(o); !errors.Is(err, gametheory.ErrOptions) || p != nil {
+			t.Errorf("New(%+v) = %v, %v; want nil and an ErrOptions error", o, p, err)
+		}
 	}
 }
 
 func TestPlayHonoursContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := gametheory.New(gametheory.Options{}).Decide(ctx, hotspot(), nil); err == nil {
+	if _, err := newPolicy(t, gametheory.Options{}).Decide(ctx, hotspot(), nil); err == nil {
 		t.Error("Decide with a cancelled context returned no error")
 	}
 }
@@ -119,8 +115,8 @@ func TestPaperScenario(t *testing.T) {
 	}
 	for _, o := range []gametheory.Options{{}, {Horizon: 5}} {
 		for _, load := range []float64{0.75, 1.25} {
-			a := policytest.PaperRun(t, load, n, gametheory.New(o), allocator.Proportional{})
-			b := policytest.PaperRun(t, load, n, gametheory.New(o), allocator.Proportional{})
+			a := policytest.PaperRun(t, load, n, newPolicy(t, o), allocator.Proportional{})
+			b := policytest.PaperRun(t, load, n, newPolicy(t, o), allocator.Proportional{})
 			if a != b {
 				t.Errorf("%+v load %g: two runs differ:\n%+v\n%+v", o, load, a, b)
 			}
@@ -130,4 +126,14 @@ func TestPaperScenario(t *testing.T) {
 			}
 		}
 	}
+}
+
+// newPolicy returns gametheory.New(o), failing the test on an error.
+func newPolicy(t testing.TB, o gametheory.Options) *gametheory.Policy {
+	t.Helper()
+	p, err := gametheory.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

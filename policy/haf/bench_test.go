@@ -20,7 +20,10 @@ func BenchmarkPlacementEpoch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := haf.New(5, haf.Options{Agent: agent.NewHeuristic(agent.HeuristicOptions{}), Critic: c})
+	p, err := haf.New(5, haf.Options{Agent: agent.NewHeuristic(agent.HeuristicOptions{}), Critic: c})
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := p.Decide(context.Background(), snap, nil); err != nil {

@@ -23,7 +23,7 @@ func Candidates(s *sim.Snapshot, eligible []sim.Category) []agent.Candidate {
 		}
 		w := s.Services[in.Service].WeightsGB
 		for n := range s.Nodes {
-			if n == in.Node || s.Nodes[n].Down || s.Nodes[n].VRAMFree()+sim.VRAMTolerance < w {
+			if n == in.Node || s.Nodes[n].Down || !s.Nodes[n].Fits(w) {
 				continue
 			}
 			out = append(out, agent.Candidate{ID: fmt.Sprintf("m%d", len(out)), Instance: i,

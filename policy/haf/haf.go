@@ -2,6 +2,9 @@ package haf
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"math"
 	"time"
 
 	"github.com/airansim/airansim/agent"
@@ -24,6 +27,33 @@ type Options struct {
 	ChargeLatency bool                // apply the chosen migration only after the agent's measured latency (simulated time)
 }
 
+// Names the policies report (sim.Controller.Name) and are registered under.
+const (
+	Name         = "haf"          // HAF: agent shortlist and critic
+	NoCriticName = "haf-nocritic" // HAF without critic: the agent's first choice
+	OracleName   = "oracle"       // Oracle: exact one-interval rollouts of every candidate
+)
+
+// ErrOptions is wrapped by the errors New and NewOracle return for invalid arguments.
+var ErrOptions = errors.New("haf: invalid options")
+
+// check reports the first invalid argument: interval Δ must be finite and > 0, K ≥ 0, the weights
+// finite and ≥ 0.
+func (o Options) check(interval float64) error {
+	if !(interval > 0) || math.IsInf(interval, 0) {
+		return fmt.Errorf("%w: placement interval %g s must be finite and > 0", ErrOptions, interval)
+	}
+	if o.K < 0 {
+		return fmt.Errorf("%w: K %d must be ≥ 0", ErrOptions, o.K)
+	}
+	for g, w := range o.Weights {
+		if !(w >= 0) || math.IsInf(w, 0) {
+			return fmt.Errorf("%w: weight %d is %g, must be finite and ≥ 0", ErrOptions, g, w)
+		}
+	}
+	return nil
+}
+
 func (o Options) withDefaults() Options {
 	if o.K <= 0 {
 		o.K = 3
@@ -43,17 +73,24 @@ type Policy struct {
 	report   Report
 }
 
-// New returns a HAF placement policy for placement interval Δ (s).
-func New(interval float64, o Options) *Policy {
-	return &Policy{o: o.withDefaults(), interval: interval}
+// New returns a HAF placement policy for placement interval Δ (s). It returns an error wrapping
+// ErrOptions if Agent is nil or an argument is out of range (see Options).
+func New(interval float64, o Options) (*Policy, error) {
+	if o.Agent == nil {
+		return nil, fmt.Errorf("%w: no agent", ErrOptions)
+	}
+	if err := o.check(interval); err != nil {
+		return nil, err
+	}
+	return &Policy{o: o.withDefaults(), interval: interval}, nil
 }
 
-// Name returns "haf" or "haf-nocritic".
+// Name returns NoCriticName without a critic, Name with one.
 func (p *Policy) Name() string {
 	if p.o.Critic == nil {
-		return "haf-nocritic"
+		return NoCriticName
 	}
-	return "haf"
+	return Name
 }
 
 // Decide runs one placement epoch.

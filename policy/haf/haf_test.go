@@ -2,6 +2,8 @@ package haf_test
 
 import (
 	"context"
+	"errors"
+	"math"
 	"strconv"
 	"testing"
 
@@ -111,7 +113,7 @@ func TestSelection(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := haf.New(5, haf.Options{Agent: fixedAgent{m2.ID, m1.ID}, Critic: tc.critic})
+			p := must(haf.New(5, haf.Options{Agent: fixedAgent{m2.ID, m1.ID}, Critic: tc.critic}))
 			ms, err := p.Decide(context.Background(), snap, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -135,7 +137,7 @@ func TestSelection(t *testing.T) {
 func TestOracleIsBestRealised(t *testing.T) {
 	s := paperSim(t, 4000, 10, nil)
 	snap := s.Snapshot()
-	o := haf.NewOracle(5, nil, [sim.Groups]float64{})
+	o := must(haf.NewOracle(5, nil, [sim.Groups]float64{}))
 	ms, err := o.Decide(context.Background(), snap, s)
 	if err != nil {
 		t.Fatal(err)
@@ -164,8 +166,8 @@ func TestOracleIsBestRealised(t *testing.T) {
 // checks the engine's invariants after every event and that every request ends exactly once.
 func TestInvariantsWithPlacement(t *testing.T) {
 	for _, p := range []sim.Controller{
-		haf.New(5, haf.Options{Agent: agent.NewRandom(3)}),
-		haf.NewOracle(5, nil, [sim.Groups]float64{}),
+		must(haf.New(5, haf.Options{Agent: agent.NewRandom(3)})),
+		must(haf.NewOracle(5, nil, [sim.Groups]float64{})),
 	} {
 		t.Run(p.Name(), func(t *testing.T) {
 			b, err := scenario.Default().Build(scenario.BuildOptions{Load: 1.25, Requests: 3000, Seed: 9})
@@ -205,3 +207,43 @@ func TestInvariantsWithPlacement(t *testing.T) {
 type sinkFunc func(sim.Record)
 
 func (f sinkFunc) Record(r sim.Record) { f(r) }
+
+// must returns v, panicking on err: for constructors whose arguments the test fixes.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// TestNewRejectsBadOptions: every out-of-range argument is an ErrOptions error, not a panic.
+func TestNewRejectsBadOptions(t *testing.T) {
+	ag := agent.NewRandom(1)
+	tests := []struct {
+		name     string
+		interval float64
+		o        haf.Options
+	}{
+		{"no agent", 5, haf.Options{}},
+		{"zero interval", 0, haf.Options{Agent: ag}},
+		{"NaN interval", math.NaN(), haf.Options{Agent: ag}},
+		{"infinite interval", math.Inf(1), haf.Options{Agent: ag}},
+		{"negative K", 5, haf.Options{Agent: ag, K: -1}},
+		{"negative weight", 5, haf.Options{Agent: ag, Weights: [sim.Groups]float64{1, -1, 1}}},
+		{"NaN weight", 5, haf.Options{Agent: ag, Weights: [sim.Groups]float64{math.NaN(), 1, 1}}},
+	}
+	for _, tc := range tests {
+		if p, err := haf.New(tc.interval, tc.o); !errors.Is(err, haf.ErrOptions) || p != nil {
+			t.Errorf("%s: New = %v, %v; want nil and an ErrOptions error", tc.name, p, err)
+		}
+		if tc.o.Agent == nil || tc.o.K != 0 {
+			continue // the oracle has no agent and no K
+		}
+		if o, err := haf.NewOracle(tc.interval, nil, tc.o.Weights); !errors.Is(err, haf.ErrOptions) || o != nil {
+			t.Errorf("%s: NewOracle = %v, %v; want nil and an ErrOptions error", tc.name, o, err)
+		}
+	}
+	if p, err := haf.New(5, haf.Options{Agent: ag}); err != nil || p.Name() != haf.NoCriticName {
+		t.Errorf("valid options: %v, %v", p, err)
+	}
+}

@@ -18,13 +18,18 @@ type Oracle struct {
 }
 
 // NewOracle returns the oracle for placement interval Δ (s); weights as in Options (all zero: equal).
-func NewOracle(interval float64, eligible []sim.Category, weights [sim.Groups]float64) *Oracle {
-	o := Options{Eligible: eligible, Weights: weights}.withDefaults()
-	return &Oracle{interval: interval, eligible: o.Eligible, weights: o.Weights}
+// It returns an error wrapping ErrOptions for an interval or weights out of range.
+func NewOracle(interval float64, eligible []sim.Category, weights [sim.Groups]float64) (*Oracle, error) {
+	o := Options{Eligible: eligible, Weights: weights}
+	if err := o.check(interval); err != nil {
+		return nil, err
+	}
+	o = o.withDefaults()
+	return &Oracle{interval: interval, eligible: o.Eligible, weights: o.Weights}, nil
 }
 
-// Name returns "oracle".
-func (*Oracle) Name() string { return "oracle" }
+// Name returns OracleName.
+func (*Oracle) Name() string { return OracleName }
 
 // Decide evaluates every candidate by an exact rollout of env and returns the best.
 func (o *Oracle) Decide(ctx context.Context, s *sim.Snapshot, r sim.Env) (sim.Plan, error) {

@@ -28,7 +28,11 @@ func ExamplePolicy_Decide() {
 				LastEpoch: sim.InstanceCount{Work: sim.Work{GPU: 150}}},
 		},
 	}
-	p := lyapunov.New(lyapunov.Options{}) // V = 1, T = 5 s
+	p, err := lyapunov.New(lyapunov.Options{}) // V = 1, T = 5 s
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	ms, _ := p.Decide(context.Background(), s, nil)
 	m := ms[0].(sim.Migrate)
 	fmt.Printf("no-op J = %.2f, move J = %.2f, decision %+v\n", p.Objective(s, nil), p.Objective(s, &m), ms)

@@ -2,6 +2,8 @@ package lyapunov
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math"
 
 	"github.com/airansim/airansim/sim"
@@ -12,6 +14,12 @@ const (
 	DefaultV    = 1.0 // penalty weight V, dimensionless
 	DefaultSlot = 5.0 // slot T, s: the paper's placement epoch Δ
 )
+
+// Name is the name the policy reports (sim.Controller.Name) and is registered under.
+const Name = "lyapunov"
+
+// ErrOptions is wrapped by the error New returns for invalid options.
+var ErrOptions = errors.New("lyapunov: invalid options")
 
 // Options configures the policy. The zero value selects every default.
 type Options struct {
@@ -29,10 +37,11 @@ type Policy struct {
 
 var _ sim.Controller = (*Policy)(nil)
 
-// New returns a policy with options o. It panics if V or Slot is negative, NaN or infinite.
-func New(o Options) *Policy {
+// New returns a policy with options o. It returns an error wrapping ErrOptions if V or Slot is
+// negative, NaN or infinite.
+func New(o Options) (*Policy, error) {
 	if !(o.V >= 0 && o.Slot >= 0) || math.IsInf(o.V, 0) || math.IsInf(o.Slot, 0) {
-		panic("lyapunov: V and Slot must be finite and ≥ 0")
+		return nil, fmt.Errorf("%w: V %g and Slot %g must be finite and ≥ 0", ErrOptions, o.V, o.Slot)
 	}
 	if o.V == 0 {
 		o.V = DefaultV
@@ -40,14 +49,14 @@ func New(o Options) *Policy {
 	if o.Slot == 0 {
 		o.Slot = DefaultSlot
 	}
-	return &Policy{o: o}
+	return &Policy{o: o}, nil
 }
 
 // Options returns the options in effect, defaults filled in.
 func (p *Policy) Options() Options { return p.o }
 
-// Name returns "lyapunov".
-func (*Policy) Name() string { return "lyapunov" }
+// Name returns Name.
+func (*Policy) Name() string { return Name }
 
 // Decide returns at most one migration: the candidate with the lowest drift-plus-penalty J (ties: the
 // first in instance, then destination order), if J is strictly below the no-op's. Candidates are every
@@ -98,5 +107,5 @@ func (p *Policy) objective(m *model, i, n int) float64 {
 func Feasible(s *sim.Snapshot, i, n int) bool {
 	in := s.Instances[i]
 	w := s.Services[in.Service].WeightsGB
-	return n != in.Node && in.Movable() && !s.Nodes[n].Down && s.Nodes[n].VRAMFree()+sim.VRAMTolerance >= w
+	return n != in.Node && in.Movable() && !s.Nodes[n].Down && s.Nodes[n].Fits(w)
 }

@@ -2,6 +2,7 @@ package lyapunov_test
 
 import (
 	"context"
+	"errors"
 	"math"
 	"reflect"
 	"testing"
@@ -55,7 +56,7 @@ func TestDecide(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := lyapunov.New(tc.o).Decide(context.Background(), tc.s, nil)
+			got, err := newPolicy(t, tc.o).Decide(context.Background(), tc.s, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,7 +74,7 @@ func TestDecide(t *testing.T) {
 //   - large → node 1: no service within the slot (R_s = 8 s), the small AI now gets μ = 0.3:
 //     D = 10·1 + 1·(0.1 − 0.3) = 9.8, P = 8·(1 + 10/5) = 24, J = 33.8.
 func TestObjective(t *testing.T) {
-	p, s := lyapunov.New(lyapunov.Options{}), hotspot()
+	p, s := newPolicy(t, lyapunov.Options{}), hotspot()
 	for _, tc := range []struct {
 		m    *sim.Migrate
 		want float64
@@ -85,25 +86,20 @@ func TestObjective(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	if got := lyapunov.New(lyapunov.Options{}).Options(); got != (lyapunov.Options{V: 1, Slot: 5}) {
+	if got := newPolicy(t, lyapunov.Options{}).Options(); got != (lyapunov.Options{V: 1, Slot: 5}) {
 		t.Errorf("defaults = %+v, want V = 1, Slot = 5", got)
 	}
 	for _, o := range []lyapunov.Options{{V: -1}, {Slot: -1}, {V: math.NaN()}, {Slot: math.Inf(1)}} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("New(%+v) did not panic", o)
-				}
-			}()
-			lyapunov.New(o)
-		}()
+		if p, err := lyapunov.New(o); !errors.Is(err, lyapunov.ErrOptions) || p != nil {
+			t.Errorf("New(%+v) = %v, %v; want nil and an ErrOptions error", o, p, err)
+		}
 	}
 }
 
 func TestDecideHonoursContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := lyapunov.New(lyapunov.Options{}).Decide(ctx, hotspot(), nil); err == nil {
+	if _, err := newPolicy(t, lyapunov.Options{}).Decide(ctx, hotspot(), nil); err == nil {
 		t.Error("Decide with a cancelled context returned no error")
 	}
 }
@@ -116,8 +112,8 @@ func TestPaperScenario(t *testing.T) {
 		n = 2000
 	}
 	for _, load := range []float64{0.75, 1.25} {
-		a := policytest.PaperRun(t, load, n, lyapunov.New(lyapunov.Options{}), allocator.MaxWeight{})
-		b := policytest.PaperRun(t, load, n, lyapunov.New(lyapunov.Options{}), allocator.MaxWeight{})
+		a := policytest.PaperRun(t, load, n, newPolicy(t, lyapunov.Options{}), allocator.MaxWeight{})
+		b := policytest.PaperRun(t, load, n, newPolicy(t, lyapunov.Options{}), allocator.MaxWeight{})
 		if a != b {
 			t.Errorf("load %g: two runs differ:\n%+v\n%+v", load, a, b)
 		}
@@ -126,4 +122,14 @@ func TestPaperScenario(t *testing.T) {
 			t.Errorf("load %g: %d rejected, %d migrations in %d epochs", load, a.Rejected, a.MigrationsTotal(), a.Epochs)
 		}
 	}
+}
+
+// newPolicy returns lyapunov.New(o), failing the test on an error.
+func newPolicy(t testing.TB, o lyapunov.Options) *lyapunov.Policy {
+	t.Helper()
+	p, err := lyapunov.New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
