@@ -83,9 +83,12 @@ func (c *Config) validate() error {
 			return cfgErr("cell %d (%s): DU must be a du instance and CU a cu-up instance", i, cell.Name)
 		}
 	}
-	for _, v := range []float64{c.HopDelay, c.RANDelay, c.Horizon, c.Drain, c.Epsilon} {
-		if !finiteNonNeg(v) {
-			return cfgErr("delays, horizon, drain and epsilon must be finite and ≥ 0")
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"HopDelay", c.HopDelay}, {"RANDelay", c.RANDelay}, {"Horizon", c.Horizon}, {"Drain", c.Drain}, {"Epsilon", c.Epsilon}} {
+		if !finiteNonNeg(f.v) {
+			return cfgErr("%s = %g s: must be finite and ≥ 0", f.name, f.v)
 		}
 	}
 	if err := validateControllers(c.Controllers); err != nil {
@@ -94,8 +97,11 @@ func (c *Config) validate() error {
 	if err := c.validateChanges(); err != nil {
 		return err
 	}
-	if c.Source == nil || c.Allocator == nil {
-		return cfgErr("Source and Allocator are required")
+	if c.Source == nil {
+		return cfgErr("Source is required")
+	}
+	if c.Allocator == nil {
+		return cfgErr("Allocator is required")
 	}
 	return nil
 }
