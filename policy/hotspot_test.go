@@ -79,9 +79,10 @@ func TestHotspotIsAHotspot(t *testing.T) {
 // scenario (≈ 24 s), so it does not relieve the hotspot in time. A method not listed here gets the
 // generic checks.
 func TestConformanceHotspot(t *testing.T) {
-	const static = "haf-static"
-	keeps := map[string]bool{static: true, "round-robin": true, "caora": true}
-	relieves := map[string]bool{"haf": true, "haf-nocritic": true, "game-theory": true, "game-theory-backlog": true, "oracle": true}
+	const static = policy.MethodHAFStatic
+	keeps := map[string]bool{static: true, policy.MethodRoundRobin: true, policy.MethodCAORA: true}
+	relieves := map[string]bool{policy.MethodHAF: true, policy.MethodHAFNoCritic: true, policy.MethodGameTheory: true,
+		policy.MethodGameTheoryBacklog: true, policy.MethodOracle: true}
 	sc := hotspot(t, 7)
 	run := func(name string) (policytest.Outcome, float64) {
 		out, err := policytest.Run(context.Background(), sc, registered(name), 7)

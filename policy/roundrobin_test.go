@@ -80,7 +80,7 @@ func TestRoundRobinDispatch(t *testing.T) {
 		}
 	}
 
-	m, err := policy.Default().New("round-robin", policy.Options{Interval: 0.05})
+	m, err := policy.Default().New(policy.MethodRoundRobin, policy.Options{Interval: 0.05})
 	if err != nil {
 		t.Fatal(err)
 	}
