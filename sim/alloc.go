@@ -74,35 +74,52 @@ func (s *Sim) urgency(in *instState) float64 {
 	return w
 }
 
-// floors returns the GPU and CPU RAN floors of eq. (15) for a DU (GPU) or CU-UP (CPU) instance and
-// whether a pending RAN request has no time left (a RAN-infeasible placement).
+// floors returns the GPU and CPU RAN floors of eq. (15) of a DU or CU-UP instance (TFLOP/s and cores;
+// 0 for other instances) and whether a pending RAN request has no time left (a RAN-infeasible
+// placement). Each phase queue gets Ψ / min slack over its requests; the slack of a request in its GPU
+// phase that still has CPU work at this instance is only the GPU phase's part of it (gpuPart).
 func (s *Sim) floors(in *instState) (gpu, cpu float64, infeasible bool) {
-	var p int
-	switch in.cat {
-	case DU:
-		p = phaseGPU
-	case CUUP:
-		p = phaseCPU
-	default:
+	if in.cat != DU && in.cat != CUUP {
 		return 0, 0, false
 	}
-	q := &in.q[p]
+	spec := s.nodes[in.node].spec
+	gpu, badG := s.phaseFloor(&in.q[phaseGPU], phaseGPU, spec)
+	cpu, badC := s.phaseFloor(&in.q[phaseCPU], phaseCPU, spec)
+	return gpu, cpu, badG || badC
+}
+
+// phaseFloor returns the floor Ψ / max(min_q slack_q, floorMinSlack) of the phase queue q of a RAN
+// instance on a node of capacities spec, and whether some slack_q ≤ 0. slack_q is the time left to the
+// deadline after the downstream stage (d_q); in the GPU phase, only its gpuPart.
+func (s *Sim) phaseFloor(q *psQueue, phase int, spec NodeSpec) (float64, bool) {
 	if q.len() == 0 {
-		return 0, 0, false
+		return 0, false
 	}
 	slack := math.Inf(1)
-	for _, it := range q.items {
+	for k, it := range q.items {
 		rq := &s.reqs[it.slot]
-		slack = math.Min(slack, rq.deadline()-s.now-rq.down)
+		sl := rq.deadline() - s.now - rq.down
+		if c := rq.stageWork().CPU; phase == phaseGPU && c > 0 {
+			sl *= gpuPart(q.remaining(k), c, spec)
+		}
+		slack = math.Min(slack, sl)
 	}
-	if slack <= 0 {
-		infeasible = true
+	return q.residual() / math.Max(slack, floorMinSlack), slack <= 0
+}
+
+// gpuPart returns the part of a RAN request's slack its GPU phase may use when CPU work follows at the
+// same instance: the phases' times on the whole node, t_g = gpu/G and t_c = cpu/C (TFLOP, core-s), give
+// t_g/(t_g + t_c), so both phases need the same fraction (t_g + t_c)/slack of their resource. It is 0
+// when the node has no CPU (the request cannot finish), 1 when it has no GPU or no GPU work is left.
+func gpuPart(gpu, cpu float64, spec NodeSpec) float64 {
+	tg, tc := gpu/spec.GPU, cpu/spec.CPU
+	switch {
+	case !(tg > 0) || math.IsInf(tg, 1):
+		return 1 // no GPU work left, or no GPU: the GPU phase needs no share of the slack
+	case math.IsInf(tc, 1):
+		return 0
 	}
-	f := q.residual() / math.Max(slack, floorMinSlack)
-	if p == phaseGPU {
-		return f, 0, infeasible
-	}
-	return 0, f, infeasible
+	return tg / (tg + tc)
 }
 
 // floorMinSlack bounds the RAN floor's denominator when a request has no time left (eq. 15 is then
