@@ -21,8 +21,8 @@ type NodeView struct {
 	Down     bool     // failed or resizing: its instances do not serve
 	GPUAlloc float64  // Σ current GPU allocations, TFLOP/s
 	CPUAlloc float64  // Σ current CPU allocations, cores
-	GPUFloor float64  // Σ current DU GPU floors, TFLOP/s
-	CPUFloor float64  // Σ current CU-UP CPU floors, cores
+	GPUFloor float64  // Σ current RAN (DU and CU-UP) GPU floors, TFLOP/s
+	CPUFloor float64  // Σ current RAN (DU and CU-UP) CPU floors, cores
 	Weights  float64  // Σ M_s of resident instances, GB
 	KV       float64  // Σ KV cache held, GB
 	Inst     []int    // resident instances, ascending
