@@ -86,7 +86,7 @@ func (s *Sim) floors(in *instState) (gpu, cpu, slack float64) {
 	return gpu, cpu, math.Min(slG, slC)
 }
 
-// phaseFloor returns the floor Ψ / max(min_q slack_q, floorMinSlack) of the phase queue q of a RAN
+// phaseFloor returns the floor Ψ / max(marginal(min_q slack_q), floorMinSlack) of the phase queue q of a RAN
 // instance on a node of capacities spec, and min_q slack_q (s; +Inf for an empty queue). slack_q is the
 // time left to the deadline after the downstream stage (d_q); in the GPU phase, only its gpuPart.
 func (s *Sim) phaseFloor(q *psQueue, phase int, spec NodeSpec) (float64, float64) {
@@ -106,7 +106,15 @@ func (s *Sim) phaseFloor(q *psQueue, phase int, spec NodeSpec) (float64, float64
 		}
 		slack = math.Min(slack, sl)
 	}
-	return q.residual() / math.Max(slack, floorMinSlack), slack
+	return q.residual() / math.Max(s.marginal(slack), floorMinSlack), slack
+}
+
+// marginal returns the part of slack (s) a RAN floor plans to use: (1 − RANMargin)·slack − RANGuard.
+func (s *Sim) marginal(slack float64) float64 {
+	if s.cfg.RANMargin == 0 && s.cfg.RANGuard == 0 {
+		return slack
+	}
+	return (1-s.cfg.RANMargin)*slack - s.cfg.RANGuard
 }
 
 // RANFloorTolerance is the relative excess of the RAN floors over a node's capacity that counts as

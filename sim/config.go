@@ -22,6 +22,13 @@ type Config struct {
 	Horizon     float64 // End of the run, s. 0: last arrival + Drain.
 	Drain       float64 // Time after the last arrival before the run ends, s. 0: 30.
 	Epsilon     float64 // ε in the urgency ω of eq. (14), s. 0: 1e-6. (RAN floors use a fixed 1e-6 s minimum slack.)
+
+	// RANMargin is the safety margin of the RAN floors (eq. 15): a floor is sized to finish its work in
+	// (1 − RANMargin) of the slack less RANGuard, so RAN requests finish early instead of exactly at
+	// their deadlines. RANMargin is a fraction in [0, 1), RANGuard s ≥ 0; both 0: no margin (eq. 15 as
+	// printed).
+	RANMargin float64
+	RANGuard  float64
 	NoEarlyStop bool    // Run to the horizon even when every request has ended.
 
 	Source    Source    // Required.
@@ -86,10 +93,13 @@ func (c *Config) validate() error {
 	for _, f := range []struct {
 		name string
 		v    float64
-	}{{"HopDelay", c.HopDelay}, {"RANDelay", c.RANDelay}, {"Horizon", c.Horizon}, {"Drain", c.Drain}, {"Epsilon", c.Epsilon}} {
+	}{{"HopDelay", c.HopDelay}, {"RANDelay", c.RANDelay}, {"Horizon", c.Horizon}, {"Drain", c.Drain}, {"Epsilon", c.Epsilon}, {"RANGuard", c.RANGuard}} {
 		if !finiteNonNeg(f.v) {
 			return cfgErr("%s = %g s: must be finite and ≥ 0", f.name, f.v)
 		}
+	}
+	if !(c.RANMargin >= 0 && c.RANMargin < 1) {
+		return cfgErr("RANMargin = %g: must be in [0, 1)", c.RANMargin)
 	}
 	if err := validateControllers(c.Controllers); err != nil {
 		return err
