@@ -16,9 +16,9 @@ import (
 
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
-	"github.com/airansim/airansim/internal/runner"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
+	"github.com/airansim/airansim/study/runner"
 )
 
 // agentMethods are run once per agent; refMethods once per seed, whatever the agents.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/stats"
-	"github.com/airansim/airansim/internal/study"
+	"github.com/airansim/airansim/study"
 )
 
 // csvColumns are the columns of ablation.csv, one row per run.

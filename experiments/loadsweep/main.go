@@ -13,10 +13,10 @@ import (
 	"time"
 
 	"github.com/airansim/airansim/internal/cli"
-	"github.com/airansim/airansim/internal/report"
-	"github.com/airansim/airansim/internal/runner"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
+	"github.com/airansim/airansim/study/report"
+	"github.com/airansim/airansim/study/runner"
 )
 
 func main() { cli.Main(run) }

@@ -11,8 +11,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/airansim/airansim/internal/cli"
-	"github.com/airansim/airansim/internal/report"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study/report"
 )
 
 func main() { cli.Main(run) }

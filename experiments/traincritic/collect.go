@@ -7,9 +7,9 @@ import (
 
 	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/critic"
-	"github.com/airansim/airansim/internal/runner"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/study/runner"
 )
 
 // collectJobs returns one collection run per (load, seed).

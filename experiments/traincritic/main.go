@@ -14,9 +14,9 @@ import (
 
 	"github.com/airansim/airansim/critic"
 	"github.com/airansim/airansim/internal/cli"
-	"github.com/airansim/airansim/internal/runner"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/study"
+	"github.com/airansim/airansim/study/runner"
 )
 
 func main() { cli.Main(run) }

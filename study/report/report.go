@@ -11,8 +11,8 @@ import (
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/plotutil"
 	"github.com/airansim/airansim/internal/stats"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
 )
 
 // SummaryColumns are the columns of summary.csv, one row per run.

@@ -6,7 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/airansim/airansim/internal/runner"
+	"github.com/airansim/airansim/study/runner"
 )
 
 func ExampleRun() {

@@ -6,8 +6,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
 )
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
