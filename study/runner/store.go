@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -49,21 +50,58 @@ func resultPath(dir, key string) string {
 	return filepath.Join(dir, key+".json")
 }
 
-// load decodes the stored result of key. ok is false if the file is missing
-// or does not decode as a T.
-func load[T any](dir, key string) (v T, ok bool) {
-	b, err := os.ReadFile(resultPath(dir, key))
-	if err != nil {
-		return v, false
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		var zero T
-		return zero, false
-	}
-	return v, true
+// Stored is the content of a stored result file, Options.Dir/<Key>.json.
+type Stored[T any] struct {
+	Fingerprint string          `json:"fingerprint"` // Fingerprint(Job.Inputs) when the result was stored
+	Inputs      json.RawMessage `json:"inputs"`      // Canonical(Job.Inputs) (indented in the file, compact from Load), for people and the stale report
+	Result      T               `json:"result"`      // what Job.Run returned
 }
 
-// save stores v as the result of key, atomically.
-func save[T any](dir, key string, v T) error {
-	return output.WriteJSON(resultPath(dir, key), v)
+// Load reads the stored result file at path. A file without a fingerprint (stored by an older
+// version as a bare result) is returned with an empty Fingerprint and Inputs, its Result decoded
+// from the whole file.
+func Load[T any](path string) (Stored[T], error) {
+	var s Stored[T]
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return s, fmt.Errorf("runner: %w", err)
+	}
+	var probe struct {
+		Fingerprint *string `json:"fingerprint"`
+	}
+	if err := json.Unmarshal(b, &probe); err != nil || probe.Fingerprint == nil {
+		if err := json.Unmarshal(b, &s.Result); err != nil {
+			return s, fmt.Errorf("runner: %s: %w", path, err)
+		}
+		return s, nil
+	}
+	if err := json.Unmarshal(b, &s); err != nil {
+		return s, fmt.Errorf("runner: %s: %w", path, err)
+	}
+	var c bytes.Buffer
+	if json.Compact(&c, s.Inputs) == nil {
+		s.Inputs = c.Bytes()
+	}
+	return s, nil
+}
+
+// stamp is a job's canonical inputs and their fingerprint.
+type stamp struct {
+	inputs      []byte
+	fingerprint string
+}
+
+// stampOf computes the stamp of inputs.
+func stampOf(inputs any) (stamp, error) {
+	c, err := Canonical(inputs)
+	if err != nil {
+		return stamp{}, err
+	}
+	fp, err := Fingerprint(inputs)
+	return stamp{c, fp}, err
+}
+
+// save stores v as the result of key with its stamp, atomically.
+func save[T any](dir, key string, st stamp, v T) error {
+	return output.WriteJSON(resultPath(dir, key), Stored[T]{Fingerprint: st.fingerprint, Inputs: st.inputs, Result: v})
 }
