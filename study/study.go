@@ -30,41 +30,6 @@ type Spec struct {
 	Records               string   // directory for requests.csv and requests.parquet; "": not written
 }
 
-// Result is the summary of one run: one row of summary.csv. Fulfillments are fractions in [0,1].
-type Result struct {
-	Load            float64 `json:"load"`
-	Rho             Frac    `json:"rho"`
-	Method          string  `json:"method"`
-	Agent           string  `json:"agent"`
-	Seed            uint64  `json:"seed"`
-	Requests        int64   `json:"requests"`
-	Overall         Frac    `json:"overall"`
-	RAN             Frac    `json:"ran"`
-	AI              Frac    `json:"ai"`
-	LargeAI         Frac    `json:"large_ai"`
-	SmallAI         Frac    `json:"small_ai"`
-	URLLC           Frac    `json:"urllc"`
-	EMBB            Frac    `json:"embb"`
-	Unfinished      int64   `json:"unfinished"`
-	Dropped         int64   `json:"dropped"`
-	MigrationsLarge int     `json:"migrations_large"`
-	MigrationsTotal int     `json:"migrations_total"`
-	Rejected        int     `json:"rejected_actions"`
-	RANInfeasible   int64   `json:"ran_infeasible_allocations"`
-	AIP50           Frac    `json:"ai_latency_p50_s"`
-	AIP99           Frac    `json:"ai_latency_p99_s"`
-	RANP99          Frac    `json:"ran_latency_p99_s"`
-	AgentEpochs     int     `json:"agent_epochs"`        // placement epochs the agent was asked
-	AgentFallbacks  int     `json:"agent_fallbacks"`     // epochs that fell back to the heuristic
-	FallbackReasons string  `json:"fallback_reasons"`    // "reason=count;…", sorted
-	CriticVetoes    int     `json:"critic_vetoes"`       // epochs where the critic kept the placement against the agent's first choice
-	DecisionMS      Frac    `json:"decision_latency_ms"` // mean agent latency per epoch, ms
-	PromptTokens    Frac    `json:"prompt_tokens"`       // mean prompt tokens per epoch (server count; estimated at 4 chars/token otherwise)
-	Events          int64   `json:"events"`
-	SimEndS         float64 `json:"sim_end_s"`
-	WallS           float64 `json:"wall_s"`
-}
-
 // Run executes spec and returns its summary.
 func Run(ctx context.Context, spec Spec) (Result, error) {
 	b, err := spec.Scenario.Build(scenario.BuildOptions{Load: spec.Load, Requests: spec.Requests, Seed: spec.Seed,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
 	"github.com/airansim/airansim/study/report"
 )
 
@@ -32,7 +33,7 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rs, err := report.ReadRuns(*in)
+	rs, err := study.ReadRuns(*in)
 	if err != nil {
 		return err
 	}
