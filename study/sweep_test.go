@@ -3,6 +3,7 @@ package study
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"math"
 	"os"
@@ -169,5 +170,35 @@ func TestWarnRevision(t *testing.T) {
 		if got := strings.Contains(b.String(), "sweep warning: code revision "+tt.rev); got != tt.warn {
 			t.Errorf("%s: warning %q", tt.rev, b.String())
 		}
+	}
+}
+
+// TestReadRuns reads stored runs back, with fingerprints or (older files) without.
+func TestReadRuns(t *testing.T) {
+	dir := t.TempDir()
+	rs, err := Sweep(context.Background(), quickSpecs(), SweepOptions{Dir: filepath.Join(dir, "runs")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy, _ := json.Marshal(Result{Method: "old", Overall: 0.5})
+	if err := os.WriteFile(filepath.Join(dir, "runs", "zz-old.json"), legacy, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadRuns(dir)
+	if err != nil || len(got) != 3 {
+		t.Fatalf("ReadRuns: %d runs, %v", len(got), err)
+	}
+	for i, r := range rs {
+		a, _ := json.Marshal(r)
+		b, _ := json.Marshal(got[i])
+		if !bytes.Equal(a, b) {
+			t.Errorf("run %d read back as\n%s\nwant\n%s", i, b, a)
+		}
+	}
+	if got[2].Method != "old" || got[2].Overall != 0.5 {
+		t.Errorf("legacy run read as %+v", got[2])
+	}
+	if _, err := ReadRuns(t.TempDir()); err == nil || !strings.Contains(err.Error(), "no run results") {
+		t.Errorf("empty directory: %v", err)
 	}
 }

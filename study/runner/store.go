@@ -105,3 +105,14 @@ func stampOf(inputs any) (stamp, error) {
 func save[T any](dir, key string, st stamp, v T) error {
 	return output.WriteJSON(resultPath(dir, key), Stored[T]{Fingerprint: st.fingerprint, Inputs: st.inputs, Result: v})
 }
+
+// Fresh reports whether dir holds a result of job stored with the fingerprint of its Inputs, that
+// is one that Run with Resume would reuse (if it decodes as a T).
+func Fresh[T any](dir string, job Job[T]) bool {
+	st, err := Load[json.RawMessage](resultPath(dir, job.Key))
+	if err != nil || st.Fingerprint == "" {
+		return false
+	}
+	fp, err := Fingerprint(job.Inputs)
+	return err == nil && fp == st.Fingerprint
+}
