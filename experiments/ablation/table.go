@@ -10,10 +10,10 @@ import (
 
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/stats"
-	"github.com/airansim/airansim/internal/study"
+	"github.com/airansim/airansim/study"
 )
 
-// csvColumns are the columns of ablation.csv, one row per run.
+// csvColumns are the columns of ablation.csv, one row per run, by their name in study.SummaryColumns.
 var csvColumns = []string{"agent", "method", "load", "seed", "requests", "overall", "ran", "ai", "large_ai", "small_ai",
 	"migrations_large", "migrations_total", "agent_epochs", "agent_fallbacks", "fallback_reasons", "critic_vetoes",
 	"decision_latency_ms", "prompt_tokens"}
@@ -65,20 +65,14 @@ func sortResults(rs []study.Result, agents []string) []study.Result {
 	return out
 }
 
+// writeCSV writes ablation.csv: the csvColumns of study.SummaryColumns, one row per run.
 func writeCSV(path string, rs []study.Result) error {
-	var buf bytes.Buffer
-	w := output.NewCSVWriter(&buf, csvColumns...)
-	for _, r := range rs {
-		w.Str(r.Agent).Str(r.Method).Float(r.Load).Int(int64(r.Seed)).Int(r.Requests).Float(float64(r.Overall)).
-			Float(float64(r.RAN)).Float(float64(r.AI)).Float(float64(r.LargeAI)).Float(float64(r.SmallAI)).
-			Int(int64(r.MigrationsLarge)).Int(int64(r.MigrationsTotal)).Int(int64(r.AgentEpochs)).
-			Int(int64(r.AgentFallbacks)).Str(r.FallbackReasons).Int(int64(r.CriticVetoes)).
-			Float(float64(r.DecisionMS)).Float(float64(r.PromptTokens))
-		if err := w.EndRow(); err != nil {
-			return err
-		}
+	cols, err := study.SummaryColumns().Select(csvColumns...)
+	if err != nil {
+		return err
 	}
-	if err := w.Flush(); err != nil {
+	var buf bytes.Buffer
+	if err := cols.WriteCSV(&buf, rs); err != nil {
 		return err
 	}
 	return output.WriteFileAtomic(path, buf.Bytes())

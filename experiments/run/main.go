@@ -18,8 +18,8 @@ import (
 	"github.com/airansim/airansim/internal/agentflag"
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/policy"
+	"github.com/airansim/airansim/study"
 )
 
 func main() { cli.Main(run) }

@@ -138,9 +138,9 @@ func TestRunAtomicWrites(t *testing.T) {
 			}
 			names, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 			for _, name := range names {
-				var v []string
+				var v Stored[[]string]
 				b, err := os.ReadFile(name)
-				if err == nil && json.Unmarshal(b, &v) != nil {
+				if err == nil && (json.Unmarshal(b, &v) != nil || len(v.Result) != 3) {
 					bad <- name
 					return
 				}

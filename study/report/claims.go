@@ -5,8 +5,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
 )
 
 // Reference is the method the paper's claims are about.

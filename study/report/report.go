@@ -1,30 +1,22 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/plotutil"
 	"github.com/airansim/airansim/internal/stats"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
 )
 
-// SummaryColumns are the columns of summary.csv, one row per run.
-var SummaryColumns = []string{"load", "rho", "method", "agent", "seed", "requests", "overall", "ran", "ai", "large_ai",
-	"small_ai", "urllc", "embb", "unfinished", "dropped", "migrations_large", "migrations_total", "rejected_actions",
-	"ran_infeasible_allocations", "ai_latency_p50_s", "ai_latency_p99_s", "ran_latency_p99_s", "events", "sim_end_s",
-	"agent_epochs", "agent_fallbacks", "fallback_reasons", "critic_vetoes", "decision_latency_ms", "prompt_tokens"}
-
-// WriteAll writes summary.csv, table.md, loadsweep.png and loadsweep.svg into dir.
+// WriteAll writes summary.csv (study.WriteSummary), table.md, loadsweep.png and loadsweep.svg into dir.
 func WriteAll(dir string, rs []study.Result, paper []scenario.Row) error {
 	rs = sorted(rs)
-	if err := writeSummary(filepath.Join(dir, "summary.csv"), rs); err != nil {
+	if err := study.WriteSummary(filepath.Join(dir, "summary.csv"), rs); err != nil {
 		return err
 	}
 	if err := output.WriteFileAtomic(filepath.Join(dir, "table.md"), []byte(Table(rs, paper))); err != nil {
@@ -52,27 +44,6 @@ func sorted(rs []study.Result) []study.Result {
 		return a.Seed < b.Seed
 	})
 	return out
-}
-
-func writeSummary(path string, rs []study.Result) error {
-	var buf bytes.Buffer
-	w := output.NewCSVWriter(&buf, SummaryColumns...)
-	for _, r := range rs {
-		w.Float(r.Load).Float(float64(r.Rho)).Str(r.Method).Str(r.Agent).Int(int64(r.Seed)).Int(r.Requests).
-			Float(float64(r.Overall)).Float(float64(r.RAN)).Float(float64(r.AI)).Float(float64(r.LargeAI)).
-			Float(float64(r.SmallAI)).Float(float64(r.URLLC)).Float(float64(r.EMBB)).Int(r.Unfinished).Int(r.Dropped).
-			Int(int64(r.MigrationsLarge)).Int(int64(r.MigrationsTotal)).Int(int64(r.Rejected)).Int(r.RANInfeasible).
-			Float(float64(r.AIP50)).Float(float64(r.AIP99)).Float(float64(r.RANP99)).Int(r.Events).Float(r.SimEndS).
-			Int(int64(r.AgentEpochs)).Int(int64(r.AgentFallbacks)).Str(r.FallbackReasons).Int(int64(r.CriticVetoes)).
-			Float(float64(r.DecisionMS)).Float(float64(r.PromptTokens))
-		if err := w.EndRow(); err != nil {
-			return err
-		}
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	return output.WriteFileAtomic(path, buf.Bytes())
 }
 
 // cell is the mean and 95 % CI half-width of one metric over seeds.
@@ -179,29 +150,4 @@ func paperSeries(paper []scenario.Row) plotutil.Series {
 		s.X, s.Y = append(s.X, r.Load), append(s.Y, 100*r.AI)
 	}
 	return s
-}
-
-// ReadRuns reads every stored run result in dir/runs.
-func ReadRuns(dir string) ([]study.Result, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "runs", "*.json"))
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("report: no run results in %s", filepath.Join(dir, "runs"))
-	}
-	sort.Strings(files)
-	rs := make([]study.Result, 0, len(files))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		var r study.Result
-		if err := jsonUnmarshal(b, &r); err != nil {
-			return nil, fmt.Errorf("report: %s: %w", f, err)
-		}
-		rs = append(rs, r)
-	}
-	return rs, nil
 }

@@ -17,6 +17,12 @@ type Job[T any] struct {
 	// a dot). The result is stored as Options.Dir/<Key>.json.
 	Key string
 
+	// Inputs describes everything that determines the result (parameters, file contents or their
+	// hashes, the code revision), as a value encoding/json can encode. Its fingerprint
+	// (Fingerprint) is stored with the result and checked on Resume, so a result is only reused
+	// for the same inputs. Nil is a valid value: all such jobs share one fingerprint.
+	Inputs any
+
 	// Run computes the job's result. It must return promptly, typically
 	// with ctx.Err(), once ctx is cancelled. With Options.Dir set, the
 	// result is stored as JSON, so T must round-trip through
@@ -37,10 +43,18 @@ type Options struct {
 	// Zero or negative: runtime.GOMAXPROCS(0).
 	Parallel int
 
-	// Resume skips every job whose result file exists in Dir and decodes
-	// as a T, returning the stored result instead. A file that does not
-	// decode is ignored and the job is run again.
+	// Resume skips every job whose result file exists in Dir, decodes
+	// as a T and carries the fingerprint of the job's Inputs, returning
+	// the stored result instead. A file that does not decode is ignored
+	// and the job is run again. A file whose fingerprint differs (or
+	// that has none) is stale: Run then fails before running anything,
+	// with a *StaleError naming the file and the inputs that differ,
+	// unless RerunStale is set.
 	Resume bool
+
+	// RerunStale, with Resume, runs the jobs whose stored result is stale
+	// again (overwriting it) instead of failing.
+	RerunStale bool
 
 	// Progress receives progress reports. If it is an *os.File attached
 	// to a terminal, a one-line bar redrawn with '\r' (done/total,
@@ -67,9 +81,15 @@ type Options struct {
 //
 // Run returns only after every job it started has returned; it leaves no
 // goroutine behind. It returns an error without running anything if a key
-// is invalid or duplicated, a Run is nil, or o.Dir cannot be created.
+// is invalid or duplicated, a Run is nil, an Inputs cannot be encoded,
+// o.Dir cannot be created, or (with Resume and without RerunStale) a stored
+// result is stale.
 func Run[T any](ctx context.Context, jobs []Job[T], o Options) ([]T, error) {
 	if err := checkKeys(jobs); err != nil {
+		return nil, err
+	}
+	stamps, err := stampsOf(jobs)
+	if err != nil {
 		return nil, err
 	}
 	if o.Dir != "" {
@@ -79,12 +99,16 @@ func Run[T any](ctx context.Context, jobs []Job[T], o Options) ([]T, error) {
 	}
 	s := &sweep[T]{
 		jobs:    jobs,
+		stamps:  stamps,
 		dir:     o.Dir,
 		results: make([]T, len(jobs)),
 	}
-	todo := s.resume(o.Resume)
+	todo, stale, err := s.resume(o.Resume, o.RerunStale)
+	if err != nil {
+		return nil, err
+	}
 	s.prog = newProgress(o.Progress, o.Label, len(jobs), s.done, time.Now)
-	s.prog.start(o.Dir)
+	s.prog.start(o.Dir, stale)
 	s.run(ctx, todo, parallelism(o.Parallel))
 	s.prog.end()
 
@@ -107,9 +131,10 @@ func parallelism(p int) int {
 
 // sweep is the state of one Run.
 type sweep[T any] struct {
-	jobs []Job[T]
-	dir  string
-	prog *progress
+	jobs   []Job[T]
+	stamps []stamp
+	dir    string
+	prog   *progress
 
 	mu      sync.Mutex // guards the fields below and prog
 	results []T
@@ -117,21 +142,51 @@ type sweep[T any] struct {
 	err     error // first job error
 }
 
-// resume loads stored results when enabled and returns the indices of the
-// jobs left to run, in job order.
-func (s *sweep[T]) resume(enabled bool) []int {
-	todo := make([]int, 0, len(s.jobs))
-	for i, j := range s.jobs {
-		if enabled && s.dir != "" {
-			if v, ok := load[T](s.dir, j.Key); ok {
-				s.results[i] = v
-				s.done++
-				continue
-			}
+// stampsOf computes every job's stamp.
+func stampsOf[T any](jobs []Job[T]) ([]stamp, error) {
+	out := make([]stamp, len(jobs))
+	for i, j := range jobs {
+		st, err := stampOf(j.Inputs)
+		if err != nil {
+			return nil, fmt.Errorf("runner: job %q: %w", j.Key, err)
 		}
-		todo = append(todo, i)
+		out[i] = st
 	}
-	return todo
+	return out, nil
+}
+
+// resume loads stored results when enabled and returns the indices of the
+// jobs left to run, in job order, and how many of them are stale reruns. It
+// fails on the first stale result unless rerun is set.
+func (s *sweep[T]) resume(enabled, rerun bool) (todo []int, stale int, err error) {
+	todo = make([]int, 0, len(s.jobs))
+	var first *StaleError
+	for i, j := range s.jobs {
+		if !enabled || s.dir == "" {
+			todo = append(todo, i)
+			continue
+		}
+		path := resultPath(s.dir, j.Key)
+		st, lerr := Load[T](path)
+		switch {
+		case lerr != nil:
+			todo = append(todo, i)
+		case st.Fingerprint == s.stamps[i].fingerprint:
+			s.results[i] = st.Result
+			s.done++
+		case rerun:
+			todo = append(todo, i)
+			stale++
+		case first == nil:
+			first = &StaleError{Path: path, Diffs: describeStale(st.Inputs, st.Fingerprint, s.stamps[i].inputs, s.stamps[i].fingerprint)}
+		default:
+			first.More++
+		}
+	}
+	if first != nil {
+		return nil, 0, first
+	}
+	return todo, stale, nil
 }
 
 // run executes the jobs at indices todo on n workers and waits for them.
@@ -175,7 +230,7 @@ func (s *sweep[T]) do(parent, ctx context.Context, cancel context.CancelFunc, i 
 	start := time.Now()
 	v, err := job.Run(ctx)
 	if err == nil && s.dir != "" {
-		err = save(s.dir, job.Key, v)
+		err = save(s.dir, job.Key, s.stamps[i], v)
 	}
 	elapsed := time.Since(start)
 

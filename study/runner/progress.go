@@ -46,13 +46,17 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// start reports the jobs resumed from dir and draws the initial bar.
-func (p *progress) start(dir string) {
+// start reports the jobs resumed from dir and the stale ones to be run
+// again, and draws the initial bar.
+func (p *progress) start(dir string, stale int) {
 	if p.w == nil {
 		return
 	}
 	if p.resumed > 0 {
 		fmt.Fprintf(p.w, "%sresumed %d of %d jobs from %s\n", p.prefix(), p.resumed, p.total, dir)
+	}
+	if stale > 0 {
+		fmt.Fprintf(p.w, "%srunning %d stale jobs again (their inputs changed)\n", p.prefix(), stale)
 	}
 	if p.tty {
 		p.draw()

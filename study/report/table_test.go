@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
 )
 
 var testPaper = []scenario.Row{
