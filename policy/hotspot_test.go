@@ -82,7 +82,7 @@ func TestConformanceHotspot(t *testing.T) {
 	const static = policy.MethodHAFStatic
 	keeps := map[string]bool{static: true, policy.MethodRoundRobin: true, policy.MethodCAORA: true}
 	relieves := map[string]bool{policy.MethodHAF: true, policy.MethodHAFNoCritic: true, policy.MethodGameTheory: true,
-		policy.MethodGameTheoryBacklog: true, policy.MethodOracle: true}
+		policy.MethodGameTheoryBacklog: true, policy.MethodLookahead: true}
 	sc := hotspot(t, 7)
 	run := func(name string) (policytest.Outcome, float64) {
 		out, err := policytest.Run(context.Background(), sc, registered(name), 7)

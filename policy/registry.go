@@ -27,7 +27,7 @@ const (
 	MethodCAORA             = caora.Name
 	MethodHAF               = haf.Name
 	MethodHAFNoCritic       = haf.NoCriticName
-	MethodOracle            = haf.OracleName
+	MethodLookahead         = haf.LookaheadName
 )
 
 // Method is a method's controllers with their periods and its allocator, ready for one run.
@@ -91,7 +91,7 @@ func Default() Registry {
 		MethodHAFNoCritic:       {newHAFNoCritic, "HAF committing the agent's first choice (critic ablation)"},
 		MethodHAFStatic:         {newHAFStatic, "initial placement, HAF's closed-form allocation"},
 		MethodLyapunov:          {newLyapunov, "drift-plus-penalty placement, MaxWeight allocation"},
-		MethodOracle:            {newOracle, "exact-rollout best single migration per epoch (sees the future)"},
+		MethodLookahead:         {newLookahead, "greedy one-interval lookahead: exact rollouts of every move (sees the future; not a bound)"},
 		MethodRoundRobin:        {newRoundRobin, "initial placement, round-robin dispatch, equal shares"},
 	}
 }
@@ -107,7 +107,8 @@ func (r Registry) Help() string {
 
 // PaperMethods returns the paper's comparison (section IV-2): the five baselines, HAF and its critic
 // ablation, in Table III's order. It is the load sweep's default. The other registered methods are
-// bounds (oracle: it sees the future workload) and variants for sensitivity studies.
+// references (lookahead: a greedy one-interval lookahead that sees the future workload, not a bound)
+// and variants for sensitivity studies.
 func PaperMethods() []string {
 	return []string{MethodHAFStatic, MethodRoundRobin, MethodLyapunov, MethodGameTheory, MethodCAORA, MethodHAF,
 		MethodHAFNoCritic}
@@ -167,10 +168,11 @@ func newHAFNoCritic(o Options) (Method, error) {
 	return o.method(MethodHAFNoCritic, p, err, allocator.HAF{})
 }
 
-// newOracle is the exact-rollout best single migration per epoch with HAF's allocator.
-func newOracle(o Options) (Method, error) {
-	p, err := haf.NewOracle(o.interval(), nil, [sim.Groups]float64{})
-	return o.method(MethodOracle, p, err, allocator.HAF{})
+// newLookahead is the greedy one-interval lookahead (exact rollouts of every single migration, the
+// best realised committed) with HAF's allocator.
+func newLookahead(o Options) (Method, error) {
+	p, err := haf.NewLookahead(o.interval(), nil, [sim.Groups]float64{})
+	return o.method(MethodLookahead, p, err, allocator.HAF{})
 }
 
 // newLyapunov is Lyapunov: drift-plus-penalty placement with MaxWeight allocation of the residual

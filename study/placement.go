@@ -5,12 +5,13 @@ import (
 	"strings"
 
 	"github.com/airansim/airansim/agent"
+	"github.com/airansim/airansim/policy"
 	"github.com/airansim/airansim/policy/haf"
 	"github.com/airansim/airansim/sim"
 )
 
 // agentUsers are the methods whose results depend on the agent.
-var agentUsers = map[string]bool{"haf": true, "haf-nocritic": true}
+var agentUsers = map[string]bool{policy.MethodHAF: true, policy.MethodHAFNoCritic: true}
 
 // agentLabel is the "agent" column: the agent spec for methods that use one, empty otherwise.
 func agentLabel(spec Spec) string {

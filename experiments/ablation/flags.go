@@ -69,8 +69,8 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 		fmt.Fprintf(stderr, `Usage: go run ./experiments/ablation [flags]
 
 Runs the paper's critic ablation (Table II): for each agent of --agents, HAF with the critic (haf) and
-without it (haf-nocritic) at --load for --seeds seeds, plus the agent-independent reference rows oracle
-(exact-rollout upper bound of single-migration placement) and haf-static (no placement). Writes
+without it (haf-nocritic) at --load for --seeds seeds, plus the agent-independent reference rows lookahead
+(greedy one-interval lookahead over exact rollouts, not a bound) and haf-static (no placement). Writes
 ablation.csv (one row per run), ablation.md (Table II layout with the paper's rows) and config.json to
 --out; finished runs are stored in --out/runs, so --resume continues an interrupted ablation
 (refusing stored runs whose inputs changed; --rerun-stale runs them again).

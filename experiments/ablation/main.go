@@ -1,6 +1,7 @@
 // Command ablation runs the paper's critic ablation (Table II): for each placement agent, HAF with the
 // critic (haf) and without it (haf-nocritic) at one load and several seeds, plus the agent-independent
-// reference rows oracle (upper bound of single-migration placement) and haf-static (no placement).
+// reference rows lookahead (greedy one-interval lookahead over exact rollouts; not a bound) and
+// haf-static (no placement).
 // It writes ablation.csv, ablation.md (Table II layout, with the paper's published rows) and
 // config.json to --out. Finished runs are stored under --out/runs as they finish, each with the
 // fingerprint of its inputs, so --resume continues an interrupted ablation and refuses a stored run
@@ -17,6 +18,7 @@ import (
 
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
+	"github.com/airansim/airansim/policy"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/study"
 	"github.com/airansim/airansim/study/runner"
@@ -24,8 +26,8 @@ import (
 
 // agentMethods are run once per agent; refMethods once per seed, whatever the agents.
 var (
-	agentMethods = []string{"haf", "haf-nocritic"}
-	refMethods   = []string{"oracle", "haf-static"}
+	agentMethods = []string{policy.MethodHAF, policy.MethodHAFNoCritic}
+	refMethods   = []string{policy.MethodLookahead, policy.MethodHAFStatic}
 )
 
 func main() { cli.Main(run) }
@@ -68,7 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// makeSpecs returns the runs, the slowest first: the oracle, then in-process agents, then Ollama
+// makeSpecs returns the runs, the slowest first: the lookahead, then in-process agents, then Ollama
 // agents.
 func makeSpecs(f *config, sc *scenario.Scenario) []study.Spec {
 	base := func(method string, seed uint64) study.Spec {

@@ -44,7 +44,7 @@ func TestQuickAblationWritesOutputs(t *testing.T) {
 			t.Errorf("ablation.csv lacks column %q", col)
 		}
 	}
-	want := []string{"heuristic,haf,", "heuristic,haf-nocritic,", "random,haf,", "random,haf-nocritic,", ",oracle,", ",haf-static,"}
+	want := []string{"heuristic,haf,", "heuristic,haf-nocritic,", "random,haf,", "random,haf-nocritic,", ",lookahead,", ",haf-static,"}
 	if len(lines) != 1+len(want) {
 		t.Fatalf("ablation.csv has %d lines, want header + 2 agents × 2 methods + 2 references:\n%s", len(lines), csv)
 	}
@@ -54,7 +54,7 @@ func TestQuickAblationWritesOutputs(t *testing.T) {
 		}
 	}
 	md, _ := os.ReadFile(filepath.Join(out, "ablation.md"))
-	for _, s := range []string{"| heuristic |", "| random |", "Critic gain", "Gap to oracle", "oracle (upper bound)",
+	for _, s := range []string{"| heuristic |", "| random |", "Critic gain", "Gap to lookahead", "lookahead (greedy, not a bound)",
 		"haf-static", "paper (arXiv:2605.07547, Table II)", "| qwen3:32b | 90.0% | 1/9 | 84.7% | 2/16 | +6.3% |",
 		"| gpt-oss:120b | 88.2% | 1/10 | 80.8% | 2/16 | +9.1% |"} {
 		if !bytes.Contains(md, []byte(s)) {
@@ -104,8 +104,8 @@ func TestResumeRefusesStaleRuns(t *testing.T) {
 	args := []string{"--quick", "--agents", "heuristic,random", "--out", out, "--requests", "1200"}
 	err := run(context.Background(), append(args, "--resume"), io.Discard, io.Discard)
 	if !errors.Is(err, runner.ErrStale) || !strings.Contains(err.Error(), "requests: stored 1500, now 1200") ||
-		!strings.Contains(err.Error(), filepath.Join(out, "runs", "oracle_load1_seed1.json")) {
-		t.Fatalf("resume: %v, want a stale error naming oracle_load1_seed1.json and the request count", err)
+		!strings.Contains(err.Error(), filepath.Join(out, "runs", "lookahead_load1_seed1.json")) {
+		t.Fatalf("resume: %v, want a stale error naming lookahead_load1_seed1.json and the request count", err)
 	}
 	if err := run(context.Background(), append(args, "--rerun-stale"), io.Discard, io.Discard); err != nil {
 		t.Fatal(err)

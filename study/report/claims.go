@@ -5,12 +5,13 @@ import (
 	"math"
 	"strings"
 
+	"github.com/airansim/airansim/policy"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/study"
 )
 
 // Reference is the method the paper's claims are about.
-const Reference = "haf"
+const Reference = policy.MethodHAF
 
 // baselines returns the methods of the paper's Table III other than Reference, in the paper's order.
 func baselines(paper []scenario.Row) []string {

@@ -9,6 +9,7 @@ import (
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/plotutil"
 	"github.com/airansim/airansim/internal/stats"
+	"github.com/airansim/airansim/policy"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/study"
 )
@@ -141,7 +142,7 @@ func paperSeries(paper []scenario.Row) plotutil.Series {
 	s := plotutil.Series{Name: "haf (paper)"}
 	var rows []scenario.Row
 	for _, r := range paper {
-		if r.Method == "haf" {
+		if r.Method == policy.MethodHAF {
 			rows = append(rows, r)
 		}
 	}

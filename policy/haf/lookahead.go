@@ -8,33 +8,34 @@ import (
 	"github.com/airansim/airansim/sim"
 )
 
-// Oracle rolls every candidate of M_k forward exactly (sim.Rollout over one interval) and commits the
-// one with the best realised r̄ (the no-op wins ties): the upper bound of single-migration placement
-// with this window and these weights. It is not a deployable policy; it sees the future workload.
-type Oracle struct {
+// Lookahead rolls every candidate of M_k forward exactly (sim.Rollout over one interval) and commits the
+// one with the best realised r̄ (the no-op wins ties): a greedy one-interval lookahead. It is not a
+// deployable policy (it sees the future workload) and not an upper bound: a move that pays over one
+// interval may cost later, and HAF can beat it over a run (docs/bound.md has stronger references).
+type Lookahead struct {
 	interval float64
 	eligible []sim.Category
 	weights  [sim.Groups]float64
 }
 
-// NewOracle returns the oracle for placement interval Δ (s); weights as in Options (all zero: equal).
+// NewLookahead returns the greedy lookahead for placement interval Δ (s); weights as in Options (all zero: equal).
 // It returns an error wrapping ErrOptions for an interval or weights out of range.
-func NewOracle(interval float64, eligible []sim.Category, weights [sim.Groups]float64) (*Oracle, error) {
+func NewLookahead(interval float64, eligible []sim.Category, weights [sim.Groups]float64) (*Lookahead, error) {
 	o := Options{Eligible: eligible, Weights: weights}
 	if err := o.check(interval); err != nil {
 		return nil, err
 	}
 	o = o.withDefaults()
-	return &Oracle{interval: interval, eligible: o.Eligible, weights: o.Weights}, nil
+	return &Lookahead{interval: interval, eligible: o.Eligible, weights: o.Weights}, nil
 }
 
-// Name returns OracleName.
-func (*Oracle) Name() string { return OracleName }
+// Name returns LookaheadName.
+func (*Lookahead) Name() string { return LookaheadName }
 
 // Decide evaluates every candidate by an exact rollout of env and returns the best.
-func (o *Oracle) Decide(ctx context.Context, s *sim.Snapshot, r sim.Env) (sim.Plan, error) {
+func (o *Lookahead) Decide(ctx context.Context, s *sim.Snapshot, r sim.Env) (sim.Plan, error) {
 	if r == nil {
-		return nil, errors.New("haf: the oracle needs the engine's rollouts (env is nil)")
+		return nil, errors.New("haf: the lookahead needs the engine's rollouts (env is nil)")
 	}
 	cs := Candidates(s, o.eligible)
 	outs, err := RolloutAll(ctx, r, cs, o.interval)
