@@ -84,13 +84,13 @@ func (s *Scenario) Build(o BuildOptions) (*Built, error) {
 func (s *Scenario) costModel(o BuildOptions, b *Built) (traces.CostModel, error) {
 	b.Profile = s.ProfileFile(o.Profile)
 	if b.Profile == "" {
-		return traces.DefaultCostModel(), nil
+		return s.Cost.apply(traces.DefaultCostModel()), nil
 	}
 	p, err := traces.LoadProfile(b.Profile)
 	if err != nil {
 		return traces.CostModel{}, fmt.Errorf("scenario: profile: %w", err)
 	}
-	return p.CostModel(), nil
+	return s.Cost.apply(p.CostModel()), nil
 }
 
 func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) {
@@ -119,6 +119,7 @@ func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) {
 		b.Cells = append(b.Cells, cell.Name)
 	}
 	c.HopDelay, c.RANDelay, c.Drain, c.Epsilon = s.HopDelayS, s.RANDelayS, s.DrainS, s.EpsilonS
+	s.RANFloors.apply(c)
 	b.Epoch = s.EpochS
 }
 
