@@ -17,7 +17,11 @@ type Config struct {
 	Instances []InstanceSpec // Initial placement; each AI service needs at least one replica.
 	Cells     []CellSpec     // Each cell names its DU and CU-UP instances.
 
-	HopDelay    float64 // δ, one-way per inter-node hop, s. 0: 200e-6.
+	// Topology gives the inter-node delays (and link rates); nil: FullMesh{HopDelay}. It is read
+	// once, in New (see Paths).
+	Topology Topology
+
+	HopDelay    float64 // δ, one-way per inter-node hop of the default FullMesh, s. 0: 200e-6.
 	RANDelay    float64 // Fixed RAN packet-processing delay in an AI request's δ_q, s. 0: none.
 	Horizon     float64 // End of the run, s. 0: last arrival + Drain.
 	Drain       float64 // Time after the last arrival before the run ends, s. 0: 30.
@@ -50,6 +54,14 @@ func (c *Config) defaults() {
 	if c.Epsilon == 0 {
 		c.Epsilon = 1e-6
 	}
+}
+
+// topology returns the configured topology, or the full mesh of HopDelay.
+func (c *Config) topology() Topology {
+	if c.Topology == nil {
+		return FullMesh{HopDelay: c.HopDelay}
+	}
+	return c.Topology
 }
 
 func cfgErr(format string, args ...any) error {
