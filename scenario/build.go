@@ -62,7 +62,9 @@ func (s *Scenario) Build(o BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.topology(&b.Config, b, cost)
+	if err := s.topology(&b.Config, b, cost); err != nil {
+		return nil, err
+	}
 	var w sim.Source
 	if o.RequestTrace != "" {
 		b.Requests = o.Requests // 0: the whole file
@@ -93,7 +95,7 @@ func (s *Scenario) costModel(o BuildOptions, b *Built) (traces.CostModel, error)
 	return s.Cost.apply(p.CostModel()), nil
 }
 
-func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) {
+func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) error {
 	nodeIdx := map[string]int{}
 	for i, n := range s.Nodes {
 		nodeIdx[n.Name] = i
@@ -121,6 +123,10 @@ func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) {
 	c.HopDelay, c.RANDelay, c.Drain, c.Epsilon = s.HopDelayS, s.RANDelayS, s.DrainS, s.EpsilonS
 	s.RANFloors.apply(c)
 	b.Epoch = s.EpochS
+	c.Changes = s.changes(nodeIdx)
+	var err error
+	c.Topology, err = s.simTopology(nodeIdx)
+	return err
 }
 
 func reloadOf(cat sim.Category, cost traces.CostModel) float64 {

@@ -32,6 +32,8 @@ type Scenario struct {
 	Nodes       []Node         `json:"nodes"`                 // compute nodes
 	Services    []Service      `json:"services"`              // services and their initial placement
 	Cells       []Cell         `json:"cells"`                 // cells and their DU / CU-UP
+	Topology    *Topology      `json:"topology,omitempty"`    // inter-node delays; absent: a full mesh of hop_delay_s
+	Events      []Event        `json:"events,omitempty"`      // scheduled node failures, recoveries and capacity changes
 	Workload    Workload       `json:"workload"`              // traffic
 	Paper       []Row          `json:"paper_table,omitempty"` // the paper's published results, for side-by-side tables
 

@@ -36,6 +36,12 @@ func (s *Scenario) validate() error {
 	if err := s.validateCells(svcs); err != nil {
 		return err
 	}
+	if err := s.validateTopology(nodes); err != nil {
+		return err
+	}
+	if err := s.validateEvents(nodes); err != nil {
+		return err
+	}
 	if err := s.RANFloors.validate(); err != nil {
 		return err
 	}
