@@ -35,6 +35,11 @@ type Config struct {
 	RANMargin float64
 	RANGuard  float64
 
+	// ReallocPeriod, when > 0, adds a reallocation of every node with requests every ReallocPeriod
+	// seconds, so that the urgency ω and the RAN floors follow the slack between events (which
+	// otherwise change rates only at events); s, finite, ≥ 0. 0: reallocation at events only.
+	ReallocPeriod float64
+
 	Source    Source    // Required.
 	Allocator Allocator // Required: divides each node's GPU and CPU.
 	Sink      Sink      // nil: records are discarded.
@@ -105,7 +110,7 @@ func (c *Config) validate() error {
 	for _, f := range []struct {
 		name string
 		v    float64
-	}{{"HopDelay", c.HopDelay}, {"RANDelay", c.RANDelay}, {"Horizon", c.Horizon}, {"Drain", c.Drain}, {"Epsilon", c.Epsilon}, {"RANGuard", c.RANGuard}} {
+	}{{"HopDelay", c.HopDelay}, {"RANDelay", c.RANDelay}, {"Horizon", c.Horizon}, {"Drain", c.Drain}, {"Epsilon", c.Epsilon}, {"RANGuard", c.RANGuard}, {"ReallocPeriod", c.ReallocPeriod}} {
 		if !finiteNonNeg(f.v) {
 			return cfgErr("%s = %g s: must be finite and ≥ 0", f.name, f.v)
 		}

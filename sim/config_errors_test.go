@@ -56,6 +56,8 @@ func TestConfigErrors(t *testing.T) {
 		{"negative RAN margin", func(c *sim.Config) { c.RANMargin = -0.1 }, []string{"RANMargin"}},
 		{"NaN RAN margin", func(c *sim.Config) { c.RANMargin = math.NaN() }, []string{"RANMargin"}},
 		{"negative RAN guard", func(c *sim.Config) { c.RANGuard = -1e-6 }, []string{"RANGuard"}},
+		{"negative reallocation period", func(c *sim.Config) { c.ReallocPeriod = -1 }, []string{"ReallocPeriod"}},
+		{"infinite reallocation period", func(c *sim.Config) { c.ReallocPeriod = math.Inf(1) }, []string{"ReallocPeriod"}},
 		{"nil controller", func(c *sim.Config) { c.Controllers = append(c.Controllers, sim.ControllerSpec{}) }, []string{"controller 1"}},
 		{"negative period", func(c *sim.Config) { c.Controllers[0].Period = -1 }, []string{"controller 0 (once)"}},
 		{"NaN phase", func(c *sim.Config) { c.Controllers[0].Phase = nan }, []string{"controller 0 (once)"}},

@@ -82,6 +82,9 @@ func New(cfg Config) (*Sim, error) {
 	}
 	s.initControllers()
 	s.scheduleChanges()
+	if cfg.ReallocPeriod > 0 {
+		s.q.schedule(cfg.ReallocPeriod, evRealloc, 0, 0)
+	}
 	if err := s.pull(); err != nil {
 		return nil, err
 	}
@@ -155,6 +158,8 @@ func (s *Sim) step(ctx context.Context) error {
 		s.applyDelayed(e.a)
 	case evChange:
 		s.onChange(e.a)
+	case evRealloc:
+		s.onRealloc()
 	case evEpoch:
 		err = s.onEpoch(ctx)
 	case evHorizon:
