@@ -122,6 +122,7 @@ func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) erro
 	}
 	c.HopDelay, c.RANDelay, c.Drain, c.Epsilon = s.HopDelayS, s.RANDelayS, s.DrainS, s.EpsilonS
 	s.RANFloors.apply(c)
+	c.ReallocPeriod = s.ReallocS
 	b.Epoch = s.EpochS
 	c.Changes = s.changes(nodeIdx)
 	var err error
