@@ -2,6 +2,7 @@ package plotutil
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -20,15 +21,37 @@ type Bars struct {
 	YErr []float64
 }
 
+// extraColours follow the palette for the 9th to 12th series of a bar
+// panel, whose bars have no marker to tell equal colours apart (Paul Tol's
+// wine, teal, indigo and olive).
+var extraColours = [...]color.RGBA{
+	{0x88, 0x22, 0x55, 0xFF},
+	{0x44, 0xAA, 0x99, 0xFF},
+	{0x33, 0x22, 0x88, 0xFF},
+	{0x99, 0x99, 0x33, 0xFF},
+}
+
+// barColour returns the colour of the j-th series of a bar panel: the
+// palette, then extraColours, then again from the start.
+func barColour(j int) color.RGBA {
+	k := j % (len(palette) + len(extraColours))
+	if k < len(palette) {
+		return palette[k]
+	}
+	return extraColours[k-len(palette)]
+}
+
 // groupWidth is the share of the unit spacing between groups that a
 // group's bars take together.
 const groupWidth = 0.8
 
 // BarPanel returns a plot of grouped vertical bars: group g sits at x = g,
 // labelled groups[g], with one bar per series side by side in series
-// order, each series in its own colour (the palette of LinePanel), with
-// error bars where YErr is set, a horizontal grid and a legend at the top
-// right. Bars start at 0.
+// order, each series in its own colour (the palette of LinePanel, then four
+// more: twelve distinct colours), with error bars where YErr is set, a
+// horizontal grid and a legend at the top right. Bars start at 0. The x
+// axis spans [−0.5, len(groups) − 0.5]; raise the returned plot's X.Max to
+// leave the legend room right of the last group.
 //
 // If yMin < yMax the y axis spans [yMin, yMax]; otherwise it fits the data.
 // A non-finite value draws no bar; a non-finite error draws none.
@@ -62,7 +85,7 @@ func BarPanel(title, ylabel string, groups []string, series []Bars, yMin, yMax f
 
 // addBars adds the j-th of n series as bars of width w (in group units).
 func addBars(p *plot.Plot, j int, s Bars, w float64, n int) error {
-	c := palette[j%len(palette)]
+	c := barColour(j)
 	var thumb plot.Thumbnailer
 	var centres plotter.XYs
 	var errs plotter.YErrors

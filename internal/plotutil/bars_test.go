@@ -44,3 +44,16 @@ func TestBarPanel(t *testing.T) {
 		}
 	}
 }
+
+// TestBarColours: the first twelve series get twelve distinct colours.
+func TestBarColours(t *testing.T) {
+	seen := map[[4]uint8]int{}
+	for j := range 12 {
+		c := barColour(j)
+		k := [4]uint8{c.R, c.G, c.B, c.A}
+		if i, ok := seen[k]; ok {
+			t.Errorf("series %d and %d share colour %v", i, j, c)
+		}
+		seen[k] = j
+	}
+}
