@@ -42,7 +42,7 @@ type pool struct {
 // pools are the two comparisons of the study: the paper's five baselines as specified, and every
 // other method run (the baselines' favourable variants included).
 var pools = []pool{
-	{"paper baselines", func(m string) bool { return contains(policy.PaperMethods(), m) && !notOthers[m] }},
+	{"the paper baselines", func(m string) bool { return contains(policy.PaperMethods(), m) && !notOthers[m] }},
 	{"all other methods", func(m string) bool { return !notOthers[m] }},
 }
 
@@ -201,7 +201,7 @@ func (s *robust) markdown() string {
 		b.WriteString("\n")
 		for _, p := range pools {
 			if g := s.gapOf(v.Name, p); g.other != "" {
-				fmt.Fprintf(&b, "HAF's AI advantage over the best of the %s (%s): %s points, **%s**.\n", p.name, g.other,
+				fmt.Fprintf(&b, "HAF's AI advantage over the best of %s (%s): %s points, **%s**.\n", p.name, g.other,
 					signed(100*g.mean, 100*g.half, g.n), g.verdict())
 			}
 		}
