@@ -43,6 +43,10 @@ type Counts struct {
 	Dropped    int64 // never admissible (KV larger than the node can hold)
 }
 
+// Finished returns the requests that completed before the horizon (met or not): Total − Unfinished
+// − Dropped.
+func (c Counts) Finished() int64 { return c.Total - c.Unfinished - c.Dropped }
+
 // Fulfillment returns Met/Total in [0,1], or NaN when the group is empty.
 func (c Counts) Fulfillment() float64 {
 	if c.Total == 0 {
@@ -100,6 +104,10 @@ func (s *Summary) Fulfillment(g Group) float64 { return s.counts[g].Fulfillment(
 // LatencyQuantile returns the q-quantile (0 ≤ q ≤ 1) of finished requests' latency in group g, s,
 // within the histogram's relative resolution; NaN if none finished.
 func (s *Summary) LatencyQuantile(g Group, q float64) float64 { return s.lat[g].Quantile(q) }
+
+// LatencyMean returns the mean latency of the finished requests of group g, s, exact (not binned);
+// NaN if none finished.
+func (s *Summary) LatencyMean(g Group) float64 { return s.lat[g].Mean() }
 
 // Merge adds o's counts and histograms to s.
 func (s *Summary) Merge(o *Summary) {

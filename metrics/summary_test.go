@@ -265,3 +265,51 @@ func TestHistogramError(t *testing.T) {
 		}
 	}
 }
+
+// TestFinishedAndLatencyMean checks the finished counts and the exact mean latencies of the sample
+// against hand sums (the latencies listed at TestLatencyQuantiles), recorded whole and as two
+// halves merged; a group without finished requests has mean NaN.
+func TestFinishedAndLatencyMean(t *testing.T) {
+	var whole, a, b, aiUnfinished metrics.Summary
+	for i, r := range sample() {
+		whole.Record(r)
+		if i%2 == 0 {
+			a.Record(r)
+		} else {
+			b.Record(r)
+		}
+		if r.Class == sim.AI && !r.Finished {
+			aiUnfinished.Record(r)
+		}
+	}
+	a.Merge(&b)
+	nan := math.NaN()
+	for _, tc := range []struct {
+		g        metrics.Group
+		finished int64
+		mean     float64 // s
+	}{
+		{metrics.Overall, 8, (0.0008 + 0.0015 + 0.0010000005 + 0.001000003 + 0.002 + 0.012 + 0.15 + 1.3) / 8},
+		{metrics.RAN, 5, (0.0008 + 0.0015 + 0.0010000005 + 0.001000003 + 0.002) / 5},
+		{metrics.AI, 3, (0.012 + 0.15 + 1.3) / 3},
+		{metrics.LargeAI, 1, 0.012},
+		{metrics.SmallAI, 2, (0.15 + 1.3) / 2},
+		{metrics.URLLC, 4, (0.0008 + 0.0015 + 0.0010000005 + 0.001000003) / 4},
+		{metrics.EMBB, 1, 0.002},
+	} {
+		for name, s := range map[string]*metrics.Summary{"whole": &whole, "merged": &a} {
+			if got := s.Counts(tc.g).Finished(); got != tc.finished {
+				t.Errorf("%s %v: finished %d, want %d", name, tc.g, got, tc.finished)
+			}
+			if got := s.LatencyMean(tc.g); math.Abs(got-tc.mean) > 1e-12*tc.mean {
+				t.Errorf("%s %v: mean latency %.15g, want %.15g", name, tc.g, got, tc.mean)
+			}
+		}
+		if got := aiUnfinished.LatencyMean(tc.g); !math.IsNaN(got) {
+			t.Errorf("%v without finished requests: mean %v, want %v", tc.g, got, nan)
+		}
+		if got := aiUnfinished.Counts(tc.g).Finished(); got != 0 {
+			t.Errorf("%v without finished requests: finished %d, want 0", tc.g, got)
+		}
+	}
+}

@@ -11,37 +11,43 @@ import (
 // (NaN for an empty group). Each field is declared as a column, with its unit, in SummaryColumns,
 // from which the CSV row and the JSON object derive.
 type Result struct {
-	Load            float64 // requested ρ
-	Rho             Frac    // ρ achieved
-	Method          string  // registered method name
-	Agent           string  // agent spec of methods that use one, "" otherwise
-	Seed            uint64  // run seed
-	Requests        int64   // records emitted
-	Overall         Frac    // fulfillment of all requests
-	RAN             Frac    // fulfillment of RAN-only requests
-	AI              Frac    // fulfillment of AI requests
-	LargeAI         Frac    // fulfillment of large-AI requests
-	SmallAI         Frac    // fulfillment of small-AI requests
-	URLLC           Frac    // fulfillment of URLLC requests
-	EMBB            Frac    // fulfillment of eMBB requests
-	Unfinished      int64   // requests unfinished at the horizon
-	Dropped         int64   // requests dropped (KV never fit)
-	MigrationsLarge int     // committed large-AI migrations
-	MigrationsTotal int     // committed migrations
-	Rejected        int     // rejected actions
-	RANInfeasible   int64   // node reallocations whose RAN floors did not fit
-	AIP50           Frac    // AI latency median, s
-	AIP99           Frac    // AI latency 99th percentile, s
-	RANP99          Frac    // RAN-only latency 99th percentile, s
-	AgentEpochs     int     // placement epochs the agent was asked
-	AgentFallbacks  int     // epochs that fell back to the heuristic
-	FallbackReasons string  // "reason=count;…", sorted
-	CriticVetoes    int     // epochs where the critic kept the placement against the agent's first choice
-	DecisionMS      Frac    // mean agent latency per epoch, ms
-	PromptTokens    Frac    // mean prompt tokens per epoch (server count; estimated at 4 chars/token otherwise)
-	Events          int64   // engine events
-	SimEndS         float64 // simulated end time, s
-	WallS           float64 // wall-clock time of the simulation, s
+	Load             float64 // requested ρ
+	Rho              Frac    // ρ achieved
+	Method           string  // registered method name
+	Agent            string  // agent spec of methods that use one, "" otherwise
+	Seed             uint64  // run seed
+	Requests         int64   // records emitted
+	Overall          Frac    // fulfillment of all requests
+	RAN              Frac    // fulfillment of RAN-only requests
+	AI               Frac    // fulfillment of AI requests
+	LargeAI          Frac    // fulfillment of large-AI requests
+	SmallAI          Frac    // fulfillment of small-AI requests
+	URLLC            Frac    // fulfillment of URLLC requests
+	EMBB             Frac    // fulfillment of eMBB requests
+	Unfinished       int64   // requests unfinished at the horizon
+	Dropped          int64   // requests dropped (KV never fit)
+	MigrationsLarge  int     // committed large-AI migrations
+	MigrationsTotal  int     // committed migrations
+	Rejected         int     // rejected actions
+	RANInfeasible    int64   // node reallocations whose RAN floors did not fit
+	AIP50            Frac    // AI latency median, s
+	AIP99            Frac    // AI latency 99th percentile, s
+	RANP99           Frac    // RAN-only latency 99th percentile, s
+	AgentEpochs      int     // placement epochs the agent was asked
+	AgentFallbacks   int     // epochs that fell back to the heuristic
+	FallbackReasons  string  // "reason=count;…", sorted
+	CriticVetoes     int     // epochs where the critic kept the placement against the agent's first choice
+	DecisionMS       Frac    // mean agent latency per epoch, ms
+	PromptTokens     Frac    // mean prompt tokens per epoch (server count; estimated at 4 chars/token otherwise)
+	Events           int64   // engine events
+	SimEndS          float64 // simulated end time, s
+	Completed        int64   // requests finished before the horizon, all classes
+	LargeAICompleted int64   // large-AI requests finished
+	SmallAICompleted int64   // small-AI requests finished
+	AIMean           Frac    // mean latency of finished AI requests, s
+	LargeAIMean      Frac    // mean latency of finished large-AI requests, s
+	RANRounding      int64   // node reallocations whose RAN floors exceeded capacity only by rounding
+	WallS            float64 // wall-clock time of the simulation, s
 
 	// Extra holds the columns measured by Spec.Measures, by column name (NaN allowed).
 	Extra map[string]float64

@@ -94,6 +94,10 @@ func summarize(spec Spec, b *scenario.Built, st sim.Stats, sum *metrics.Summary)
 		AIP50:         Frac(sum.LatencyQuantile(metrics.AI, 0.5)), AIP99: Frac(sum.LatencyQuantile(metrics.AI, 0.99)),
 		RANP99: Frac(sum.LatencyQuantile(metrics.RAN, 0.99)), Events: st.Events, SimEndS: st.End,
 		DecisionMS: Frac(math.NaN()), PromptTokens: Frac(math.NaN()),
+		Completed: sum.Counts(metrics.Overall).Finished(), LargeAICompleted: sum.Counts(metrics.LargeAI).Finished(),
+		SmallAICompleted: sum.Counts(metrics.SmallAI).Finished(),
+		AIMean:           Frac(sum.LatencyMean(metrics.AI)), LargeAIMean: Frac(sum.LatencyMean(metrics.LargeAI)),
+		RANRounding: st.RANRounding,
 	}
 }
 
