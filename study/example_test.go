@@ -94,6 +94,6 @@ func ExampleMeasure() {
 	cols := study.SummaryColumns().CSV().WithExtra([]study.Result{r})
 	fmt.Println(len(cols), cols[len(cols)-1].Name)
 	// Output:
-	// 7.979
+	// 8.226
 	// 37 ai_latency_max_s
 }
