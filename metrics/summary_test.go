@@ -53,21 +53,21 @@ func TestSummaryCounts(t *testing.T) {
 	}
 	nan := math.NaN()
 	all := map[metrics.Group]want{
-		metrics.Overall: {metrics.Counts{Total: 11, Met: 5, Unfinished: 2, Dropped: 1}, 5.0 / 11},
-		metrics.RAN:     {metrics.Counts{Total: 6, Met: 3, Unfinished: 1}, 0.5},
+		metrics.Overall: {metrics.Counts{Total: 11, Met: 5, Unfinished: 2, Dropped: 1, Tolerated: 1}, 5.0 / 11},
+		metrics.RAN:     {metrics.Counts{Total: 6, Met: 3, Unfinished: 1, Tolerated: 1}, 0.5},
 		metrics.AI:      {metrics.Counts{Total: 5, Met: 2, Unfinished: 1, Dropped: 1}, 0.4},
 		metrics.LargeAI: {metrics.Counts{Total: 2, Met: 1, Dropped: 1}, 0.5},
 		metrics.SmallAI: {metrics.Counts{Total: 3, Met: 1, Unfinished: 1}, 1.0 / 3},
-		metrics.URLLC:   {metrics.Counts{Total: 4, Met: 2}, 0.5},
+		metrics.URLLC:   {metrics.Counts{Total: 4, Met: 2, Tolerated: 1}, 0.5},
 		metrics.EMBB:    {metrics.Counts{Total: 2, Met: 1, Unfinished: 1}, 0.5},
 	}
 	ranOnly := map[metrics.Group]want{
-		metrics.Overall: {metrics.Counts{Total: 6, Met: 3, Unfinished: 1}, 0.5},
-		metrics.RAN:     {metrics.Counts{Total: 6, Met: 3, Unfinished: 1}, 0.5},
+		metrics.Overall: {metrics.Counts{Total: 6, Met: 3, Unfinished: 1, Tolerated: 1}, 0.5},
+		metrics.RAN:     {metrics.Counts{Total: 6, Met: 3, Unfinished: 1, Tolerated: 1}, 0.5},
 		metrics.AI:      {metrics.Counts{}, nan},
 		metrics.LargeAI: {metrics.Counts{}, nan},
 		metrics.SmallAI: {metrics.Counts{}, nan},
-		metrics.URLLC:   {metrics.Counts{Total: 4, Met: 2}, 0.5},
+		metrics.URLLC:   {metrics.Counts{Total: 4, Met: 2, Tolerated: 1}, 0.5},
 		metrics.EMBB:    {metrics.Counts{Total: 2, Met: 1, Unfinished: 1}, 0.5},
 	}
 	none := map[metrics.Group]want{}
@@ -311,5 +311,42 @@ func TestFinishedAndLatencyMean(t *testing.T) {
 		if got := aiUnfinished.Counts(tc.g).Finished(); got != 0 {
 			t.Errorf("%v without finished requests: finished %d, want 0", tc.g, got)
 		}
+	}
+}
+
+// TestToleratedAndDeadlineUsed checks, on the hand-worked sample, the requests met only by
+// sim.MetTolerance (request 3: 0.5 ns late) and the largest latency/deadline per group (RAN-only:
+// request 2, 1.5 ms of 1 ms; large-AI: request 7, 12 ms of 2 s; small-AI and so AI and overall:
+// request 10, 1.3 s of 0.5 s), also after a merge of two halves.
+func TestToleratedAndDeadlineUsed(t *testing.T) {
+	whole, a, b := &metrics.Summary{}, &metrics.Summary{}, &metrics.Summary{}
+	for i, r := range sample() {
+		whole.Record(r)
+		if i%2 == 0 {
+			a.Record(r)
+		} else {
+			b.Record(r)
+		}
+	}
+	a.Merge(b)
+	want := map[metrics.Group]struct {
+		tolerated int64
+		used      float64
+	}{
+		metrics.Overall: {1, 2.6}, metrics.RAN: {1, 1.5}, metrics.URLLC: {1, 1.5}, metrics.EMBB: {0, 0.5},
+		metrics.AI: {0, 2.6}, metrics.LargeAI: {0, 0.006}, metrics.SmallAI: {0, 2.6},
+	}
+	for _, s := range []*metrics.Summary{whole, a} {
+		for g, w := range want {
+			if got := s.Counts(g).Tolerated; got != w.tolerated {
+				t.Errorf("%s: %d met by the tolerance, want %d", g, got, w.tolerated)
+			}
+			if got := s.DeadlineUsedMax(g); math.Abs(got-w.used) > 1e-9 {
+				t.Errorf("%s: largest latency/deadline %v, want %v", g, got, w.used)
+			}
+		}
+	}
+	if got := (&metrics.Summary{}).DeadlineUsedMax(metrics.RAN); !math.IsNaN(got) {
+		t.Errorf("empty summary: %v, want NaN", got)
 	}
 }

@@ -47,6 +47,8 @@ type Result struct {
 	AIMean           Frac    // mean latency of finished AI requests, s
 	LargeAIMean      Frac    // mean latency of finished large-AI requests, s
 	RANRounding      int64   // node reallocations whose RAN floors exceeded capacity only by rounding
+	RANTolerated     int64   // RAN-only requests met only by sim.MetTolerance (latency > deadline by ≤ 1 ns)
+	RANDeadlineUsed  Frac    // largest latency/deadline of a finished RAN-only request
 	WallS            float64 // wall-clock time of the simulation, s
 
 	// Extra holds the columns measured by Spec.Measures, by column name (NaN allowed).

@@ -97,7 +97,8 @@ func summarize(spec Spec, b *scenario.Built, st sim.Stats, sum *metrics.Summary)
 		Completed: sum.Counts(metrics.Overall).Finished(), LargeAICompleted: sum.Counts(metrics.LargeAI).Finished(),
 		SmallAICompleted: sum.Counts(metrics.SmallAI).Finished(),
 		AIMean:           Frac(sum.LatencyMean(metrics.AI)), LargeAIMean: Frac(sum.LatencyMean(metrics.LargeAI)),
-		RANRounding: st.RANRounding,
+		RANRounding:  st.RANRounding,
+		RANTolerated: sum.Counts(metrics.RAN).Tolerated, RANDeadlineUsed: Frac(sum.DeadlineUsedMax(metrics.RAN)),
 	}
 }
 
