@@ -11,6 +11,7 @@ import (
 
 	"github.com/airansim/airansim/agent"
 	"github.com/airansim/airansim/internal/cli"
+	"github.com/airansim/airansim/internal/sweepflag"
 )
 
 // quickRequests is the request count of --quick.
@@ -18,19 +19,11 @@ const quickRequests = 1500
 
 // config holds the command line; it is written to config.json.
 type config struct {
+	sweepflag.Flags
 	Agents         []string      `json:"agents"`
 	Load           float64       `json:"load"`
-	Seeds          int           `json:"seeds"`
-	Seed           uint64        `json:"seed"`
 	Requests       int           `json:"requests"`
 	Trace          string        `json:"trace"`
-	Scenario       string        `json:"scenario"`
-	Profile        string        `json:"profile"`
-	Out            string        `json:"out"`
-	Quick          bool          `json:"quick"`
-	Resume         bool          `json:"resume"`
-	Rerun          bool          `json:"rerun_stale"`
-	Parallel       int           `json:"parallel"`
 	OllamaParallel int           `json:"ollama_parallel"`
 	OllamaHost     string        `json:"ollama_host"`
 	Think          bool          `json:"think"`
@@ -49,17 +42,11 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.StringSliceVar(&c.Agents, "agents", []string{"heuristic", "random"}, "placement agents to compare (comma list of: "+agent.Specs+
 		"); each runs with haf (critic) and haf-nocritic. LLM and replay answers that are unusable fall back to the heuristic and are counted")
 	fs.Float64Var(&c.Load, "load", 1, "load ρ = λ·W̄/G_AI of every run (the paper's Table II: 1)")
-	fs.IntVar(&c.Seeds, "seeds", 1, "seeds per (agent, method); tables show the mean (± 95 % CI half-width with ≥ 2)")
-	fs.Uint64Var(&c.Seed, "seed", 1, "first seed; runs use seed, seed+1, …")
 	fs.IntVar(&c.Requests, "requests", 0, "total requests per run (AI + RAN); 0: the scenario's count at --load (20000 for the paper)")
 	fs.StringVar(&c.Trace, "trace", "", "Azure LLM trace (CSV or parquet) replacing the embedded workload model")
-	fs.StringVar(&c.Scenario, "scenario", "", "scenario file (docs/scenario.md); empty: the paper's Table I scenario, embedded")
-	fs.StringVar(&c.Profile, "profile", "", "calibration profile (docs/profile.md) overriding the scenario's cost model")
-	fs.StringVar(&c.Out, "out", "out/ablation", "output directory for ablation.csv, ablation.md, config.json and runs/")
-	fs.BoolVar(&c.Quick, "quick", false, fmt.Sprintf("a small smoke run: %d requests, one seed (unless --requests/--seeds are given)", quickRequests))
-	fs.BoolVar(&c.Resume, "resume", false, "skip runs already stored in OUT/runs with the same inputs (after an interruption); a stored run whose inputs changed is an error")
-	fs.BoolVar(&c.Rerun, "rerun-stale", false, "like --resume, but run again the stored runs whose inputs changed (scenario, requests, trace, profile, agent, code revision, …)")
-	fs.IntVar(&c.Parallel, "parallel", 0, "runs at once; 0: one per CPU")
+	sweepflag.Register(fs, &c.Flags, sweepflag.Texts{Out: "out/ablation",
+		SeedHelp: "seeds per (agent, method); tables show the mean (± 95 % CI half-width with ≥ 2)",
+		Quick:    fmt.Sprintf("a small smoke run: %d requests, one seed (unless --requests/--seeds are given)", quickRequests)})
 	fs.IntVar(&c.OllamaParallel, "ollama-parallel", 1, "ollama:<model> runs at once, within --parallel (they share one Ollama server, and contention inflates decision latency and causes timeouts)")
 	fs.StringVar(&c.OllamaHost, "ollama-host", host, "Ollama server URL for ollama:<model> agents ($OLLAMA_HOST when set)")
 	fs.BoolVar(&c.Think, "think", false, "let thinking models think before answering (slower; off as in the paper)")
@@ -93,11 +80,12 @@ func (c *config) check(fs *pflag.FlagSet) error {
 			c.Seeds = 1
 		}
 	}
+	if err := c.Flags.Check(); err != nil {
+		return err
+	}
 	switch {
-	case c.Seeds < 1:
-		return cli.Usagef("--seeds must be ≥ 1, not %d", c.Seeds)
-	case c.Requests < 0 || c.Parallel < 0:
-		return cli.Usagef("--requests and --parallel must be ≥ 0")
+	case c.Requests < 0:
+		return cli.Usagef("--requests must be ≥ 0")
 	case c.OllamaParallel < 1:
 		return cli.Usagef("--ollama-parallel must be ≥ 1, not %d", c.OllamaParallel)
 	case c.AgentTimeout < 0:

@@ -41,9 +41,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Join(f.Out, "runs")
-	resume := f.Resume || f.Rerun
-	jobs, pending, err := makeJobs(f, makeSpecs(f, sc), dir, resume)
+	opt := f.Sweep("ablation", stderr)
+	jobs, pending, err := makeJobs(f, makeSpecs(f, sc), opt.Dir, opt.Resume)
 	if err != nil {
 		return err
 	}
@@ -53,8 +52,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "ablation: %d runs (%d agents × %d methods + %d references, × %d seeds) at ρ = %g, output %s\n",
 		len(jobs), len(f.Agents), len(agentMethods), len(refMethods), f.Seeds, f.Load, f.Out)
 	t0 := time.Now()
-	rs, err := runner.Run(ctx, jobs, runner.Options{Dir: dir, Parallel: f.Parallel, Resume: resume,
-		RerunStale: f.Rerun, Progress: stderr, Label: "ablation"})
+	rs, err := runner.Run(ctx, jobs, runner.Options{Dir: opt.Dir, Parallel: opt.Parallel, Resume: opt.Resume,
+		RerunStale: opt.RerunStale, Progress: opt.Progress, Label: opt.Label})
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"time"
 
 	"github.com/airansim/airansim/internal/cli"
@@ -33,8 +32,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "loadsweep: %d runs (%d loads × %d methods × %d seeds), cost profile %s, output %s\n",
 		len(specs), len(f.Loads), len(f.Methods), f.Seeds, sc.ProfileLabel(f.Profile), f.Out)
 	t0 := time.Now()
-	rs, err := study.Sweep(ctx, specs, study.SweepOptions{Dir: filepath.Join(f.Out, "runs"), Parallel: f.Parallel,
-		Resume: f.Resume || f.Rerun, RerunStale: f.Rerun, Progress: stderr, Label: "loadsweep"})
+	rs, err := study.Sweep(ctx, specs, f.Sweep("loadsweep", stderr))
 	if err != nil {
 		return err
 	}

@@ -11,7 +11,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"time"
 
 	"github.com/airansim/airansim/internal/cli"
@@ -39,8 +38,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "robustness: %d runs (%d variants × %d methods × %d seeds) at ρ = %g, cost profile %s, output %s\n",
 		len(specs), len(vs), len(f.Methods), f.Seeds, f.Load, sc.ProfileLabel(f.Profile), f.Out)
 	t0 := time.Now()
-	rs, err := study.Sweep(ctx, specs, study.SweepOptions{Dir: filepath.Join(f.Out, "runs"), Parallel: f.Parallel,
-		Resume: f.Resume || f.Rerun, RerunStale: f.Rerun, Progress: stderr, Label: "robustness", Key: key})
+	rs, err := study.Sweep(ctx, specs, sweepOptions(f, stderr, key))
 	if err != nil {
 		return err
 	}
@@ -94,4 +92,11 @@ func variantDocs(vs []family.Variant) []map[string]any {
 		out[i] = map[string]any{"name": v.Name, "doc": v.Doc, "seeded": v.Seeded}
 	}
 	return out
+}
+
+// sweepOptions are the shared flags' sweep options, with runs keyed by variant.
+func sweepOptions(f *config, stderr io.Writer, key func(study.Spec) string) study.SweepOptions {
+	o := f.Sweep("robustness", stderr)
+	o.Key = key
+	return o
 }
