@@ -84,8 +84,8 @@ func TestPaperFloorsAndKV(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	if b.Config.RANMargin != 0.1 || b.Config.RANGuard != 0 {
-		t.Errorf("RAN margin %v guard %v, want 0.1 and 0", b.Config.RANMargin, b.Config.RANGuard)
+	if b.Config.RANMargin != 0.1 || b.Config.RANGuard != 2e-5 {
+		t.Errorf("RAN margin %v guard %v, want 0.1 and 2e-5", b.Config.RANMargin, b.Config.RANGuard)
 	}
 	large, small := 0, 0
 	for {
