@@ -48,7 +48,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.Uint64Var(&c.Seed, "seed", 1, "first seed; runs use seed, seed+1, …")
 	fs.IntVar(&c.Requests, "requests", defaultRequests, "total requests per run (AI + RAN); 0: the scenario's count at each load (20000 at ρ = 1, slow: see docs/bound.md)")
 	fs.IntVar(&c.Width, "width", 4, "beam width W: states kept per epoch besides the pinned greedy one")
-	fs.Float64Var(&c.Lookahead, "lookahead", 0, "beam score lookahead L, s: requests arriving up to L past the next epoch count, placement held; 0: one placement interval Δ")
+	fs.Float64Var(&c.Lookahead, "lookahead", 0, "beam score lookahead L, s: a child is scored by the met requests among those arriving up to L past the next epoch, placement held from it; 0: to the end of the run (the exact final count under hold; slower, cost grows with the run length squared)")
 	fs.IntVar(&c.Restarts, "restarts", 2, "best-static: seeded random feasible starting placements after the scenario's own; 0: none")
 	fs.StringSliceVar(&c.Refs, "references", allRefs, "references to run (comma list of: "+strings.Join(allRefs, ", ")+")")
 	fs.StringVar(&c.Scenario, "scenario", "", "scenario file (docs/scenario.md); empty: the paper's Table I scenario, embedded")

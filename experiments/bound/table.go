@@ -128,7 +128,7 @@ func requestsLabel(n int) string {
 
 func lookLabel(l float64) string {
 	if l == 0 {
-		return "Δ"
+		return "to the end of the run"
 	}
 	return fmt.Sprintf("%g s", l)
 }

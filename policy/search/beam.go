@@ -16,8 +16,10 @@ type BeamOptions struct {
 	// Width is W, the states kept after each epoch besides the pinned greedy one; 0: 4; negative: every
 	// child (an exhaustive enumeration of decision sequences, exponential in the epochs).
 	Width int
-	// Lookahead is L, s: a child's score counts the met requests among those arriving before the next
-	// epoch plus L, the placement held after it; 0: Interval; negative: 0 (no lookahead).
+	// Lookahead sets how far a child's score looks. 0: to the end of the run: the score is the exact
+	// final count of met requests if the placement were held from the next epoch on (the rollout value
+	// of the hold policy). > 0: L s: the met requests among those arriving before the next epoch plus L,
+	// the placement held (cheaper; each child then runs Interval + L + the largest deadline). < 0: L = 0.
 	Lookahead float64
 	Eligible  []sim.Category      // categories that may migrate, as haf.Candidates; nil: all four
 	Weights   [sim.Groups]float64 // weights of the greedy oracle's r̄ (haf.Oracle); all zero: equal
@@ -61,12 +63,6 @@ func (o BeamOptions) withDefaults() (BeamOptions, error) {
 	if o.Width == 0 {
 		o.Width = 4
 	}
-	switch {
-	case o.Lookahead == 0:
-		o.Lookahead = o.Interval
-	case o.Lookahead < 0:
-		o.Lookahead = 0
-	}
 	return o, nil
 }
 
@@ -79,7 +75,9 @@ func (o BeamOptions) withDefaults() (BeamOptions, error) {
 // epoch and scored (BeamOptions.Lookahead); the Width best children are kept. The greedy oracle's own
 // trajectory (haf.Oracle's choice from its own state) is carried as a pinned member and expanded too.
 // At the end every finalist is replayed by a full run (ReplayRun) and the best count of met
-// requests wins, so Best is at least the greedy oracle's full-run result on every run.
+// requests wins, so Best is at least the greedy oracle's full-run result on every run. With the
+// default Lookahead (to the end) a no-op child scores exactly its parent's score, so the best kept
+// score never decreases and Best is also at least the run that never migrates (haf-static).
 func Beam(ctx context.Context, cfg sim.Config, o BeamOptions) (BeamResult, error) {
 	o, err := o.withDefaults()
 	if err != nil {
@@ -89,11 +87,15 @@ func Beam(ctx context.Context, cfg sim.Config, o BeamOptions) (BeamResult, error
 	if err != nil {
 		return BeamResult{}, fmt.Errorf("search: %w", err)
 	}
-	tmax, err := maxDeadline(cfg)
-	if err != nil {
-		return BeamResult{}, err
+	b := &beam{o: o, oracle: oracle, look: math.Inf(1)}
+	if o.Lookahead != 0 {
+		tmax, err := maxDeadline(cfg)
+		if err != nil {
+			return BeamResult{}, err
+		}
+		b.look = max(o.Lookahead, 0)
+		b.settle = b.look + tmax + settleSlack
 	}
-	b := &beam{o: o, oracle: oracle, settle: o.Lookahead + tmax + settleSlack}
 	root, err := b.root(ctx, cfg)
 	if err != nil {
 		return BeamResult{}, err

@@ -14,20 +14,29 @@ import (
 )
 
 // TestBeamDominatesGreedy: on the paper scenario (small runs, several seeds) the beam's best full run
-// meets at least as many requests as the registered greedy oracle's own full run, and its pinned
-// greedy trajectory meets exactly as many.
+// meets at least as many requests as the registered greedy oracle's own full run and as haf-static's,
+// its pinned greedy trajectory meets exactly as many as the oracle, and with the default lookahead
+// the best kept score never decreases and ends at the best full run's count.
 func TestBeamDominatesGreedy(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3} {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			cfg, dt := paper(t, 800, seed)
-			r, err := search.Beam(context.Background(), cfg, search.BeamOptions{Interval: dt, Width: 2})
+			best := int64(-1)
+			o := search.BeamOptions{Interval: dt, Width: 2, Progress: func(p search.Progress) {
+				if p.Best < best {
+					t.Errorf("epoch %d: best score %d fell below %d", p.Epoch, p.Best, best)
+				}
+				best = p.Best
+			}}
+			r, err := search.Beam(context.Background(), cfg, o)
 			if err != nil {
 				t.Fatal(err)
 			}
 			_, oracle := runMethod(t, policy.MethodOracle, 800, seed)
-			if r.Best.Run.Met() < oracle || r.Greedy.Run.Met() != oracle {
-				t.Errorf("met: beam best %d, beam's greedy %d, oracle %d; want best ≥ oracle = greedy",
-					r.Best.Run.Met(), r.Greedy.Run.Met(), oracle)
+			_, static := runMethod(t, policy.MethodHAFStatic, 800, seed)
+			if r.Best.Run.Met() < oracle || r.Greedy.Run.Met() != oracle || r.Best.Run.Met() < static || best != r.Best.Score {
+				t.Errorf("met: beam best %d (score %d, last progress %d), beam's greedy %d, oracle %d, haf-static %d; "+
+					"want best ≥ oracle = greedy, best ≥ haf-static", r.Best.Run.Met(), r.Best.Score, best, r.Greedy.Run.Met(), oracle, static)
 			}
 			if r.Best.Run.Overall() < r.Greedy.Run.Overall() || r.Epochs == 0 {
 				t.Errorf("best %.4f < greedy %.4f, or no epoch (%d)", r.Best.Run.Overall(), r.Greedy.Run.Overall(), r.Epochs)

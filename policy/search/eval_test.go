@@ -72,9 +72,10 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// TestBeamDeterministic: the same configuration and options give the same finalists.
+// TestBeamDeterministic: the same configuration and options give the same finalists (with a finite
+// lookahead, the other scoring path).
 func TestBeamDeterministic(t *testing.T) {
-	o := search.BeamOptions{Width: 2}
+	o := search.BeamOptions{Width: 2, Lookahead: 5}
 	a, err := search.Beam(context.Background(), tiny(3), o)
 	if err != nil {
 		t.Fatal(err)

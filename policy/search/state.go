@@ -18,7 +18,8 @@ const settleSlack = 1e-6
 type beam struct {
 	o        BeamOptions
 	oracle   *haf.Oracle
-	settle   float64 // how long a score's settling run goes past the next epoch: L + max deadline, s
+	look     float64 // the score's lookahead L, s; +Inf: to the end of the run
+	settle   float64 // with a finite look: how long a score's settling run goes past the next epoch, L + max deadline, s
 	epochs   int
 	children int
 }
@@ -188,20 +189,24 @@ func (b *beam) child(ctx context.Context, x *state, pick int, greedy bool, next 
 	return &state{s: f, met: met, picks: append(x.picks[:n:n], pick), plans: append(x.plans[:n:n], c.plan)}, c, nil
 }
 
-// score sets ch's score: the requests met so far plus those arriving before next + Lookahead that
-// meet their deadline when the placement is held from next on (a fork without controllers run until
-// every such request has ended or passed its deadline).
+// score sets ch's score: the requests met so far plus those arriving before next + L that meet their
+// deadline when the placement is held from next on (a fork without controllers, run to the end, or
+// with a finite L until every such request has ended or passed its deadline).
 func (b *beam) score(ctx context.Context, ch *state, next float64) error {
 	if ch.s.Done() {
 		ch.score = ch.met.met
 		return nil
 	}
-	m := &metCounter{cut: next + b.o.Lookahead}
+	m := &metCounter{cut: next + b.look}
 	f, err := ch.s.Fork(m, nil)
 	if err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
-	if err := f.RunUntil(ctx, next+b.settle); err != nil {
+	end := math.Inf(1)
+	if !math.IsInf(b.look, 1) {
+		end = next + b.settle
+	}
+	if err := f.RunUntil(ctx, end); err != nil {
 		return fmt.Errorf("search: %w", err)
 	}
 	ch.score = ch.met.met + m.met
