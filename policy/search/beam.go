@@ -21,7 +21,7 @@ type BeamOptions struct {
 	// of the hold policy). > 0: L s: the met requests among those arriving before the next epoch plus L,
 	// the placement held (cheaper; each child then runs Interval + L + the largest deadline). < 0: L = 0.
 	Lookahead float64
-	Eligible  []sim.Category      // categories that may migrate, as haf.Candidates; nil: all four
+	Eligible  []sim.Category      // categories that may migrate (haf.Candidates; also the greedy oracle's); nil: all four
 	Weights   [sim.Groups]float64 // weights of the greedy oracle's r̄ (haf.Oracle); all zero: equal
 	Progress  func(Progress)      // called after each epoch's selection; nil: none
 }
@@ -112,7 +112,7 @@ func (b *beam) search(ctx context.Context, root *state) (BeamResult, error) {
 	kept, greedy := []*state{root}, root
 	t := b.o.Interval
 	for !complete(kept, greedy) {
-		pool, next, err := b.expandAll(ctx, kept, greedy, t, t+b.o.Interval)
+		pool, next, err := b.expandAll(ctx, kept, greedy, t+b.o.Interval)
 		if err != nil {
 			return BeamResult{}, err
 		}
