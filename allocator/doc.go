@@ -42,7 +42,7 @@
 //   - Floors are feasible iff Σ f_i ≤ C. Otherwise (including any positive floor with C ≤ 0) each
 //     instance gets its floor scaled by the same factor so that the floors use the whole capacity (all
 //     zero if C ≤ 0), nothing else is given, and Allocate returns false, which the engine counts as a
-//     RAN-infeasible allocation event.
+//     RAN-infeasible allocation event when Σ f_i > C·(1 + sim.RANFloorTolerance), else as rounding.
 //   - Σ out ≤ C holds exactly in float64 (summed in index order). To guarantee it despite rounding,
 //     the allocators distribute C·(1 − 8(n+1)·2⁻⁵³) − 8(n+1)·2⁻¹⁰⁷⁴ instead of C, so the capacity left
 //     unused is below 1e-12·C for up to 1000 instances and C ≥ 1e-290.

@@ -4,10 +4,12 @@ import "math"
 
 // Histogram bins positive values on a log scale, binsPerDecade bins per decade from 1 µs to 10⁵ s,
 // so quantiles carry a relative error below 10^(1/binsPerDecade) − 1 ≈ 2.3 %. Values outside the
-// range fall in the first or last bin. The zero value is ready to use.
+// range fall in the first or last bin. It also keeps the exact sum of the values, for the mean. The
+// zero value is ready to use.
 type Histogram struct {
 	bins  []int64
 	n     int64
+	sum   float64
 	min   float64
 	max   float64
 	valid bool
@@ -27,6 +29,7 @@ func (h *Histogram) Add(v float64) {
 	}
 	h.bins[binOf(v)]++
 	h.n++
+	h.sum += v
 	if !h.valid || v < h.min {
 		h.min = v
 	}
@@ -46,6 +49,15 @@ func binOf(v float64) int {
 
 // Count returns how many values were added.
 func (h *Histogram) Count() int64 { return h.n }
+
+// Mean returns the exact arithmetic mean of the values added (not binned), in their unit (s); NaN
+// when empty.
+func (h *Histogram) Mean() float64 {
+	if h.n == 0 {
+		return math.NaN()
+	}
+	return h.sum / float64(h.n)
+}
 
 // Quantile returns the q-quantile: the geometric centre of the bin holding it, clamped to the exact
 // minimum and maximum seen. NaN when empty.
@@ -84,5 +96,6 @@ func (h *Histogram) Merge(o *Histogram) {
 		h.max = o.max
 	}
 	h.n += o.n
+	h.sum += o.sum
 	h.valid = true
 }

@@ -41,7 +41,14 @@ type Counts struct {
 	Met        int64 // finished with latency ≤ deadline
 	Unfinished int64 // still in the system at the horizon
 	Dropped    int64 // never admissible (KV larger than the node can hold)
+	// Tolerated counts the met requests whose latency exceeded the deadline, by no more than
+	// sim.MetTolerance: met only thanks to that tolerance.
+	Tolerated int64
 }
+
+// Finished returns the requests that completed before the horizon (met or not): Total − Unfinished
+// − Dropped.
+func (c Counts) Finished() int64 { return c.Total - c.Unfinished - c.Dropped }
 
 // Fulfillment returns Met/Total in [0,1], or NaN when the group is empty.
 func (c Counts) Fulfillment() float64 {
@@ -56,6 +63,7 @@ func (c Counts) Fulfillment() float64 {
 type Summary struct {
 	counts [numGroups]Counts
 	lat    [numGroups]Histogram
+	used   [numGroups]float64 // largest latency/deadline of a finished request; 0: none yet
 }
 
 var _ sim.Sink = (*Summary)(nil)
@@ -72,9 +80,15 @@ func (s *Summary) Record(r sim.Record) {
 			c.Unfinished++
 		case r.Met():
 			c.Met++
+			if r.Latency() > r.Deadline {
+				c.Tolerated++
+			}
 		}
 		if r.Finished {
 			s.lat[g].Add(r.Latency())
+			if r.Deadline > 0 {
+				s.used[g] = max(s.used[g], r.Latency()/r.Deadline)
+			}
 		}
 	}
 }
@@ -101,6 +115,19 @@ func (s *Summary) Fulfillment(g Group) float64 { return s.counts[g].Fulfillment(
 // within the histogram's relative resolution; NaN if none finished.
 func (s *Summary) LatencyQuantile(g Group, q float64) float64 { return s.lat[g].Quantile(q) }
 
+// LatencyMean returns the mean latency of the finished requests of group g, s, exact (not binned);
+// NaN if none finished.
+func (s *Summary) LatencyMean(g Group) float64 { return s.lat[g].Mean() }
+
+// DeadlineUsedMax returns the largest latency/deadline among the finished requests of group g (1
+// means a request finished exactly at its deadline; above 1, after it); NaN if none finished.
+func (s *Summary) DeadlineUsedMax(g Group) float64 {
+	if s.used[g] == 0 {
+		return math.NaN()
+	}
+	return s.used[g]
+}
+
 // Merge adds o's counts and histograms to s.
 func (s *Summary) Merge(o *Summary) {
 	for g := range s.counts {
@@ -108,6 +135,8 @@ func (s *Summary) Merge(o *Summary) {
 		s.counts[g].Met += o.counts[g].Met
 		s.counts[g].Unfinished += o.counts[g].Unfinished
 		s.counts[g].Dropped += o.counts[g].Dropped
+		s.counts[g].Tolerated += o.counts[g].Tolerated
+		s.used[g] = max(s.used[g], o.used[g])
 		s.lat[g].Merge(&o.lat[g])
 	}
 }

@@ -35,7 +35,7 @@ func TestConformance(t *testing.T) {
 // through the failure.
 func TestConformanceScenariosExercise(t *testing.T) {
 	for _, sc := range policytest.Scenarios(7) {
-		out, err := policytest.Run(context.Background(), sc, registered("haf-static"), 7)
+		out, err := policytest.Run(context.Background(), sc, registered(policy.MethodHAFStatic), 7)
 		if err != nil {
 			t.Fatal(err)
 		}

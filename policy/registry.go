@@ -19,15 +19,17 @@ import (
 // Names of the built-in methods, as registered in Default and written in the "method" column. A
 // method whose controller reports its own name (sim.Controller.Name) uses the same constant.
 const (
-	MethodHAFStatic         = "haf-static"
-	MethodRoundRobin        = "round-robin"
-	MethodLyapunov          = lyapunov.Name
-	MethodGameTheory        = gametheory.Name
-	MethodGameTheoryBacklog = gametheory.BacklogName
-	MethodCAORA             = caora.Name
-	MethodHAF               = haf.Name
-	MethodHAFNoCritic       = haf.NoCriticName
-	MethodOracle            = haf.OracleName
+	MethodHAFStatic           = "haf-static"
+	MethodRoundRobin          = "round-robin"
+	MethodLyapunov            = lyapunov.Name
+	MethodLyapunovHorizon     = lyapunov.HorizonName
+	MethodGameTheory          = gametheory.Name
+	MethodGameTheoryBacklog   = gametheory.BacklogName
+	MethodGameTheoryAmortised = gametheory.AmortisedName
+	MethodCAORA               = caora.Name
+	MethodHAF                 = haf.Name
+	MethodHAFNoCritic         = haf.NoCriticName
+	MethodLookahead           = haf.LookaheadName
 )
 
 // Method is a method's controllers with their periods and its allocator, ready for one run.
@@ -84,15 +86,17 @@ type Registry map[string]Entry
 // Default returns the registry of every built-in method, one line each.
 func Default() Registry {
 	return Registry{
-		MethodCAORA:             {newCAORA, "static placement; per-node RAN/AI split α from a SAC actor (ref. [13])"},
-		MethodGameTheory:        {newGameTheory, "best-response placement, proportional market clearing"},
-		MethodGameTheoryBacklog: {newGameTheoryBacklog, "game-theory whose players also count their backlog (variant)"},
-		MethodHAF:               {newHAF, "agent shortlist + critic (eq. 11), closed-form allocation (HAF)"},
-		MethodHAFNoCritic:       {newHAFNoCritic, "HAF committing the agent's first choice (critic ablation)"},
-		MethodHAFStatic:         {newHAFStatic, "initial placement, HAF's closed-form allocation"},
-		MethodLyapunov:          {newLyapunov, "drift-plus-penalty placement, MaxWeight allocation"},
-		MethodOracle:            {newOracle, "exact-rollout best single migration per epoch (sees the future)"},
-		MethodRoundRobin:        {newRoundRobin, "initial placement, round-robin dispatch, equal shares"},
+		MethodCAORA:               {newCAORA, "static placement; per-node RAN/AI split α from a SAC actor (ref. [13])"},
+		MethodGameTheory:          {newGameTheory, "best-response placement, proportional market clearing"},
+		MethodGameTheoryBacklog:   {newGameTheoryBacklog, "game-theory whose players also count their backlog (variant)"},
+		MethodGameTheoryAmortised: {newGameTheoryAmortised, "game-theory with a move's R_s amortised over 4 slots, not 1 (variant)"},
+		MethodHAF:                 {newHAF, "agent shortlist + critic (eq. 11), closed-form allocation (HAF)"},
+		MethodHAFNoCritic:         {newHAFNoCritic, "HAF committing the agent's first choice (critic ablation)"},
+		MethodHAFStatic:           {newHAFStatic, "initial placement, HAF's closed-form allocation"},
+		MethodLyapunov:            {newLyapunov, "drift-plus-penalty placement, MaxWeight allocation"},
+		MethodLyapunovHorizon:     {newLyapunovHorizon, "lyapunov with the drift estimated over 4 slots, not 1 (variant)"},
+		MethodLookahead:           {newLookahead, "greedy one-interval lookahead: exact rollouts of every move (sees the future; not a bound)"},
+		MethodRoundRobin:          {newRoundRobin, "initial placement, round-robin dispatch, equal shares"},
 	}
 }
 
@@ -107,7 +111,8 @@ func (r Registry) Help() string {
 
 // PaperMethods returns the paper's comparison (section IV-2): the five baselines, HAF and its critic
 // ablation, in Table III's order. It is the load sweep's default. The other registered methods are
-// bounds (oracle: it sees the future workload) and variants for sensitivity studies.
+// references (lookahead: a greedy one-interval lookahead that sees the future workload, not a bound)
+// and variants for sensitivity studies.
 func PaperMethods() []string {
 	return []string{MethodHAFStatic, MethodRoundRobin, MethodLyapunov, MethodGameTheory, MethodCAORA, MethodHAF,
 		MethodHAFNoCritic}
@@ -167,10 +172,11 @@ func newHAFNoCritic(o Options) (Method, error) {
 	return o.method(MethodHAFNoCritic, p, err, allocator.HAF{})
 }
 
-// newOracle is the exact-rollout best single migration per epoch with HAF's allocator.
-func newOracle(o Options) (Method, error) {
-	p, err := haf.NewOracle(o.interval(), nil, [sim.Groups]float64{})
-	return o.method(MethodOracle, p, err, allocator.HAF{})
+// newLookahead is the greedy one-interval lookahead (exact rollouts of every single migration, the
+// best realised committed) with HAF's allocator.
+func newLookahead(o Options) (Method, error) {
+	p, err := haf.NewLookahead(o.interval(), nil, [sim.Groups]float64{})
+	return o.method(MethodLookahead, p, err, allocator.HAF{})
 }
 
 // newLyapunov is Lyapunov: drift-plus-penalty placement with MaxWeight allocation of the residual
@@ -182,6 +188,14 @@ func newLyapunov(o Options) (Method, error) {
 	}
 	p, err := lyapunov.New(lo)
 	return o.method(MethodLyapunov, p, err, allocator.MaxWeight{})
+}
+
+// newLyapunovHorizon is the Lyapunov baseline whose drift is estimated over lyapunov.HorizonSlots
+// slots against one penalty (lyapunov.Options.Horizon): a variant whose open choice, the horizon,
+// is made in the baseline's favour.
+func newLyapunovHorizon(o Options) (Method, error) {
+	p, err := lyapunov.New(lyapunov.Options{Slot: o.interval(), Horizon: lyapunov.HorizonSlots})
+	return o.method(MethodLyapunovHorizon, p, err, allocator.MaxWeight{})
 }
 
 // newGameTheory is Game Theory: best-response placement with proportional market clearing of the
@@ -200,6 +214,14 @@ func newGameTheory(o Options) (Method, error) {
 func newGameTheoryBacklog(o Options) (Method, error) {
 	p, err := gametheory.New(gametheory.Options{Slot: o.interval(), Horizon: o.interval()})
 	return o.method(MethodGameTheoryBacklog, p, err, allocator.Proportional{})
+}
+
+// newGameTheoryAmortised is the Game Theory baseline whose move cost R_s is amortised over
+// gametheory.AmortisedSlots slots (gametheory.Options.MoveSlots): a variant whose open choice, the
+// amortisation, is made in the baseline's favour.
+func newGameTheoryAmortised(o Options) (Method, error) {
+	p, err := gametheory.New(gametheory.Options{Slot: o.interval(), MoveSlots: gametheory.AmortisedSlots})
+	return o.method(MethodGameTheoryAmortised, p, err, allocator.Proportional{})
 }
 
 // newCAORA is CAORA: static placement and a per-node RAN/AI split α from the frozen SAC actor, with

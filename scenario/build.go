@@ -62,7 +62,9 @@ func (s *Scenario) Build(o BuildOptions) (*Built, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.topology(&b.Config, b, cost)
+	if err := s.topology(&b.Config, b, cost); err != nil {
+		return nil, err
+	}
 	var w sim.Source
 	if o.RequestTrace != "" {
 		b.Requests = o.Requests // 0: the whole file
@@ -84,16 +86,16 @@ func (s *Scenario) Build(o BuildOptions) (*Built, error) {
 func (s *Scenario) costModel(o BuildOptions, b *Built) (traces.CostModel, error) {
 	b.Profile = s.ProfileFile(o.Profile)
 	if b.Profile == "" {
-		return traces.DefaultCostModel(), nil
+		return s.Cost.apply(traces.DefaultCostModel()), nil
 	}
 	p, err := traces.LoadProfile(b.Profile)
 	if err != nil {
 		return traces.CostModel{}, fmt.Errorf("scenario: profile: %w", err)
 	}
-	return p.CostModel(), nil
+	return s.Cost.apply(p.CostModel()), nil
 }
 
-func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) {
+func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) error {
 	nodeIdx := map[string]int{}
 	for i, n := range s.Nodes {
 		nodeIdx[n.Name] = i
@@ -119,7 +121,13 @@ func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) {
 		b.Cells = append(b.Cells, cell.Name)
 	}
 	c.HopDelay, c.RANDelay, c.Drain, c.Epsilon = s.HopDelayS, s.RANDelayS, s.DrainS, s.EpsilonS
+	s.RANFloors.apply(c)
+	c.ReallocPeriod = s.ReallocS
 	b.Epoch = s.EpochS
+	c.Changes = s.changes(nodeIdx)
+	var err error
+	c.Topology, err = s.simTopology(nodeIdx)
+	return err
 }
 
 func reloadOf(cat sim.Category, cost traces.CostModel) float64 {

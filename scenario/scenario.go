@@ -19,19 +19,24 @@ var paperJSON []byte
 // Scenario is the content of a scenario file. Field comments give units; docs/scenario.md defends
 // the values of the default scenario.
 type Scenario struct {
-	Name        string    `json:"name"`
-	Description string    `json:"description,omitempty"`
-	HopDelayS   float64   `json:"hop_delay_s"`           // δ, s
-	RANDelayS   float64   `json:"ran_delay_s"`           // fixed RAN packet-processing delay in AI requests' δ_q, s
-	EpochS      float64   `json:"epoch_s"`               // Δ, s
-	DrainS      float64   `json:"drain_s"`               // time after the last arrival before unfinished requests are cut, s
-	EpsilonS    float64   `json:"urgency_epsilon_s"`     // ε of eq. (14), s
-	Profile     string    `json:"profile,omitempty"`     // calibration profile file overriding the cost model (relative to the scenario file)
-	Nodes       []Node    `json:"nodes"`                 // compute nodes
-	Services    []Service `json:"services"`              // services and their initial placement
-	Cells       []Cell    `json:"cells"`                 // cells and their DU / CU-UP
-	Workload    Workload  `json:"workload"`              // traffic
-	Paper       []Row     `json:"paper_table,omitempty"` // the paper's published results, for side-by-side tables
+	Name        string         `json:"name"`
+	Description string         `json:"description,omitempty"`
+	HopDelayS   float64        `json:"hop_delay_s"`                // δ, s
+	RANDelayS   float64        `json:"ran_delay_s"`                // fixed RAN packet-processing delay in AI requests' δ_q, s
+	EpochS      float64        `json:"epoch_s"`                    // Δ, s
+	DrainS      float64        `json:"drain_s"`                    // time after the last arrival before unfinished requests are cut, s
+	EpsilonS    float64        `json:"urgency_epsilon_s"`          // ε of eq. (14), s
+	Profile     string         `json:"profile,omitempty"`          // calibration profile file overriding the cost model (relative to the scenario file)
+	Cost        *CostOverrides `json:"cost,omitempty"`             // cost-model values fixed by the scenario, applied after the profile
+	RANFloors   *RANFloors     `json:"ran_floors,omitempty"`       // safety margin of the RAN floors; absent: none
+	ReallocS    float64        `json:"realloc_period_s,omitempty"` // periodic reallocation of busy nodes, s; 0: at events only
+	Nodes       []Node         `json:"nodes"`                      // compute nodes
+	Services    []Service      `json:"services"`                   // services and their initial placement
+	Cells       []Cell         `json:"cells"`                      // cells and their DU / CU-UP
+	Topology    *Topology      `json:"topology,omitempty"`         // inter-node delays; absent: a full mesh of hop_delay_s
+	Events      []Event        `json:"events,omitempty"`           // scheduled node failures, recoveries and capacity changes
+	Workload    Workload       `json:"workload"`                   // traffic
+	Paper       []Row          `json:"paper_table,omitempty"`      // the paper's published results, for side-by-side tables
 
 	path string // file it was read from, "" for the embedded default
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/sim"
 )
 
 func TestDefaultBuilds(t *testing.T) {
@@ -48,6 +49,11 @@ func TestInvalid(t *testing.T) {
 		{"negative RAN work", "10", "n", "small-ai", `,"workload":{"urllc":{"deadline_s":0.001,"du_gpu_tflop":-1}}`, "urllc"},
 		{"negative reservation", "10", "n", "small-ai", `,"workload":{"du_reserve_tflops":-5}`, "du_reserve_tflops"},
 		{"overflowing capacity", "1e400", "n", "small-ai", "", "s.json"},
+		{"RAN margin of 1", "10", "n", "small-ai", `,"ran_floors":{"margin":1}`, "ran_floors.margin"},
+		{"negative RAN guard", "10", "n", "small-ai", `,"ran_floors":{"margin":0.1,"guard_s":-1}`, "ran_floors.guard_s"},
+		{"KV range upside down", "10", "n", "small-ai", `,"cost":{"large_ai":{"kv_min_gb":0.6,"kv_max_gb":0.4,"kv_output_tokens":1000}}`, "cost: traces: profile: large_ai.kv_max_gb"},
+		{"negative cost", "10", "n", "small-ai", `,"cost":{"small_ai":{"kv_gb_per_token":-1}}`, "small_ai.kv_gb_per_token"},
+		{"unknown cost key", "10", "n", "small-ai", `,"cost":{"large_ai":{"kv_gb":1}}`, `unknown field "kv_gb"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -66,5 +72,44 @@ func TestInvalid(t *testing.T) {
 				t.Errorf("%v does not wrap ErrInvalid", err)
 			}
 		})
+	}
+}
+
+// TestPaperFloorsAndKV: the paper scenario carries the RAN floors' 10 % margin into the engine and the
+// paper's KV model (0.4–0.6 GB with the output length) into every large-AI request, while small-AI
+// requests keep the token model.
+func TestPaperFloorsAndKV(t *testing.T) {
+	b, err := scenario.Default().Build(scenario.BuildOptions{Load: 1, Requests: 3000, Seed: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if b.Config.RANMargin != 0.1 || b.Config.RANGuard != 0 {
+		t.Errorf("RAN margin %v guard %v, want 0.1 and 0", b.Config.RANMargin, b.Config.RANGuard)
+	}
+	large, small := 0, 0
+	for {
+		r, ok, err := b.Config.Source.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			break
+		}
+		if r.Class != sim.AI {
+			continue
+		}
+		switch b.Config.Services[r.Service].Category {
+		case sim.LargeAI:
+			large++
+			if r.KVGB < 0.4 || r.KVGB > 0.6 {
+				t.Fatalf("large-AI request %d: KV %v GB outside 0.4–0.6", r.ID, r.KVGB)
+			}
+		case sim.SmallAI:
+			small++
+		}
+	}
+	if large == 0 || small == 0 {
+		t.Errorf("%d large-AI, %d small-AI requests: the test saw nothing", large, small)
 	}
 }

@@ -20,7 +20,7 @@ func (s *Scenario) validate() error {
 	for _, f := range []struct {
 		name string
 		v    float64
-	}{{"hop_delay_s", s.HopDelayS}, {"ran_delay_s", s.RANDelayS}, {"epoch_s", s.EpochS}, {"drain_s", s.DrainS}, {"urgency_epsilon_s", s.EpsilonS}} {
+	}{{"hop_delay_s", s.HopDelayS}, {"ran_delay_s", s.RANDelayS}, {"epoch_s", s.EpochS}, {"drain_s", s.DrainS}, {"urgency_epsilon_s", s.EpsilonS}, {"realloc_period_s", s.ReallocS}} {
 		if !nonNeg(f.v) {
 			return invalid("%s = %v: must be finite and ≥ 0", f.name, f.v)
 		}
@@ -34,6 +34,18 @@ func (s *Scenario) validate() error {
 		return err
 	}
 	if err := s.validateCells(svcs); err != nil {
+		return err
+	}
+	if err := s.validateTopology(nodes); err != nil {
+		return err
+	}
+	if err := s.validateEvents(nodes); err != nil {
+		return err
+	}
+	if err := s.RANFloors.validate(); err != nil {
+		return err
+	}
+	if err := s.Cost.validate(); err != nil {
 		return err
 	}
 	return s.validateWorkload()

@@ -24,7 +24,7 @@ func (s *Sim) realloc(n int32) {
 		s.stopNode(n)
 		return
 	}
-	infeasible := false
+	minSlack := math.Inf(1)
 	for j, i := range nd.insts {
 		in := &s.insts[i]
 		in.q[0].advance(s.now)
@@ -34,8 +34,8 @@ func (s *Sim) realloc(n int32) {
 			continue
 		}
 		w := s.urgency(in)
-		fg, fc, bad := s.floors(in)
-		infeasible = infeasible || bad
+		fg, fc, sl := s.floors(in)
+		minSlack = math.Min(minSlack, sl)
 		s.sc.dG[j] = Demand{Work: in.q[0].residual(), Urgency: w, Floor: fg}
 		s.sc.dC[j] = Demand{Work: in.q[1].residual(), Urgency: w, Floor: fc}
 	}
@@ -43,9 +43,7 @@ func (s *Sim) realloc(n int32) {
 	split := s.splitClasses(n)
 	okG := s.allocate(split, nd.ranShare, spec.GPU, s.sc.dG, s.sc.oG)
 	okC := s.allocate(split, nd.ranShare, spec.CPU, s.sc.dC, s.sc.oC)
-	if infeasible || !okG || !okC {
-		s.stats.RANInfeasible++
-	}
+	s.countFloors(spec, okG && okC, minSlack)
 	s.stats.Allocations++
 	for j, i := range nd.insts {
 		in := &s.insts[i]
@@ -74,35 +72,93 @@ func (s *Sim) urgency(in *instState) float64 {
 	return w
 }
 
-// floors returns the GPU and CPU RAN floors of eq. (15) for a DU (GPU) or CU-UP (CPU) instance and
-// whether a pending RAN request has no time left (a RAN-infeasible placement).
-func (s *Sim) floors(in *instState) (gpu, cpu float64, infeasible bool) {
-	var p int
-	switch in.cat {
-	case DU:
-		p = phaseGPU
-	case CUUP:
-		p = phaseCPU
-	default:
-		return 0, 0, false
+// floors returns the GPU and CPU RAN floors of eq. (15) of a DU or CU-UP instance (TFLOP/s and cores;
+// 0 for other instances) and the smallest slack of its requests (s; +Inf if none, −Inf if one can never
+// finish). Each phase queue gets Ψ / min slack over its requests; the slack of a request in its GPU
+// phase that still has CPU work at this instance is only the GPU phase's part of it (gpuPart).
+func (s *Sim) floors(in *instState) (gpu, cpu, slack float64) {
+	if in.cat != DU && in.cat != CUUP {
+		return 0, 0, math.Inf(1)
 	}
-	q := &in.q[p]
-	if q.len() == 0 {
-		return 0, 0, false
-	}
+	spec := s.nodes[in.node].spec
+	gpu, slG := s.phaseFloor(&in.q[phaseGPU], phaseGPU, spec)
+	cpu, slC := s.phaseFloor(&in.q[phaseCPU], phaseCPU, spec)
+	return gpu, cpu, math.Min(slG, slC)
+}
+
+// phaseFloor returns the floor Ψ / max(marginal(min_q slack_q), floorMinSlack) of the phase queue q of a RAN
+// instance on a node of capacities spec, and min_q slack_q (s; +Inf for an empty queue). slack_q is the
+// time left to the deadline after the downstream stage (d_q); in the GPU phase, only its gpuPart.
+func (s *Sim) phaseFloor(q *psQueue, phase int, spec NodeSpec) (float64, float64) {
 	slack := math.Inf(1)
-	for _, it := range q.items {
+	if q.len() == 0 {
+		return 0, slack
+	}
+	for k, it := range q.items {
 		rq := &s.reqs[it.slot]
-		slack = math.Min(slack, rq.deadline()-s.now-rq.down)
+		sl := rq.deadline() - s.now - rq.down
+		if c := rq.stageWork().CPU; phase == phaseGPU && c > 0 {
+			if p := gpuPart(q.remaining(k), c, spec); p > 0 {
+				sl *= p
+			} else {
+				sl = math.Inf(-1) // no CPU on the node: the request can never finish
+			}
+		}
+		slack = math.Min(slack, sl)
 	}
-	if slack <= 0 {
-		infeasible = true
+	return q.residual() / math.Max(s.marginal(slack), floorMinSlack), slack
+}
+
+// marginal returns the part of slack (s) a RAN floor plans to use: (1 − RANMargin)·slack − RANGuard.
+func (s *Sim) marginal(slack float64) float64 {
+	if s.cfg.RANMargin == 0 && s.cfg.RANGuard == 0 {
+		return slack
 	}
-	f := q.residual() / math.Max(slack, floorMinSlack)
-	if p == phaseGPU {
-		return f, 0, infeasible
+	return (1-s.cfg.RANMargin)*slack - s.cfg.RANGuard
+}
+
+// RANFloorTolerance is the relative excess of the RAN floors over a node's capacity that counts as
+// rounding rather than RAN infeasibility (Stats.RANRounding, not Stats.RANInfeasible). Floors sized
+// to finish work exactly at a deadline recompute, after the allocator has granted them, to the
+// capacity times 1 + O(1e-15 … 1e-8); a real shortage is far larger.
+const RANFloorTolerance = 1e-6
+
+// countFloors classifies one node reallocation by its RAN floors (s.sc.dG, s.sc.dC) and the smallest
+// RAN slack minSlack (s); feasible is what the allocator reported. It is RAN-infeasible when, on the GPU
+// or the CPU, Σ floors > capacity·(1 + RANFloorTolerance), or when minSlack < −MetTolerance (that request
+// misses its deadline whatever it gets); it is rounding when the allocator found the floors infeasible,
+// or minSlack ≤ 0, but neither holds.
+func (s *Sim) countFloors(spec NodeSpec, feasible bool, minSlack float64) {
+	switch {
+	case floorsExceed(s.sc.dG, spec.GPU) || floorsExceed(s.sc.dC, spec.CPU) || minSlack < -MetTolerance:
+		s.stats.RANInfeasible++
+	case !feasible || minSlack <= 0:
+		s.stats.RANRounding++
 	}
-	return 0, f, infeasible
+}
+
+// floorsExceed reports whether the floors of d sum to more than capacity·(1 + RANFloorTolerance).
+func floorsExceed(d []Demand, capacity float64) bool {
+	sum := 0.0
+	for _, v := range d {
+		sum += v.Floor
+	}
+	return sum > capacity*(1+RANFloorTolerance)
+}
+
+// gpuPart returns the part of a RAN request's slack its GPU phase may use when CPU work follows at the
+// same instance: the phases' times on the whole node, t_g = gpu/G and t_c = cpu/C (TFLOP, core-s), give
+// t_g/(t_g + t_c), so both phases need the same fraction (t_g + t_c)/slack of their resource. It is 0
+// when the node has no CPU (the request cannot finish), 1 when it has no GPU or no GPU work is left.
+func gpuPart(gpu, cpu float64, spec NodeSpec) float64 {
+	tg, tc := gpu/spec.GPU, cpu/spec.CPU
+	switch {
+	case !(tg > 0) || math.IsInf(tg, 1):
+		return 1 // no GPU work left, or no GPU: the GPU phase needs no share of the slack
+	case math.IsInf(tc, 1):
+		return 0
+	}
+	return tg / (tg + tc)
 }
 
 // floorMinSlack bounds the RAN floor's denominator when a request has no time left (eq. 15 is then

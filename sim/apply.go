@@ -24,9 +24,19 @@ func (s *Sim) Check(a Action) error {
 }
 
 // Apply applies action a now if Check accepts it, and returns Check's error otherwise; a Migrate's
-// Delay is ignored (the action is applied at once). Rejections returned here are not counted in
-// Stats: the engine counts those of the plans it applies.
+// Delay is ignored (the action is applied at once). The nodes it touches are reallocated at once, as
+// when the engine applies a controller's plan, so the rates from now on are those of the new state.
+// Rejections returned here are not counted in Stats: the engine counts those of the plans it applies.
 func (s *Sim) Apply(a Action) error {
+	if err := s.apply(a); err != nil {
+		return err
+	}
+	s.reallocDirty()
+	return nil
+}
+
+// apply applies a if Check accepts it, marking the nodes it touches for reallocation.
+func (s *Sim) apply(a Action) error {
 	if err := s.Check(a); err != nil {
 		return err
 	}
@@ -46,7 +56,9 @@ func (s *Sim) Apply(a Action) error {
 }
 
 // applyPlan applies a controller's plan in order: a Migrate with a Delay is scheduled (and checked
-// when it lands), every other action is applied now; rejections are counted.
+// when it lands), every other action is applied now; rejections are counted. The touched nodes are
+// then reallocated at once. This is the one path of the engine's controllers and of rollouts, so a
+// fork that applies a plan outside the event loop gets the rates the engine would set at that instant.
 func (s *Sim) applyPlan(p Plan) {
 	for _, a := range p {
 		if m, ok := a.(Migrate); ok && m.Delay != 0 {
@@ -55,6 +67,7 @@ func (s *Sim) applyPlan(p Plan) {
 		}
 		s.applyCounted(a)
 	}
+	s.reallocDirty()
 }
 
 // scheduleDelayed queues migration m to be applied Delay seconds from now, rejecting it at once when
@@ -84,7 +97,7 @@ func (s *Sim) applyDelayed(k int32) {
 
 // applyCounted applies a, counting it in Stats.Rejections when infeasible.
 func (s *Sim) applyCounted(a Action) {
-	if err := s.Apply(a); err != nil {
+	if err := s.apply(a); err != nil {
 		if re, ok := err.(*RejectError); ok && re.Kind < NumActionKinds {
 			s.reject(re.Kind, re.Reason)
 			return

@@ -17,12 +17,28 @@ type Config struct {
 	Instances []InstanceSpec // Initial placement; each AI service needs at least one replica.
 	Cells     []CellSpec     // Each cell names its DU and CU-UP instances.
 
-	HopDelay    float64 // δ, one-way per inter-node hop, s. 0: 200e-6.
+	// Topology gives the inter-node delays (and link rates); nil: FullMesh{HopDelay}. It is read
+	// once, in New (see Paths).
+	Topology Topology
+
+	HopDelay    float64 // δ, one-way per inter-node hop of the default FullMesh, s. 0: 200e-6.
 	RANDelay    float64 // Fixed RAN packet-processing delay in an AI request's δ_q, s. 0: none.
 	Horizon     float64 // End of the run, s. 0: last arrival + Drain.
 	Drain       float64 // Time after the last arrival before the run ends, s. 0: 30.
 	Epsilon     float64 // ε in the urgency ω of eq. (14), s. 0: 1e-6. (RAN floors use a fixed 1e-6 s minimum slack.)
 	NoEarlyStop bool    // Run to the horizon even when every request has ended.
+
+	// RANMargin is the safety margin of the RAN floors (eq. 15): a floor is sized to finish its work in
+	// (1 − RANMargin) of the slack less RANGuard, so RAN requests finish early instead of exactly at
+	// their deadlines. RANMargin is a fraction in [0, 1), RANGuard s ≥ 0; both 0: no margin (eq. 15 as
+	// printed).
+	RANMargin float64
+	RANGuard  float64
+
+	// ReallocPeriod, when > 0, adds a reallocation of every node with requests every ReallocPeriod
+	// seconds, so that the urgency ω and the RAN floors follow the slack between events (which
+	// otherwise change rates only at events); s, finite, ≥ 0. 0: reallocation at events only.
+	ReallocPeriod float64
 
 	Source    Source    // Required.
 	Allocator Allocator // Required: divides each node's GPU and CPU.
@@ -50,6 +66,14 @@ func (c *Config) defaults() {
 	if c.Epsilon == 0 {
 		c.Epsilon = 1e-6
 	}
+}
+
+// topology returns the configured topology, or the full mesh of HopDelay.
+func (c *Config) topology() Topology {
+	if c.Topology == nil {
+		return FullMesh{HopDelay: c.HopDelay}
+	}
+	return c.Topology
 }
 
 func cfgErr(format string, args ...any) error {
@@ -83,10 +107,16 @@ func (c *Config) validate() error {
 			return cfgErr("cell %d (%s): DU must be a du instance and CU a cu-up instance", i, cell.Name)
 		}
 	}
-	for _, v := range []float64{c.HopDelay, c.RANDelay, c.Horizon, c.Drain, c.Epsilon} {
-		if !finiteNonNeg(v) {
-			return cfgErr("delays, horizon, drain and epsilon must be finite and ≥ 0")
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"HopDelay", c.HopDelay}, {"RANDelay", c.RANDelay}, {"Horizon", c.Horizon}, {"Drain", c.Drain}, {"Epsilon", c.Epsilon}, {"RANGuard", c.RANGuard}, {"ReallocPeriod", c.ReallocPeriod}} {
+		if !finiteNonNeg(f.v) {
+			return cfgErr("%s = %g s: must be finite and ≥ 0", f.name, f.v)
 		}
+	}
+	if !(c.RANMargin >= 0 && c.RANMargin < 1) {
+		return cfgErr("RANMargin = %g: must be in [0, 1)", c.RANMargin)
 	}
 	if err := validateControllers(c.Controllers); err != nil {
 		return err
@@ -94,8 +124,11 @@ func (c *Config) validate() error {
 	if err := c.validateChanges(); err != nil {
 		return err
 	}
-	if c.Source == nil || c.Allocator == nil {
-		return cfgErr("Source and Allocator are required")
+	if c.Source == nil {
+		return cfgErr("Source is required")
+	}
+	if c.Allocator == nil {
+		return cfgErr("Allocator is required")
 	}
 	return nil
 }

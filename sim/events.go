@@ -16,6 +16,7 @@ const (
 	evArrival                       // the next request of the Source arrives at its cell
 	evApply                         // an action decided earlier with a Delay is applied
 	evChange                        // a scheduled node change (Config.Changes) or the end of a Resize
+	evRealloc                       // a periodic reallocation of every busy node (Config.ReallocPeriod)
 	evEpoch                         // the controllers due at this instant are called, in order
 	evHorizon                       // the run ends; requests still in the system are unfinished
 )

@@ -40,12 +40,19 @@ func (o Outcome) Rate(g int) (float64, bool) {
 	return float64(o.Met[g]) / float64(o.N[g]), true
 }
 
-// windowSink counts the records of requests that arrived in [start, end).
-type windowSink struct{ o *Outcome }
+// windowSink counts the records of requests that arrived in [start, end) and passes them on to also
+// (when non-nil).
+type windowSink struct {
+	o    *Outcome
+	also Sink
+}
 
 func (w windowSink) Record(r Record) {
 	if r.Arrival < w.o.Start || r.Arrival >= w.o.End {
 		return
+	}
+	if w.also != nil {
+		w.also.Record(r)
 	}
 	g := GroupOf(r.Class, r.Category)
 	w.o.N[g]++
@@ -59,8 +66,13 @@ func (w windowSink) Record(r Record) {
 // (no further controller calls) and runs until every request arriving in [now, now+window) has
 // finished or passed its deadline. The original is not touched.
 func (s *Sim) Rollout(ctx context.Context, p Plan, window float64) (Outcome, error) {
+	return s.rollout(ctx, p, window, nil)
+}
+
+// rollout is Rollout; the records of the window's requests also go to also (nil: nowhere).
+func (s *Sim) rollout(ctx context.Context, p Plan, window float64, also Sink) (Outcome, error) {
 	o := Outcome{Start: s.now, End: s.now + window}
-	f, err := s.Fork(windowSink{&o}, nil)
+	f, err := s.Fork(windowSink{&o, also}, nil)
 	if err != nil {
 		return o, err
 	}

@@ -16,6 +16,7 @@ type Sim struct {
 	reqs     []reqState
 	freeReq  []int32
 	replicas [][]int32 // per service, ascending instance indices
+	paths    *Paths    // inter-node delays and rates, read once from cfg.Topology; immutable, shared by forks
 
 	next     Request
 	srcDone  bool
@@ -52,7 +53,14 @@ func New(cfg Config) (*Sim, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
-	s := &Sim{cfg: cfg, nodes: make([]nodeState, len(cfg.Nodes)), replicas: make([][]int32, len(cfg.Services))}
+	paths, err := readPaths(cfg.topology(), len(cfg.Nodes), func(i int) string {
+		return fmt.Sprintf("node %d (%s)", i, cfg.Nodes[i].Name)
+	})
+	if err != nil {
+		return nil, err
+	}
+	s := &Sim{cfg: cfg, nodes: make([]nodeState, len(cfg.Nodes)), replicas: make([][]int32, len(cfg.Services)),
+		paths: paths}
 	for n := range s.nodes {
 		s.nodes[n].ranShare = math.NaN()
 		s.nodes[n].spec = cfg.Nodes[n]
@@ -74,6 +82,9 @@ func New(cfg Config) (*Sim, error) {
 	}
 	s.initControllers()
 	s.scheduleChanges()
+	if cfg.ReallocPeriod > 0 {
+		s.q.schedule(cfg.ReallocPeriod, evRealloc, 0, 0)
+	}
 	if err := s.pull(); err != nil {
 		return nil, err
 	}
@@ -147,6 +158,8 @@ func (s *Sim) step(ctx context.Context) error {
 		s.applyDelayed(e.a)
 	case evChange:
 		s.onChange(e.a)
+	case evRealloc:
+		s.onRealloc()
 	case evEpoch:
 		err = s.onEpoch(ctx)
 	case evHorizon:
@@ -236,9 +249,5 @@ func (s *Sim) markDirty(n int32) {
 	}
 }
 
-func (s *Sim) hops(a, b int32) float64 {
-	if a == b {
-		return 0
-	}
-	return s.cfg.HopDelay
-}
+// hops returns the one-way delay from node a to node b, s (0 for a == b).
+func (s *Sim) hops(a, b int32) float64 { return s.paths.delay[int(a)*s.paths.n+int(b)] }

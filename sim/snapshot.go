@@ -7,12 +7,30 @@ import "math"
 type Snapshot struct {
 	Time      float64        // s
 	Epoch     int            // calls of the deciding controller, this one included (1 for the first)
-	HopDelay  float64        // δ, s
+	Paths     *Paths         // inter-node delays and rates (shared, immutable); nil in a hand-built snapshot: no delays
 	Window    float64        // length of the window the LastEpoch counters cover (since the controller's previous call), s
 	Nodes     []NodeView     // by node index
 	Instances []InstanceView // by instance index
 	Services  []ServiceSpec  // by service index
 	Cells     []CellSpec     // by cell index
+}
+
+// Delay returns the one-way delay of the path from node a to node b, s (0 for a == b, and for every
+// pair when Paths is nil). It panics if a or b is out of range.
+func (s *Snapshot) Delay(a, b int) float64 {
+	if s.Paths == nil {
+		return 0
+	}
+	return s.Paths.Delay(a, b)
+}
+
+// Rate returns the bottleneck link rate of the path from node a to node b, Gb/s (+Inf: not given,
+// and for every pair when Paths is nil). It panics if a or b is out of range.
+func (s *Snapshot) Rate(a, b int) float64 {
+	if s.Paths == nil {
+		return math.Inf(1)
+	}
+	return s.Paths.Rate(a, b)
 }
 
 // NodeView is a node's capacities and current use.
@@ -21,8 +39,8 @@ type NodeView struct {
 	Down     bool     // failed or resizing: its instances do not serve
 	GPUAlloc float64  // Σ current GPU allocations, TFLOP/s
 	CPUAlloc float64  // Σ current CPU allocations, cores
-	GPUFloor float64  // Σ current DU GPU floors, TFLOP/s
-	CPUFloor float64  // Σ current CU-UP CPU floors, cores
+	GPUFloor float64  // Σ current RAN (DU and CU-UP) GPU floors, TFLOP/s
+	CPUFloor float64  // Σ current RAN (DU and CU-UP) CPU floors, cores
 	Weights  float64  // Σ M_s of resident instances, GB
 	KV       float64  // Σ KV cache held, GB
 	Inst     []int    // resident instances, ascending
@@ -64,7 +82,7 @@ func (s *Sim) snapshotFor(c int) *Snapshot {
 	if c < len(s.ctrls) {
 		st = s.ctrls[c]
 	}
-	snap := &Snapshot{Time: s.now, Epoch: st.calls, HopDelay: s.cfg.HopDelay, Window: s.now - st.last,
+	snap := &Snapshot{Time: s.now, Epoch: st.calls, Paths: s.paths, Window: s.now - st.last,
 		Services: append([]ServiceSpec(nil), s.cfg.Services...), Cells: append([]CellSpec(nil), s.cfg.Cells...)}
 	snap.Nodes = make([]NodeView, len(s.nodes))
 	for n := range s.nodes {

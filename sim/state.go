@@ -128,7 +128,8 @@ type Stats struct {
 	Removed       int                             // replicas set draining (RemoveReplica applied)
 	Resizes       int                             // Resize actions applied with a reconfiguration delay
 	NodeChanges   int64                           // node events applied: scheduled Changes and ends of Resizes
-	RANInfeasible int64                           // node allocations whose RAN floors could not all be met
+	RANInfeasible int64                           // node allocations whose RAN floors exceed a capacity beyond RANFloorTolerance, or with a RAN slack < −MetTolerance
+	RANRounding   int64                           // node allocations whose RAN floors exceed a capacity (or a slack ≤ 0) only within those tolerances: rounding, not in RANInfeasible
 	Allocations   int64                           // node reallocations
 	InSystemArea  float64                         // ∫ (requests in the system) dt, request·s (Little's law)
 	End           float64                         // time the run ended, s

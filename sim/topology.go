@@ -4,11 +4,13 @@ import "math"
 
 // Topology gives the transport between nodes: the one-way delay of the path from node a to node b
 // and, where the topology knows it, the path's bottleneck link rate. The engine reads it once, in New,
-// so an implementation need not be fast. Delay(a, a) must be 0.
+// into a Paths matrix, so an implementation need not be fast. Delay(a, a) must be 0. A topology that
+// also has a method Len() int (Tree, Paths) must have as many nodes as Config.Nodes.
 type Topology interface {
 	// Delay returns the one-way delay of the path from node a to node b, s (≥ 0, finite).
 	Delay(a, b int) float64
-	// Rate returns the smallest link rate on the path from a to b, Gb/s; +Inf when not given or a == b.
+	// Rate returns the smallest link rate on the path from a to b, Gb/s (> 0); +Inf when not given or
+	// a == b.
 	Rate(a, b int) float64
 }
 

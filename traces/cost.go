@@ -11,7 +11,11 @@ import (
 //
 //	GPU TFLOP = PrefillTFLOPPerToken·prompt + DecodeTFLOPPerToken·output
 //	CPU core-s = CPUPerRequest + CPUPerPromptToken·prompt + CPUPerOutputToken·output
-//	KV GB     = KVGBPerRequest + KVGBPerToken·(prompt + output)
+//	KV GB     = KVGBPerRequest + KVGBPerToken·(prompt + output)                 (token model)
+//	KV GB     = KVMinGB + (KVMaxGB − KVMinGB)·min(1, output / KVOutputTokens)    (output-range model)
+//
+// The output-range model, selected by KVOutputTokens > 0, is the HAF paper's: a large-AI request's KV
+// "scales with its output length" within Table I's 0.4–0.6 GB (docs/profile.md).
 //
 // GPU work is in prefill-equivalent TFLOP: a node of capacity G_n TFLOP/s is assumed to run prefill
 // at G_n, so decode's lower utilisation is folded into DecodeTFLOPPerToken. All fields are ≥ 0.
@@ -23,6 +27,9 @@ type CostParams struct {
 	CPUPerOutputToken    float64 // CPU work per output token (sampling, detokenisation), core-s.
 	KVGBPerToken         float64 // KV cache per token of prompt+output, GB.
 	KVGBPerRequest       float64 // Fixed KV cache per request, GB.
+	KVMinGB              float64 // Output-range model: KV of a request without output, GB.
+	KVMaxGB              float64 // Output-range model: KV at KVOutputTokens output tokens or more, GB (≥ KVMinGB).
+	KVOutputTokens       float64 // Output-range model: output tokens at which KV reaches KVMaxGB; 0: the token model.
 	WeightsGB            float64 // Model weights M_s, GB (informative; the scenario places them).
 	ReloadS              float64 // Reconfiguration time R_s after a migration, s.
 }
@@ -33,7 +40,15 @@ func (c CostParams) Cost(prompt, output int) (w sim.Work, kvGB float64) {
 	p, o := float64(max(prompt, 0)), float64(max(output, 0))
 	w.GPU = c.PrefillTFLOPPerToken*p + c.DecodeTFLOPPerToken*o
 	w.CPU = c.CPUPerRequest + c.CPUPerPromptToken*p + c.CPUPerOutputToken*o
-	return w, c.KVGBPerRequest + c.KVGBPerToken*(p+o)
+	return w, c.kv(p, o)
+}
+
+// kv returns the KV cache of a request with p prompt and o output tokens, GB, by the model in use.
+func (c CostParams) kv(p, o float64) float64 {
+	if c.KVOutputTokens > 0 {
+		return c.KVMinGB + (c.KVMaxGB-c.KVMinGB)*min(1, o/c.KVOutputTokens)
+	}
+	return c.KVGBPerRequest + c.KVGBPerToken*(p+o)
 }
 
 // MeanGPUWork returns the mean GPU work per request, TFLOP, for mean token counts (the cost is

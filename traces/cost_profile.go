@@ -33,6 +33,9 @@ type ProfileParams struct {
 	CPUPerOutputToken    *float64 `json:"cpu_core_s_per_output_token,omitempty"`
 	KVGBPerToken         *float64 `json:"kv_gb_per_token,omitempty"`
 	KVGBPerRequest       *float64 `json:"kv_gb_per_request,omitempty"`
+	KVMinGB              *float64 `json:"kv_min_gb,omitempty"`
+	KVMaxGB              *float64 `json:"kv_max_gb,omitempty"`
+	KVOutputTokens       *float64 `json:"kv_output_tokens,omitempty"`
 	WeightsGB            *float64 `json:"weights_gb,omitempty"`
 	ReloadS              *float64 `json:"reload_s,omitempty"`
 }
@@ -62,6 +65,9 @@ func (p *ProfileParams) fields(section string, dst *CostParams) []profileField {
 		{s + "cpu_core_s_per_output_token", p.CPUPerOutputToken, &dst.CPUPerOutputToken},
 		{s + "kv_gb_per_token", p.KVGBPerToken, &dst.KVGBPerToken},
 		{s + "kv_gb_per_request", p.KVGBPerRequest, &dst.KVGBPerRequest},
+		{s + "kv_min_gb", p.KVMinGB, &dst.KVMinGB},
+		{s + "kv_max_gb", p.KVMaxGB, &dst.KVMaxGB},
+		{s + "kv_output_tokens", p.KVOutputTokens, &dst.KVOutputTokens},
 		{s + "weights_gb", p.WeightsGB, &dst.WeightsGB},
 		{s + "reload_s", p.ReloadS, &dst.ReloadS},
 	}
@@ -89,6 +95,14 @@ func (p *Profile) Validate() error {
 		}
 		if v := *f.src; math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
 			return fmt.Errorf("traces: profile: %s is %v, want a finite value ≥ 0", f.name, v)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		got  CostParams
+	}{{"large_ai", p.Apply(scratch).Large}, {"small_ai", p.Apply(scratch).Small}} {
+		if c.got.KVOutputTokens > 0 && c.got.KVMaxGB < c.got.KVMinGB {
+			return fmt.Errorf("traces: profile: %s.kv_max_gb %v is below kv_min_gb %v", c.name, c.got.KVMaxGB, c.got.KVMinGB)
 		}
 	}
 	return nil

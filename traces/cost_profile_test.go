@@ -24,6 +24,9 @@ func TestParseProfileErrors(t *testing.T) {
 		{`{"schema_version": 1, "large_ai": {"reload_s": NaN}}`, "invalid character"},
 		{`{"schema_version": 1, "large_ai": {"reload_s": "8"}}`, "reload_s"},
 		{`{"schema_version": 1} {}`, "trailing data"},
+		{`{"schema_version": 1, "large_ai": {"kv_min_gb": 0.6, "kv_max_gb": 0.4, "kv_output_tokens": 1000}}`,
+			"large_ai.kv_max_gb 0.4 is below kv_min_gb 0.6"},
+		{`{"schema_version": 1, "small_ai": {"kv_output_tokens": -1}}`, "small_ai.kv_output_tokens"},
 		{`{"schema_version": 1`, "EOF"},
 	}
 	for _, tc := range tests {

@@ -56,6 +56,20 @@ func TestCostParamsCost(t *testing.T) {
 			t.Errorf("Cost(%d,%d) = %+v %v, want %+v %v", tc.p, tc.o, w, kv, tc.w, tc.kv)
 		}
 	}
+	// The paper's output-range KV model: 0.4 GB without output, 0.6 GB from 1,000 output tokens on,
+	// linear in between, whatever the prompt; work is unchanged.
+	c.KVMinGB, c.KVMaxGB, c.KVOutputTokens = 0.4, 0.6, 1000
+	for _, tc := range []struct {
+		p, o int
+		kv   float64
+	}{{0, 0, 0.4}, {5000, 0, 0.4}, {0, 500, 0.5}, {9, 250, 0.45}, {0, 1000, 0.6}, {0, 4000, 0.6}, {3, -2, 0.4}} {
+		w, kv := c.Cost(tc.p, tc.o)
+		w0, _ := CostParams{PrefillTFLOPPerToken: 1, DecodeTFLOPPerToken: 2, CPUPerRequest: 0.5,
+			CPUPerPromptToken: 0.01, CPUPerOutputToken: 0.1}.Cost(tc.p, tc.o)
+		if math.Abs(kv-tc.kv) > 1e-12 || w != w0 {
+			t.Errorf("output-range Cost(%d,%d) = %+v %v, want %+v %v", tc.p, tc.o, w, kv, w0, tc.kv)
+		}
+	}
 	if c.MeanGPUWork(10, 5) != 20 {
 		t.Error("MeanGPUWork")
 	}

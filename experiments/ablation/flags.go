@@ -29,6 +29,7 @@ type config struct {
 	Out            string        `json:"out"`
 	Quick          bool          `json:"quick"`
 	Resume         bool          `json:"resume"`
+	Rerun          bool          `json:"rerun_stale"`
 	Parallel       int           `json:"parallel"`
 	OllamaParallel int           `json:"ollama_parallel"`
 	OllamaHost     string        `json:"ollama_host"`
@@ -56,7 +57,8 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.Profile, "profile", "", "calibration profile (docs/profile.md) overriding the scenario's cost model")
 	fs.StringVar(&c.Out, "out", "out/ablation", "output directory for ablation.csv, ablation.md, config.json and runs/")
 	fs.BoolVar(&c.Quick, "quick", false, fmt.Sprintf("a small smoke run: %d requests, one seed (unless --requests/--seeds are given)", quickRequests))
-	fs.BoolVar(&c.Resume, "resume", false, "skip runs already stored in OUT/runs (after an interruption)")
+	fs.BoolVar(&c.Resume, "resume", false, "skip runs already stored in OUT/runs with the same inputs (after an interruption); a stored run whose inputs changed is an error")
+	fs.BoolVar(&c.Rerun, "rerun-stale", false, "like --resume, but run again the stored runs whose inputs changed (scenario, requests, trace, profile, agent, code revision, …)")
 	fs.IntVar(&c.Parallel, "parallel", 0, "runs at once; 0: one per CPU")
 	fs.IntVar(&c.OllamaParallel, "ollama-parallel", 1, "ollama:<model> runs at once, within --parallel (they share one Ollama server, and contention inflates decision latency and causes timeouts)")
 	fs.StringVar(&c.OllamaHost, "ollama-host", host, "Ollama server URL for ollama:<model> agents ($OLLAMA_HOST when set)")
@@ -67,10 +69,11 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 		fmt.Fprintf(stderr, `Usage: go run ./experiments/ablation [flags]
 
 Runs the paper's critic ablation (Table II): for each agent of --agents, HAF with the critic (haf) and
-without it (haf-nocritic) at --load for --seeds seeds, plus the agent-independent reference rows oracle
-(exact-rollout upper bound of single-migration placement) and haf-static (no placement). Writes
+without it (haf-nocritic) at --load for --seeds seeds, plus the agent-independent reference rows lookahead
+(greedy one-interval lookahead over exact rollouts, not a bound) and haf-static (no placement). Writes
 ablation.csv (one row per run), ablation.md (Table II layout with the paper's rows) and config.json to
---out; finished runs are stored in --out/runs, so --resume continues an interrupted ablation.
+--out; finished runs are stored in --out/runs, so --resume continues an interrupted ablation
+(refusing stored runs whose inputs changed; --rerun-stale runs them again).
 
 Flags:
 %s`, fs.FlagUsages())

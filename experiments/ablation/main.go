@@ -1,30 +1,33 @@
 // Command ablation runs the paper's critic ablation (Table II): for each placement agent, HAF with the
 // critic (haf) and without it (haf-nocritic) at one load and several seeds, plus the agent-independent
-// reference rows oracle (upper bound of single-migration placement) and haf-static (no placement).
+// reference rows lookahead (greedy one-interval lookahead over exact rollouts; not a bound) and
+// haf-static (no placement).
 // It writes ablation.csv, ablation.md (Table II layout, with the paper's published rows) and
-// config.json to --out. Finished runs are stored under --out/runs as they finish, so --resume
-// continues an interrupted ablation.
+// config.json to --out. Finished runs are stored under --out/runs as they finish, each with the
+// fingerprint of its inputs, so --resume continues an interrupted ablation and refuses a stored run
+// whose inputs changed (--rerun-stale runs it again).
 package main
 
 import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
-	"github.com/airansim/airansim/internal/runner"
-	"github.com/airansim/airansim/internal/study"
+	"github.com/airansim/airansim/policy"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
+	"github.com/airansim/airansim/study/runner"
 )
 
 // agentMethods are run once per agent; refMethods once per seed, whatever the agents.
 var (
-	agentMethods = []string{"haf", "haf-nocritic"}
-	refMethods   = []string{"oracle", "haf-static"}
+	agentMethods = []string{policy.MethodHAF, policy.MethodHAFNoCritic}
+	refMethods   = []string{policy.MethodLookahead, policy.MethodHAFStatic}
 )
 
 func main() { cli.Main(run) }
@@ -39,15 +42,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	dir := filepath.Join(f.Out, "runs")
-	jobs, pending := makeJobs(f, sc, dir)
+	resume := f.Resume || f.Rerun
+	jobs, pending, err := makeJobs(f, makeSpecs(f, sc), dir, resume)
+	if err != nil {
+		return err
+	}
 	if err := preflight(ctx, f, pending); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "ablation: %d runs (%d agents × %d methods + %d references, × %d seeds) at ρ = %g, output %s\n",
 		len(jobs), len(f.Agents), len(agentMethods), len(refMethods), f.Seeds, f.Load, f.Out)
 	t0 := time.Now()
-	rs, err := runner.Run(ctx, jobs, runner.Options{Dir: dir, Parallel: f.Parallel, Resume: f.Resume,
-		Progress: os.Stderr, Label: "ablation"})
+	rs, err := runner.Run(ctx, jobs, runner.Options{Dir: dir, Parallel: f.Parallel, Resume: resume,
+		RerunStale: f.Rerun, Progress: stderr, Label: "ablation"})
 	if err != nil {
 		return err
 	}
@@ -63,66 +70,79 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// makeJobs returns the jobs, the slowest first (the oracle, then in-process agents, then Ollama
-// agents, which are limited to --ollama-parallel at once), and the agents that have a job to run
-// (all of them unless --resume finds their results stored in dir).
-func makeJobs(f *config, sc *scenario.Scenario, dir string) (jobs []runner.Job[study.Result], pending []string) {
-	add := func(key string, spec study.Spec, sem chan struct{}) bool {
-		run := func(ctx context.Context) (study.Result, error) { return study.Run(ctx, spec) }
-		if sem != nil {
-			run = func(ctx context.Context) (study.Result, error) {
-				select {
-				case sem <- struct{}{}:
-				case <-ctx.Done():
-					return study.Result{}, ctx.Err()
-				}
-				defer func() { <-sem }()
-				return study.Run(ctx, spec)
-			}
-		}
-		jobs = append(jobs, runner.Job[study.Result]{Key: key, Run: run})
-		if !f.Resume {
-			return true
-		}
-		_, err := os.Stat(filepath.Join(dir, key+".json"))
-		return err != nil
-	}
+// makeSpecs returns the runs, the slowest first: the lookahead, then in-process agents, then Ollama
+// agents.
+func makeSpecs(f *config, sc *scenario.Scenario) []study.Spec {
 	base := func(method string, seed uint64) study.Spec {
 		return study.Spec{Scenario: sc, Load: f.Load, Method: method, Seed: seed, Trace: f.Trace, Profile: f.Profile,
 			Requests: f.Requests, ChargeDecisionLatency: f.Charge}
 	}
+	var specs []study.Spec
 	for _, m := range refMethods {
 		for k := 0; k < f.Seeds; k++ {
-			seed := f.Seed + uint64(k)
-			add(fmt.Sprintf("%s_load%g_seed%d", m, f.Load, seed), base(m, seed), nil)
+			specs = append(specs, base(m, f.Seed+uint64(k)))
 		}
 	}
-	sem := make(chan struct{}, f.OllamaParallel)
 	for _, llm := range []bool{false, true} {
 		for _, a := range f.Agents {
 			if isOllama(a) != llm {
 				continue
 			}
-			var s chan struct{}
-			if llm {
-				s = sem
-			}
-			todo := false
 			for _, m := range agentMethods {
 				for k := 0; k < f.Seeds; k++ {
 					spec := base(m, f.Seed+uint64(k))
 					spec.Agent = f.agentConfig(a)
-					if add(fmt.Sprintf("%s_%s_load%g_seed%d", safeName(a), m, f.Load, spec.Seed), spec, s) {
-						todo = true
-					}
+					specs = append(specs, spec)
 				}
-			}
-			if todo {
-				pending = append(pending, a)
 			}
 		}
 	}
-	return jobs, pending
+	return specs
+}
+
+// runKey is a run's stored file name: <method>_load<ρ>_seed<n> for the references,
+// <agent>_<method>_load<ρ>_seed<n> for the agents' methods.
+func runKey(s study.Spec) string {
+	if slices.Contains(agentMethods, s.Method) {
+		return fmt.Sprintf("%s_%s_load%g_seed%d", safeName(s.Agent.Spec), s.Method, s.Load, s.Seed)
+	}
+	return fmt.Sprintf("%s_load%g_seed%d", s.Method, s.Load, s.Seed)
+}
+
+// makeJobs returns the jobs of specs, Ollama runs limited to --ollama-parallel at once, and the
+// agents that have a job to run (all of them unless resume finds their results stored in dir with
+// unchanged inputs).
+func makeJobs(f *config, specs []study.Spec, dir string, resume bool) (jobs []runner.Job[study.Result], pending []string, err error) {
+	jobs, err = study.Jobs(specs, runKey)
+	if err != nil {
+		return nil, nil, err
+	}
+	sem := make(chan struct{}, f.OllamaParallel)
+	seen := map[string]bool{}
+	for i, s := range specs {
+		if isOllama(s.Agent.Spec) {
+			jobs[i].Run = limited(sem, jobs[i].Run)
+		}
+		a := s.Agent.Spec
+		if slices.Contains(agentMethods, s.Method) && !seen[a] && !(resume && runner.Fresh(dir, jobs[i])) {
+			seen[a] = true
+			pending = append(pending, a)
+		}
+	}
+	return jobs, pending, nil
+}
+
+// limited runs run once it holds one of sem's slots.
+func limited(sem chan struct{}, run func(context.Context) (study.Result, error)) func(context.Context) (study.Result, error) {
+	return func(ctx context.Context) (study.Result, error) {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			return study.Result{}, ctx.Err()
+		}
+		defer func() { <-sem }()
+		return run(ctx)
+	}
 }
 
 // preflight builds each agent that has runs to do once, so that an unreachable Ollama server, a

@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/airansim/airansim/internal/cli"
+	"github.com/airansim/airansim/study/runner"
 )
 
 func ablate(t *testing.T, out string, args ...string) {
@@ -42,7 +44,7 @@ func TestQuickAblationWritesOutputs(t *testing.T) {
 			t.Errorf("ablation.csv lacks column %q", col)
 		}
 	}
-	want := []string{"heuristic,haf,", "heuristic,haf-nocritic,", "random,haf,", "random,haf-nocritic,", ",oracle,", ",haf-static,"}
+	want := []string{"heuristic,haf,", "heuristic,haf-nocritic,", "random,haf,", "random,haf-nocritic,", ",lookahead,", ",haf-static,"}
 	if len(lines) != 1+len(want) {
 		t.Fatalf("ablation.csv has %d lines, want header + 2 agents × 2 methods + 2 references:\n%s", len(lines), csv)
 	}
@@ -52,7 +54,7 @@ func TestQuickAblationWritesOutputs(t *testing.T) {
 		}
 	}
 	md, _ := os.ReadFile(filepath.Join(out, "ablation.md"))
-	for _, s := range []string{"| heuristic |", "| random |", "Critic gain", "Gap to oracle", "oracle (upper bound)",
+	for _, s := range []string{"| heuristic |", "| random |", "Critic gain", "Gap to lookahead", "lookahead (greedy, not a bound)",
 		"haf-static", "paper (arXiv:2605.07547, Table II)", "| qwen3:32b | 90.0% | 1/9 | 84.7% | 2/16 | +6.3% |",
 		"| gpt-oss:120b | 88.2% | 1/10 | 80.8% | 2/16 | +9.1% |"} {
 		if !bytes.Contains(md, []byte(s)) {
@@ -73,16 +75,44 @@ func TestAblationDeterministic(t *testing.T) {
 	}
 }
 
-// TestResumeSkipsFinishedRuns deletes the outputs but keeps runs/, then resumes.
+// TestResumeSkipsFinishedRuns proves that --resume reuses stored runs instead of running them: a
+// value tampered with in a stored run comes through to ablation.csv.
 func TestResumeSkipsFinishedRuns(t *testing.T) {
 	out := t.TempDir()
 	ablate(t, out)
-	before, _ := os.ReadFile(filepath.Join(out, "ablation.csv"))
-	os.Remove(filepath.Join(out, "ablation.csv"))
+	path := filepath.Join(out, "runs", "heuristic_haf_load1_seed1.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := regexp.MustCompile(`"overall": [0-9.]+`).ReplaceAll(b, []byte(`"overall": 0.123456`))
+	if bytes.Equal(b, tampered) || os.WriteFile(path, tampered, 0o644) != nil {
+		t.Fatal("could not tamper with the stored run")
+	}
 	ablate(t, out, "--resume")
-	after, _ := os.ReadFile(filepath.Join(out, "ablation.csv"))
-	if !bytes.Equal(before, after) {
-		t.Fatal("resumed ablation differs")
+	csv, _ := os.ReadFile(filepath.Join(out, "ablation.csv"))
+	if !bytes.Contains(csv, []byte("\nheuristic,haf,1,1,1500,0.123456,")) {
+		t.Errorf("the stored run was not reused:\n%s", csv)
+	}
+}
+
+// TestResumeRefusesStaleRuns: after a change of --requests, --resume is an error naming a stored
+// run, and --rerun-stale runs them again.
+func TestResumeRefusesStaleRuns(t *testing.T) {
+	out := t.TempDir()
+	ablate(t, out)
+	args := []string{"--quick", "--agents", "heuristic,random", "--out", out, "--requests", "1200"}
+	err := run(context.Background(), append(args, "--resume"), io.Discard, io.Discard)
+	if !errors.Is(err, runner.ErrStale) || !strings.Contains(err.Error(), "requests: stored 1500, now 1200") ||
+		!strings.Contains(err.Error(), filepath.Join(out, "runs", "lookahead_load1_seed1.json")) {
+		t.Fatalf("resume: %v, want a stale error naming lookahead_load1_seed1.json and the request count", err)
+	}
+	if err := run(context.Background(), append(args, "--rerun-stale"), io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	csv, _ := os.ReadFile(filepath.Join(out, "ablation.csv"))
+	if n := strings.Count(string(csv), ",1,1,1200,"); n != 6 {
+		t.Errorf("%d of 6 runs have the new request count:\n%s", n, csv)
 	}
 }
 

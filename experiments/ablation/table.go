@@ -10,10 +10,11 @@ import (
 
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/stats"
-	"github.com/airansim/airansim/internal/study"
+	"github.com/airansim/airansim/policy"
+	"github.com/airansim/airansim/study"
 )
 
-// csvColumns are the columns of ablation.csv, one row per run.
+// csvColumns are the columns of ablation.csv, one row per run, by their name in study.SummaryColumns.
 var csvColumns = []string{"agent", "method", "load", "seed", "requests", "overall", "ran", "ai", "large_ai", "small_ai",
 	"migrations_large", "migrations_total", "agent_epochs", "agent_fallbacks", "fallback_reasons", "critic_vetoes",
 	"decision_latency_ms", "prompt_tokens"}
@@ -65,20 +66,14 @@ func sortResults(rs []study.Result, agents []string) []study.Result {
 	return out
 }
 
+// writeCSV writes ablation.csv: the csvColumns of study.SummaryColumns, one row per run.
 func writeCSV(path string, rs []study.Result) error {
-	var buf bytes.Buffer
-	w := output.NewCSVWriter(&buf, csvColumns...)
-	for _, r := range rs {
-		w.Str(r.Agent).Str(r.Method).Float(r.Load).Int(int64(r.Seed)).Int(r.Requests).Float(float64(r.Overall)).
-			Float(float64(r.RAN)).Float(float64(r.AI)).Float(float64(r.LargeAI)).Float(float64(r.SmallAI)).
-			Int(int64(r.MigrationsLarge)).Int(int64(r.MigrationsTotal)).Int(int64(r.AgentEpochs)).
-			Int(int64(r.AgentFallbacks)).Str(r.FallbackReasons).Int(int64(r.CriticVetoes)).
-			Float(float64(r.DecisionMS)).Float(float64(r.PromptTokens))
-		if err := w.EndRow(); err != nil {
-			return err
-		}
+	cols, err := study.SummaryColumns().Select(csvColumns...)
+	if err != nil {
+		return err
 	}
-	if err := w.Flush(); err != nil {
+	var buf bytes.Buffer
+	if err := cols.WriteCSV(&buf, rs); err != nil {
 		return err
 	}
 	return output.WriteFileAtomic(path, buf.Bytes())
@@ -138,12 +133,12 @@ func gain(haf, noc cell) string {
 	return fmt.Sprintf("%+.1f%%", 100*(haf.mean/noc.mean-1))
 }
 
-// gap is the oracle's overall fulfillment minus c's, in percentage points.
-func gap(oracle, c cell) string {
-	if oracle.n == 0 || c.n == 0 || math.IsNaN(oracle.mean) || math.IsNaN(c.mean) {
+// gap is the lookahead's overall fulfillment minus c's, in percentage points.
+func gap(ref, c cell) string {
+	if ref.n == 0 || c.n == 0 || math.IsNaN(ref.mean) || math.IsNaN(c.mean) {
 		return "–"
 	}
-	return fmt.Sprintf("%.1f pt", 100*(oracle.mean-c.mean))
+	return fmt.Sprintf("%.1f pt", 100*(ref.mean-c.mean))
 }
 
 // table renders ablation.md: ours in the paper's Table II layout, the paper's published rows, and the
@@ -160,21 +155,21 @@ func table(rs []study.Result, f *config) string {
 	}
 	fmt.Fprintf(&b, "# Critic ablation at ρ = %g (the paper's Table II layout)\n\n", f.Load)
 	fmt.Fprintf(&b, "Ours: %s, %s per run. Mig (L/tot): large-AI/total committed migrations per run. "+
-		"Critic gain: HAF overall / HAF-NoCritic overall − 1. Gap to oracle: oracle overall − HAF overall, in percentage points.\n\n",
+		"Critic gain: HAF overall / HAF-NoCritic overall − 1. Gap to lookahead: the greedy one-interval lookahead's overall − HAF overall, in percentage points (the lookahead is not a bound; docs/bound.md).\n\n",
 		seeds, requests)
-	const head = "| LLM agent | HAF (+Critic) Overall | Mig (L/tot) | HAF-NoCritic Overall | Mig (L/tot) | Critic gain | Gap to oracle |\n" +
+	const head = "| LLM agent | HAF (+Critic) Overall | Mig (L/tot) | HAF-NoCritic Overall | Mig (L/tot) | Critic gain | Gap to lookahead |\n" +
 		"|---|---|---|---|---|---|---|\n"
 	b.WriteString(head)
-	oracle := aggregate(rs, "", "oracle", overall)
+	look := aggregate(rs, "", policy.MethodLookahead, overall)
 	for _, a := range f.Agents {
-		h, n := aggregate(rs, a, "haf", overall), aggregate(rs, a, "haf-nocritic", overall)
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", a, pct(h), migrations(rs, a, "haf"), pct(n),
-			migrations(rs, a, "haf-nocritic"), gain(h, n), gap(oracle, h))
+		h, n := aggregate(rs, a, policy.MethodHAF, overall), aggregate(rs, a, policy.MethodHAFNoCritic, overall)
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", a, pct(h), migrations(rs, a, policy.MethodHAF), pct(n),
+			migrations(rs, a, policy.MethodHAFNoCritic), gain(h, n), gap(look, h))
 	}
-	fmt.Fprintf(&b, "| oracle (upper bound) | %s | %s | – | – | – | – |\n", pct(oracle), migrations(rs, "", "oracle"))
-	static := aggregate(rs, "", "haf-static", overall)
+	fmt.Fprintf(&b, "| lookahead (greedy, not a bound) | %s | %s | – | – | – | – |\n", pct(look), migrations(rs, "", policy.MethodLookahead))
+	static := aggregate(rs, "", policy.MethodHAFStatic, overall)
 	fmt.Fprintf(&b, "| haf-static (no placement) | %s | %s | – | – | – | %s |\n", pct(static),
-		migrations(rs, "", "haf-static"), gap(oracle, static))
+		migrations(rs, "", policy.MethodHAFStatic), gap(look, static))
 
 	b.WriteString("\n## paper (arXiv:2605.07547, Table II)\n\n")
 	b.WriteString(head)

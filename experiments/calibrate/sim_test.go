@@ -10,9 +10,9 @@ import (
 	"testing"
 
 	"github.com/airansim/airansim/calibrate"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/study"
 	"github.com/airansim/airansim/traces"
 )
 

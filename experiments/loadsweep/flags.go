@@ -25,6 +25,7 @@ type config struct {
 	Out      string          `json:"out"`
 	Quick    bool            `json:"quick"`
 	Resume   bool            `json:"resume"`
+	Rerun    bool            `json:"rerun_stale"`
 	Parallel int             `json:"parallel"`
 	Agent    agentflag.Flags `json:"agent"`
 }
@@ -44,7 +45,8 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.Profile, "profile", "", "calibration profile (docs/profile.md) overriding the scenario's cost model")
 	fs.StringVar(&c.Out, "out", "out/loadsweep", "output directory")
 	fs.BoolVar(&c.Quick, "quick", false, "a small smoke run: 2,000 requests at ρ = 1, one seed")
-	fs.BoolVar(&c.Resume, "resume", false, "skip runs already stored in OUT/runs (after an interruption)")
+	fs.BoolVar(&c.Resume, "resume", false, "skip runs already stored in OUT/runs with the same inputs (after an interruption); a stored run whose inputs changed is an error")
+	fs.BoolVar(&c.Rerun, "rerun-stale", false, "like --resume, but run again the stored runs whose inputs changed (scenario, requests, trace, profile, agent, code revision, …)")
 	fs.IntVar(&c.Parallel, "parallel", 0, "runs at once; 0: one per CPU")
 	agentflag.Register(fs, &c.Agent)
 	fs.Usage = func() {

@@ -1,22 +1,21 @@
 // Command loadsweep runs the paper's load sweep: every load × method × seed on a scenario, in
 // parallel, and writes summary.csv, table.md (Table III layout), loadsweep.png/.svg (Fig. 2) and
-// config.json to --out. Finished runs are stored under --out/runs as they finish, so --resume
-// continues an interrupted sweep.
+// config.json to --out. Finished runs are stored under --out/runs as they finish, each with the
+// fingerprint of its inputs, so --resume continues an interrupted sweep and refuses a stored run
+// whose inputs changed (--rerun-stale runs it again).
 package main
 
 import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/airansim/airansim/internal/cli"
-	"github.com/airansim/airansim/internal/report"
-	"github.com/airansim/airansim/internal/runner"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
+	"github.com/airansim/airansim/study/report"
 )
 
 func main() { cli.Main(run) }
@@ -30,12 +29,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	jobs := makeJobs(f, sc)
+	specs := makeSpecs(f, sc)
 	fmt.Fprintf(stderr, "loadsweep: %d runs (%d loads × %d methods × %d seeds), cost profile %s, output %s\n",
-		len(jobs), len(f.Loads), len(f.Methods), f.Seeds, sc.ProfileLabel(f.Profile), f.Out)
+		len(specs), len(f.Loads), len(f.Methods), f.Seeds, sc.ProfileLabel(f.Profile), f.Out)
 	t0 := time.Now()
-	rs, err := runner.Run(ctx, jobs, runner.Options{Dir: filepath.Join(f.Out, "runs"), Parallel: f.Parallel,
-		Resume: f.Resume, Progress: os.Stderr, Label: "loadsweep"})
+	rs, err := study.Sweep(ctx, specs, study.SweepOptions{Dir: filepath.Join(f.Out, "runs"), Parallel: f.Parallel,
+		Resume: f.Resume || f.Rerun, RerunStale: f.Rerun, Progress: stderr, Label: "loadsweep"})
 	if err != nil {
 		return err
 	}
@@ -46,22 +45,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func makeJobs(f *config, sc *scenario.Scenario) []runner.Job[study.Result] {
-	var jobs []runner.Job[study.Result]
+// makeSpecs returns one run per load × method × seed, in that order.
+func makeSpecs(f *config, sc *scenario.Scenario) []study.Spec {
+	var specs []study.Spec
 	for _, load := range f.Loads {
 		for _, m := range f.Methods {
 			for k := 0; k < f.Seeds; k++ {
-				spec := study.Spec{Scenario: sc, Load: load, Method: m, Seed: f.Seed + uint64(k), Trace: f.Trace,
+				specs = append(specs, study.Spec{Scenario: sc, Load: load, Method: m, Seed: f.Seed + uint64(k), Trace: f.Trace,
 					Profile: f.Profile, Requests: scaledRequests(f, load), Agent: f.Agent.Config(),
-					ChargeDecisionLatency: f.Agent.Charge}
-				jobs = append(jobs, runner.Job[study.Result]{
-					Key: fmt.Sprintf("load%g_%s_seed%d", load, m, spec.Seed),
-					Run: func(ctx context.Context) (study.Result, error) { return study.Run(ctx, spec) },
-				})
+					ChargeDecisionLatency: f.Agent.Charge})
 			}
 		}
 	}
-	return jobs
+	return specs
 }
 
 // scaledRequests keeps the horizon comparable across loads, as the paper does (15k/20k/25k).

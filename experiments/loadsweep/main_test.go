@@ -3,15 +3,20 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/policy"
+	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study/runner"
 )
 
 func sweep(t *testing.T, out string, args ...string) {
@@ -57,16 +62,90 @@ func TestSweepDeterministic(t *testing.T) {
 	}
 }
 
-// TestResumeSkipsFinishedRuns deletes the outputs but keeps runs/, then resumes.
+// TestResumeSkipsFinishedRuns proves that --resume reuses stored runs instead of running them:
+// a value tampered with in a stored run comes through to summary.csv, and no run is done again.
 func TestResumeSkipsFinishedRuns(t *testing.T) {
 	out := t.TempDir()
 	sweep(t, out)
-	before, _ := os.ReadFile(filepath.Join(out, "summary.csv"))
-	os.Remove(filepath.Join(out, "summary.csv"))
-	sweep(t, out, "--resume")
-	after, _ := os.ReadFile(filepath.Join(out, "summary.csv"))
-	if !bytes.Equal(before, after) {
-		t.Fatal("resumed sweep differs")
+	path := filepath.Join(out, "runs", "load1_haf-static_seed1.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := regexp.MustCompile(`"overall": [0-9.]+`).ReplaceAll(b, []byte(`"overall": 0.123456`))
+	if bytes.Equal(b, tampered) || os.WriteFile(path, tampered, 0o644) != nil {
+		t.Fatal("could not tamper with the stored run")
+	}
+	var stderr strings.Builder
+	args := []string{"--quick", "--requests", "1500", "--out", out, "--resume"}
+	if err := run(context.Background(), args, io.Discard, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	csv, _ := os.ReadFile(filepath.Join(out, "summary.csv"))
+	if !bytes.Contains(csv, []byte(",haf-static,,1,1500,0.123456,")) {
+		t.Errorf("the stored haf-static run was not reused:\n%s", csv)
+	}
+	n := len(policy.PaperMethods())
+	if want := fmt.Sprintf("resumed %d of %d jobs", n, n); !strings.Contains(stderr.String(), want) || strings.Contains(stderr.String(), "done in") {
+		t.Errorf("stderr does not say all %d runs were resumed and none run:\n%s", n, stderr.String())
+	}
+}
+
+// TestResumeRefusesStaleRuns: resuming after a change of any input of the runs (request count,
+// scenario file content, profile content) is an error naming a stored run and the input, and
+// --rerun-stale runs them again with the new input.
+func TestResumeRefusesStaleRuns(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(t *testing.T, dir string) []string // edits files, returns the new flags
+		want   string
+	}{
+		{"requests", func(*testing.T, string) []string { return []string{"--requests", "1000"} }, "requests: stored 1500, now 1000"},
+		{"scenario file", func(t *testing.T, dir string) []string {
+			writeScenario(t, filepath.Join(dir, "sc.json"), 0.5)
+			return nil
+		}, "scenario.nodes.0.gpu_tflops: stored"},
+		{"profile file", func(t *testing.T, dir string) []string {
+			os.WriteFile(filepath.Join(dir, "p.json"), []byte(`{"schema_version": 1, "name": "b", "large_ai": {"reload_s": 7}}`), 0o644)
+			return nil
+		}, "profile.sha256: stored"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			writeScenario(t, filepath.Join(dir, "sc.json"), 1)
+			os.WriteFile(filepath.Join(dir, "p.json"), []byte(`{"schema_version": 1, "name": "a", "large_ai": {"reload_s": 6}}`), 0o644)
+			base := []string{"--methods", "haf-static,haf", "--scenario", filepath.Join(dir, "sc.json"), "--profile", filepath.Join(dir, "p.json")}
+			sweep(t, out, base...)
+			args := append(append([]string{"--quick", "--requests", "1500", "--out", out}, base...), tt.change(t, dir)...)
+			err := run(context.Background(), append(args, "--resume"), io.Discard, io.Discard)
+			if !errors.Is(err, runner.ErrStale) || !strings.Contains(err.Error(), filepath.Join(out, "runs", "load1_haf-static_seed1.json")) ||
+				!strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("resume: %v, want a stale error naming load1_haf-static_seed1.json and %q", err, tt.want)
+			}
+			if err := run(context.Background(), append(args, "--rerun-stale"), io.Discard, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			csv, _ := os.ReadFile(filepath.Join(out, "summary.csv"))
+			if tt.name == "requests" && !bytes.Contains(csv, []byte(",haf-static,,1,1000,")) {
+				t.Errorf("--rerun-stale did not run with the new request count:\n%s", csv)
+			}
+		})
+	}
+}
+
+// writeScenario writes the paper scenario with node 0's GPU capacity scaled by gpu to path.
+func writeScenario(t *testing.T, path string, gpu float64) {
+	t.Helper()
+	sc := scenario.Default()
+	sc.Nodes[0].GPU *= gpu
+	b, err := json.Marshal(sc)
+	if err == nil {
+		err = os.WriteFile(path, b, 0o644)
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -11,8 +11,9 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/airansim/airansim/internal/cli"
-	"github.com/airansim/airansim/internal/report"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
+	"github.com/airansim/airansim/study/report"
 )
 
 func main() { cli.Main(run) }
@@ -32,7 +33,7 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rs, err := report.ReadRuns(*in)
+	rs, err := study.ReadRuns(*in)
 	if err != nil {
 		return err
 	}

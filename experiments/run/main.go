@@ -18,8 +18,8 @@ import (
 	"github.com/airansim/airansim/internal/agentflag"
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/policy"
+	"github.com/airansim/airansim/study"
 )
 
 func main() { cli.Main(run) }
@@ -39,7 +39,7 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&f.scenario, "scenario", "", "scenario file (JSON, docs/scenario.md); empty: the paper's Table I scenario, embedded")
 	fs.StringVar(&f.out, "out", "out/run", "output directory for requests.csv, requests.parquet and summary.json")
-	fs.StringVar(&f.method, "method", "haf-static", "placement method (see Methods below)")
+	fs.StringVar(&f.method, "method", policy.MethodHAFStatic, "placement method (see Methods below)")
 	fs.Float64Var(&f.load, "load", 1, "target load ρ = λ·W̄/G_AI (docs/model.md)")
 	fs.Uint64Var(&f.seed, "seed", 1, "workload seed; the same seed gives byte-identical outputs")
 	fs.IntVar(&f.requests, "requests", 0, "total requests (AI + RAN); 0: the scenario's count at this load")

@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/airansim/airansim/internal/cli"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/policy/caora"
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
 )
 
 func main() { cli.Main(run) }

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/airansim/airansim/internal/output"
-	"github.com/airansim/airansim/internal/study"
+	"github.com/airansim/airansim/study"
 )
 
 // writeOutputs writes actor.json, learning_curve.csv, the figures, report.md and report.json.

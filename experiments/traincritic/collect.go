@@ -7,19 +7,35 @@ import (
 
 	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/critic"
-	"github.com/airansim/airansim/internal/runner"
+	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/study/runner"
 )
+
+// collectInputs are what determines a collection run, stored with it so that --resume reuses it
+// only for the same inputs.
+type collectInputs struct {
+	ScenarioFile string             `json:"scenario_file"`
+	Scenario     *scenario.Scenario `json:"scenario"`
+	Load         float64            `json:"load"`
+	Seed         uint64             `json:"seed"`
+	Requests     int                `json:"requests_at_load_1"`
+	Explore      float64            `json:"explore"`
+	Revision     string             `json:"revision"`
+}
 
 // collectJobs returns one collection run per (load, seed).
 func collectJobs(f *config, sc *scenario.Scenario) []runner.Job[[]critic.Sample] {
 	var jobs []runner.Job[[]critic.Sample]
+	rev := output.Revision()
 	for _, load := range f.Loads {
 		for k := 0; k < f.Seeds; k++ {
-			load, seed := load, f.Seed+uint64(k)
+			seed := f.Seed + uint64(k)
 			key := fmt.Sprintf("load%g_seed%d", load, seed)
-			jobs = append(jobs, runner.Job[[]critic.Sample]{Key: key,
+			in := collectInputs{ScenarioFile: sc.Path(), Scenario: sc, Load: load, Seed: seed, Requests: f.Requests,
+				Explore: f.Explore, Revision: rev}
+			jobs = append(jobs, runner.Job[[]critic.Sample]{Key: key, Inputs: in,
 				Run: func(ctx context.Context) ([]critic.Sample, error) { return collect(ctx, f, sc, key, load, seed) }})
 		}
 	}

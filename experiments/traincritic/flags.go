@@ -26,6 +26,7 @@ type config struct {
 	Out       string    `json:"out"`
 	Parallel  int       `json:"parallel"`
 	Resume    bool      `json:"resume"`
+	Rerun     bool      `json:"rerun_stale"`
 	Check     bool      `json:"check"`
 	Quick     bool      `json:"quick"`
 }
@@ -48,7 +49,8 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.Uint64Var(&c.TrainSeed, "train-seed", 1, "seed of the weight initialisation and shuffling")
 	fs.StringVar(&c.Out, "out", "out/traincritic", "output directory")
 	fs.IntVar(&c.Parallel, "parallel", 0, "collection runs at once; 0: one per CPU")
-	fs.BoolVar(&c.Resume, "resume", false, "reuse collection runs already stored in OUT/runs")
+	fs.BoolVar(&c.Resume, "resume", false, "reuse collection runs already stored in OUT/runs with the same inputs; one whose inputs changed is an error")
+	fs.BoolVar(&c.Rerun, "rerun-stale", false, "like --resume, but run again the stored collection runs whose inputs changed")
 	fs.BoolVar(&c.Check, "check", false, "fail unless the trained weights equal the embedded default (critic/weights.json)")
 	fs.BoolVar(&c.Quick, "quick", false, "a small smoke run: 1,500 requests at ρ = 1, one seed, 5 epochs")
 	fs.Usage = func() {

@@ -14,9 +14,9 @@ import (
 
 	"github.com/airansim/airansim/critic"
 	"github.com/airansim/airansim/internal/cli"
-	"github.com/airansim/airansim/internal/runner"
-	"github.com/airansim/airansim/internal/study"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/study"
+	"github.com/airansim/airansim/study/runner"
 )
 
 func main() { cli.Main(run) }
@@ -32,7 +32,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	t0 := time.Now()
 	runs, err := runner.Run(ctx, collectJobs(f, sc), runner.Options{Dir: filepath.Join(f.Out, "runs"),
-		Parallel: f.Parallel, Resume: f.Resume, Progress: stderr, Label: "traincritic: collect"})
+		Parallel: f.Parallel, Resume: f.Resume || f.Rerun, RerunStale: f.Rerun, Progress: stderr, Label: "traincritic: collect"})
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/airansim/airansim/critic"
 	"github.com/airansim/airansim/internal/output"
-	"github.com/airansim/airansim/internal/study"
+	"github.com/airansim/airansim/study"
 )
 
 // report is report.json: the critic's quality on both splits and the time spent.

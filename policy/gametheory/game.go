@@ -13,7 +13,7 @@ const improveTol = 1e-9
 // game is one epoch's placement game: the players are the instances, a strategy is a node.
 type game struct {
 	s     *sim.Snapshot
-	slot  float64         // T, s
+	amort float64         // K·T, the time over which a move's R_s is amortised, s
 	res   []int           // dominant resource r_i of each instance
 	d     []float64       // demand d_i on r_i: Snapshot.Demand(i, r_i, H), TFLOP/s or cores
 	home  []int           // node at the start of the epoch
@@ -27,9 +27,9 @@ type game struct {
 	moved bool            // some instance moved in the current round
 }
 
-func newGame(s *sim.Snapshot, slot, horizon float64) *game {
+func newGame(s *sim.Snapshot, amort, horizon float64) *game {
 	n := len(s.Instances)
-	g := &game{s: s, slot: slot, res: make([]int, n), d: make([]float64, n), home: make([]int, n),
+	g := &game{s: s, amort: amort, res: make([]int, n), d: make([]float64, n), home: make([]int, n),
 		pos: make([]int, n), ai: make([]int, n), load: make([][2][2]float64, len(s.Nodes)),
 		free: make([]float64, len(s.Nodes)), wait: make([]bool, len(s.Nodes)), nIn: make([]int, len(s.Nodes)),
 		nOut: make([]int, len(s.Nodes))}
@@ -61,7 +61,7 @@ func (g *game) movable(i int) bool { return g.s.Instances[i].Movable() && g.d[i]
 // proportional share of what its class may use of its dominant resource r: a RAN function shares
 // C_{n,r} with the RAN functions there (their floors are served first), an AI service shares the
 // residual C_{n,r} − L^RAN_{n,r}. So the cost is L^class_{n,r}/(available capacity) with i counted at n,
-// plus R_s/T when n is not its home node. Where nothing is available the cost is +Inf (0 without load).
+// plus R_s/(K·T) when n is not its home node (K = 1 in the paper's reading). Where nothing is available the cost is +Inf (0 without load).
 func (g *game) cost(i, n int) float64 {
 	r, k := g.res[i], g.ai[i]
 	l := g.load[n][r][k]
@@ -80,7 +80,7 @@ func (g *game) cost(i, n int) float64 {
 		c = math.Inf(1)
 	}
 	if n != g.home[i] {
-		c += g.s.Services[g.s.Instances[i].Service].ReconfigS / g.slot
+		c += g.s.Services[g.s.Instances[i].Service].ReconfigS / g.amort
 	}
 	return c
 }

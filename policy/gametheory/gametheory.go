@@ -13,13 +13,19 @@ import (
 const (
 	DefaultMaxRounds = 10  // best-response rounds per epoch
 	DefaultSlot      = 5.0 // slot T, s: the paper's placement epoch Δ
+
+	// AmortisedSlots is the K of the variant registered as AmortisedName: a move's R_s is
+	// amortised over 4 slots (20 s at T = 5 s), so an 8 s reload costs 0.4 instead of 1.6.
+	AmortisedSlots = 4
 )
 
-// Names the policy reports (sim.Controller.Name): the paper's reading, and the variant whose
-// players also count their backlog (Options.Horizon > 0).
+// Names the policy reports (sim.Controller.Name): the paper's reading, the variant whose players
+// also count their backlog (Options.Horizon > 0), and the one whose move cost is amortised over
+// several slots (Options.MoveSlots > 1). With both options the name is BacklogName + "-amortised".
 const (
-	Name        = "game-theory"
-	BacklogName = "game-theory-backlog"
+	Name          = "game-theory"
+	BacklogName   = "game-theory-backlog"
+	AmortisedName = "game-theory-amortised"
 )
 
 // ErrOptions is wrapped by the error New returns for invalid options.
@@ -33,6 +39,9 @@ type Options struct {
 	// (Snapshot.Demand's horizon), making the game react to queues as well as rates; s, ≥ 0.
 	// 0: demand is the arrival rate over the last window only (the expected, steady-state cost).
 	Horizon float64
+	// MoveSlots is the number of slots K ≥ 0 over which a move's interruption is amortised: the move
+	// cost is R_s/(K·T). 0 or 1: one slot, the paper's reading (R_s/T).
+	MoveSlots int
 }
 
 // Outcome is the result of one epoch's best-response dynamics.
@@ -51,12 +60,12 @@ type Policy struct {
 
 var _ sim.Controller = (*Policy)(nil)
 
-// New returns a policy with options o. It returns an error wrapping ErrOptions if MaxRounds is
-// negative or Slot or Horizon is negative, NaN or infinite.
+// New returns a policy with options o. It returns an error wrapping ErrOptions if MaxRounds or
+// MoveSlots is negative or Slot or Horizon is negative, NaN or infinite.
 func New(o Options) (*Policy, error) {
-	if o.MaxRounds < 0 || !(o.Slot >= 0 && o.Horizon >= 0) || math.IsInf(o.Slot, 0) || math.IsInf(o.Horizon, 0) {
-		return nil, fmt.Errorf("%w: MaxRounds %d, Slot %g, Horizon %g: all must be ≥ 0, Slot and Horizon finite",
-			ErrOptions, o.MaxRounds, o.Slot, o.Horizon)
+	if o.MaxRounds < 0 || o.MoveSlots < 0 || !(o.Slot >= 0 && o.Horizon >= 0) || math.IsInf(o.Slot, 0) || math.IsInf(o.Horizon, 0) {
+		return nil, fmt.Errorf("%w: MaxRounds %d, MoveSlots %d, Slot %g, Horizon %g: all must be ≥ 0, Slot and Horizon finite",
+			ErrOptions, o.MaxRounds, o.MoveSlots, o.Slot, o.Horizon)
 	}
 	if o.MaxRounds == 0 {
 		o.MaxRounds = DefaultMaxRounds
@@ -64,16 +73,26 @@ func New(o Options) (*Policy, error) {
 	if o.Slot == 0 {
 		o.Slot = DefaultSlot
 	}
+	if o.MoveSlots == 0 {
+		o.MoveSlots = 1
+	}
 	return &Policy{o: o}, nil
 }
 
 // Options returns the options in effect, defaults filled in.
 func (p *Policy) Options() Options { return p.o }
 
-// Name returns BacklogName when the players count their backlog (Horizon > 0), Name otherwise.
+// Name returns BacklogName when the players count their backlog (Horizon > 0), AmortisedName when
+// the move cost is amortised over several slots (MoveSlots > 1), BacklogName + "-amortised" with
+// both, and Name otherwise.
 func (p *Policy) Name() string {
-	if p.o.Horizon > 0 {
+	switch backlog, amortised := p.o.Horizon > 0, p.o.MoveSlots > 1; {
+	case backlog && amortised:
+		return BacklogName + "-amortised"
+	case backlog:
 		return BacklogName
+	case amortised:
+		return AmortisedName
 	}
 	return Name
 }
@@ -91,7 +110,7 @@ func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Pl
 // current positions. It stops after a round without moves or after MaxRounds rounds. It returns
 // ctx's error if ctx is done between rounds.
 func (p *Policy) Play(ctx context.Context, s *sim.Snapshot) (Outcome, error) {
-	g := newGame(s, p.o.Slot, p.o.Horizon)
+	g := newGame(s, float64(p.o.MoveSlots)*p.o.Slot, p.o.Horizon)
 	var o Outcome
 	for o.Rounds < p.o.MaxRounds {
 		if err := ctx.Err(); err != nil {

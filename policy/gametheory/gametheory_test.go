@@ -88,10 +88,10 @@ func TestPlay(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	if got := newPolicy(t, gametheory.Options{}).Options(); got != (gametheory.Options{MaxRounds: 10, Slot: 5}) {
-		t.Errorf("defaults = %+v, want MaxRounds = 10, Slot = 5, Horizon = 0", got)
+	if got := newPolicy(t, gametheory.Options{}).Options(); got != (gametheory.Options{MaxRounds: 10, Slot: 5, MoveSlots: 1}) {
+		t.Errorf("defaults = %+v, want MaxRounds = 10, Slot = 5, Horizon = 0, MoveSlots = 1", got)
 	}
-	for _, o := range []gametheory.Options{{MaxRounds: -1}, {Slot: -1}, {Slot: math.NaN()}, {Horizon: math.Inf(1)}} {
+	for _, o := range []gametheory.Options{{MaxRounds: -1}, {Slot: -1}, {Slot: math.NaN()}, {Horizon: math.Inf(1)}, {MoveSlots: -1}} {
 		if p, err := gametheory.New(o); !errors.Is(err, gametheory.ErrOptions) || p != nil {
 			t.Errorf("New(%+v) = %v, %v; want nil and an ErrOptions error", o, p, err)
 		}

@@ -29,12 +29,12 @@ type Options struct {
 
 // Names the policies report (sim.Controller.Name) and are registered under.
 const (
-	Name         = "haf"          // HAF: agent shortlist and critic
-	NoCriticName = "haf-nocritic" // HAF without critic: the agent's first choice
-	OracleName   = "oracle"       // Oracle: exact one-interval rollouts of every candidate
+	Name          = "haf"          // HAF: agent shortlist and critic
+	NoCriticName  = "haf-nocritic" // HAF without critic: the agent's first choice
+	LookaheadName = "lookahead"    // greedy one-interval lookahead over exact rollouts of every candidate
 )
 
-// ErrOptions is wrapped by the errors New and NewOracle return for invalid arguments.
+// ErrOptions is wrapped by the errors New and NewLookahead return for invalid arguments.
 var ErrOptions = errors.New("haf: invalid options")
 
 // check reports the first invalid argument: interval Δ must be finite and > 0, K ≥ 0, the weights

@@ -132,12 +132,12 @@ func TestSelection(t *testing.T) {
 	}
 }
 
-// TestOracleIsBestRealised checks at one epoch that the oracle's choice has the best realised value
+// TestLookaheadIsBestRealised checks at one epoch that the lookahead's choice has the best realised value
 // among all candidates, by rolling each forward independently.
-func TestOracleIsBestRealised(t *testing.T) {
+func TestLookaheadIsBestRealised(t *testing.T) {
 	s := paperSim(t, 4000, 10, nil)
 	snap := s.Snapshot()
-	o := must(haf.NewOracle(5, nil, [sim.Groups]float64{}))
+	o := must(haf.NewLookahead(5, nil, [sim.Groups]float64{}))
 	ms, err := o.Decide(context.Background(), snap, s)
 	if err != nil {
 		t.Fatal(err)
@@ -157,7 +157,7 @@ func TestOracleIsBestRealised(t *testing.T) {
 			t.Fatal(err)
 		}
 		if r := haf.Realised(out, [sim.Groups]float64{1, 1, 1}); r > v+1e-12 {
-			t.Fatalf("%v realises %v > oracle's %v", c, r, v)
+			t.Fatalf("%v realises %v > the lookahead's %v", c, r, v)
 		}
 	}
 }
@@ -167,7 +167,7 @@ func TestOracleIsBestRealised(t *testing.T) {
 func TestInvariantsWithPlacement(t *testing.T) {
 	for _, p := range []sim.Controller{
 		must(haf.New(5, haf.Options{Agent: agent.NewRandom(3)})),
-		must(haf.NewOracle(5, nil, [sim.Groups]float64{})),
+		must(haf.NewLookahead(5, nil, [sim.Groups]float64{})),
 	} {
 		t.Run(p.Name(), func(t *testing.T) {
 			b, err := scenario.Default().Build(scenario.BuildOptions{Load: 1.25, Requests: 3000, Seed: 9})
@@ -239,8 +239,8 @@ func TestNewRejectsBadOptions(t *testing.T) {
 		if tc.o.Agent == nil || tc.o.K != 0 {
 			continue // the oracle has no agent and no K
 		}
-		if o, err := haf.NewOracle(tc.interval, nil, tc.o.Weights); !errors.Is(err, haf.ErrOptions) || o != nil {
-			t.Errorf("%s: NewOracle = %v, %v; want nil and an ErrOptions error", tc.name, o, err)
+		if o, err := haf.NewLookahead(tc.interval, nil, tc.o.Weights); !errors.Is(err, haf.ErrOptions) || o != nil {
+			t.Errorf("%s: NewLookahead = %v, %v; want nil and an ErrOptions error", tc.name, o, err)
 		}
 	}
 	if p, err := haf.New(5, haf.Options{Agent: ag}); err != nil || p.Name() != haf.NoCriticName {

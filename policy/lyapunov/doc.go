@@ -48,6 +48,22 @@
 // the slot and is practically never chosen; this myopia is what the paper reports of the baseline
 // (migrations confined to DU, CU-UP and small-AI).
 //
+// # Horizon variant
+//
+// The slot length is an open choice of the paper, and with one slot the baseline cannot see past an
+// 8 s reload. Options.Horizon = H > 1 (registered as HorizonName with H = HorizonSlots = 4, i.e.
+// 20 s at T = 5 s) estimates the drift over the window W = H·T instead: outages, service and its cap
+// are taken over W (μ_i(m) = min((1/W)∫_0^W x_i dt / Ĉ_r, Q_i/W + a_i)), and the mean drift D_W(m)
+// is counted once per slot of the window, against the penalty paid once,
+//
+//	J_H(m) = H·D_W(m) + V·P(m),   P(m) = R_s · d_i as above (d_i over one slot T),
+//
+// committed if strictly below J_H(no-op) = H·D_W(no-op). Backlogs are held at their snapshot values
+// over the window (no queue dynamics within it), and decisions are still taken every slot. H = 1 is
+// exactly the paper's reading. On two equal backlogged LLMs sharing one node at load 1.5 (the
+// paper scenario's hotspot in miniature) H = 1 and 3 keep both, H = 4 moves one (horizon_test.go);
+// this choice is made in the baseline's favour for the robustness study (docs/robustness.md).
+//
 // # References
 //
 // M. J. Neely, Stochastic Network Optimization with Application to Communication and Queueing Systems,

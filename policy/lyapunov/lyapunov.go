@@ -13,10 +13,18 @@ import (
 const (
 	DefaultV    = 1.0 // penalty weight V, dimensionless
 	DefaultSlot = 5.0 // slot T, s: the paper's placement epoch Δ
+
+	// HorizonSlots is the horizon H, in slots, of the variant registered as HorizonName: 4 slots
+	// (20 s at T = 5 s) let an 8 s model reload pay off within the estimate.
+	HorizonSlots = 4
 )
 
-// Name is the name the policy reports (sim.Controller.Name) and is registered under.
-const Name = "lyapunov"
+// Names the policy reports (sim.Controller.Name): the paper's one-slot reading, and the variant
+// whose drift is estimated over a horizon of several slots (Options.Horizon > 1).
+const (
+	Name        = "lyapunov"
+	HorizonName = "lyapunov-horizon"
+)
 
 // ErrOptions is wrapped by the error New returns for invalid options.
 var ErrOptions = errors.New("lyapunov: invalid options")
@@ -25,11 +33,15 @@ var ErrOptions = errors.New("lyapunov: invalid options")
 type Options struct {
 	V    float64 // weight of the migration penalty against the drift, dimensionless, ≥ 0; 0: DefaultV (1) (for pure drift minimisation use a tiny V)
 	Slot float64 // slot T of the drift estimate, s, > 0; should equal the engine's epoch Δ; 0: DefaultSlot (5)
+	// Horizon is the number of slots H ≥ 0 the drift is estimated over (package documentation,
+	// "Horizon variant"): the mean drift over H·T, counted H times, against one penalty. 0 or 1: one
+	// slot, the paper's reading.
+	Horizon int
 }
 
 // Policy is the drift-plus-penalty placement controller: every epoch it commits the single feasible
-// migration that minimises the one-slot drift plus V times its interruption penalty, if that is
-// strictly below the no-op's drift. It holds no state between epochs, is deterministic, and is safe
+// migration that minimises the drift over Horizon slots plus V times its interruption penalty, if
+// that is strictly below the no-op's drift. It holds no state between epochs, is deterministic, and is safe
 // for concurrent use.
 type Policy struct {
 	o Options
@@ -38,10 +50,10 @@ type Policy struct {
 var _ sim.Controller = (*Policy)(nil)
 
 // New returns a policy with options o. It returns an error wrapping ErrOptions if V or Slot is
-// negative, NaN or infinite.
+// negative, NaN or infinite, or Horizon is negative.
 func New(o Options) (*Policy, error) {
-	if !(o.V >= 0 && o.Slot >= 0) || math.IsInf(o.V, 0) || math.IsInf(o.Slot, 0) {
-		return nil, fmt.Errorf("%w: V %g and Slot %g must be finite and ≥ 0", ErrOptions, o.V, o.Slot)
+	if !(o.V >= 0 && o.Slot >= 0) || math.IsInf(o.V, 0) || math.IsInf(o.Slot, 0) || o.Horizon < 0 {
+		return nil, fmt.Errorf("%w: V %g, Slot %g and Horizon %d must be finite and ≥ 0", ErrOptions, o.V, o.Slot, o.Horizon)
 	}
 	if o.V == 0 {
 		o.V = DefaultV
@@ -49,21 +61,30 @@ func New(o Options) (*Policy, error) {
 	if o.Slot == 0 {
 		o.Slot = DefaultSlot
 	}
+	if o.Horizon == 0 {
+		o.Horizon = 1
+	}
 	return &Policy{o: o}, nil
 }
 
 // Options returns the options in effect, defaults filled in.
 func (p *Policy) Options() Options { return p.o }
 
-// Name returns Name.
-func (*Policy) Name() string { return Name }
+// Name returns HorizonName when the drift looks more than one slot ahead (Horizon > 1), Name
+// otherwise.
+func (p *Policy) Name() string {
+	if p.o.Horizon > 1 {
+		return HorizonName
+	}
+	return Name
+}
 
 // Decide returns at most one migration: the candidate with the lowest drift-plus-penalty J (ties: the
 // first in instance, then destination order), if J is strictly below the no-op's. Candidates are every
 // move of an instance that is not reconfiguring to another node whose free VRAM fits its weights M_s.
 func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
-	m := newModel(s, p.o.Slot)
-	best, bestJ := sim.Migrate{Instance: -1}, m.drift(-1, -1)
+	m := p.model(s)
+	best, bestJ := sim.Migrate{Instance: -1}, p.noop(m)
 	for i, in := range s.Instances {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -86,20 +107,29 @@ func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Pl
 	return sim.Plan{best}, nil
 }
 
-// Objective returns the drift-plus-penalty J = D + V·P of migration mig on snapshot s, or of the no-op
-// when mig is nil (P = 0). D is in seconds (normalised backlog × rate) and so is P; see the package
-// documentation. It does not check feasibility.
+// Objective returns the drift-plus-penalty J = H·D + V·P of migration mig on snapshot s, or of the
+// no-op when mig is nil (P = 0); H = 1 in the paper's reading. D is in seconds (normalised backlog ×
+// rate) and so is P; see the package documentation. It does not check feasibility.
 func (p *Policy) Objective(s *sim.Snapshot, mig *sim.Migrate) float64 {
-	m := newModel(s, p.o.Slot)
+	m := p.model(s)
 	if mig == nil {
-		return m.drift(-1, -1)
+		return p.noop(m)
 	}
 	return p.objective(m, mig.Instance, mig.To)
 }
 
+// model returns the drift model of s over the policy's window H·T.
+func (p *Policy) model(s *sim.Snapshot) *model {
+	return newModel(s, p.o.Slot, float64(p.o.Horizon)*p.o.Slot)
+}
+
+// noop returns J of the no-op: H times the mean drift over the window.
+func (p *Policy) noop(m *model) float64 { return float64(p.o.Horizon) * m.drift(-1, -1) }
+
+// objective returns J = H·D_W + V·P of moving instance i to node n.
 func (p *Policy) objective(m *model, i, n int) float64 {
 	pen := m.s.Services[m.s.Instances[i].Service].ReconfigS * m.d[i]
-	return m.drift(i, n) + p.o.V*pen
+	return float64(p.o.Horizon)*m.drift(i, n) + p.o.V*pen
 }
 
 // Feasible reports whether moving instance i to node n is a candidate: n is another node, i is not

@@ -86,10 +86,10 @@ func TestObjective(t *testing.T) {
 }
 
 func TestOptions(t *testing.T) {
-	if got := newPolicy(t, lyapunov.Options{}).Options(); got != (lyapunov.Options{V: 1, Slot: 5}) {
-		t.Errorf("defaults = %+v, want V = 1, Slot = 5", got)
+	if got := newPolicy(t, lyapunov.Options{}).Options(); got != (lyapunov.Options{V: 1, Slot: 5, Horizon: 1}) {
+		t.Errorf("defaults = %+v, want V = 1, Slot = 5, Horizon = 1", got)
 	}
-	for _, o := range []lyapunov.Options{{V: -1}, {Slot: -1}, {V: math.NaN()}, {Slot: math.Inf(1)}} {
+	for _, o := range []lyapunov.Options{{V: -1}, {Slot: -1}, {V: math.NaN()}, {Slot: math.Inf(1)}, {Horizon: -1}} {
 		if p, err := lyapunov.New(o); !errors.Is(err, lyapunov.ErrOptions) || p != nil {
 			t.Errorf("New(%+v) = %v, %v; want nil and an ErrOptions error", o, p, err)
 		}

@@ -24,15 +24,20 @@ const (
 )
 
 // Scenarios returns the standard scenarios, all deterministic for a seed.
+//
+// In "hotspot" every instance starts on node a of three identical nodes (100 TFLOP/s each) and the
+// offered GPU load is about 152 TFLOP/s (small-AI 30/s × 2.5 TFLOP, large-AI 20/s × 3.75 TFLOP,
+// RAN 2.5) for 30 s: node a is overloaded by half until one AI model moves to an idle node, after
+// which no node is loaded above 0.8.
 func Scenarios(seed uint64) []Scenario {
 	return []Scenario{
 		{Name: "one-node", Config: cluster(1, []int{0, 0, 0, 0}), Interval: 1, Requests: workload(seed, 600, 0.02, 1)},
 		{Name: "overload", Config: cluster(2, []int{0, 1, 0, 1}), Interval: 1, Requests: workload(seed, 800, 0.005, 4)},
-		{Name: "hotspot", Config: cluster(3, []int{0, 0, 0, 0}), Interval: 1, Requests: workload(seed, 800, 0.01, 2)},
+		{Name: "hotspot", Config: cluster(3, []int{0, 0, 0, 0}), Interval: 1, Requests: mix(seed, 3000, 0.01, 2.5, 3.75)},
 		{Name: "mid-migration", Config: cluster(2, []int{0, 1, 0, 0}), Interval: 1, Requests: workload(seed, 600, 0.01, 1.5),
 			Migrate: &sim.Migrate{Instance: svcLarge, To: 1}},
 		{Name: "node-failure", Config: failing(cluster(3, []int{0, 0, 1, 2}), 2, 2, 5), Interval: 1,
-			Requests: workload(seed, 800, 0.01, 2)},
+			Requests: mix(seed, 3000, 0.01, 2.5, 3.75)},
 	}
 }
 
@@ -67,6 +72,13 @@ func cluster(n int, place []int) sim.Config {
 // workload returns n requests with exponential gaps of mean gap seconds: half RAN-only (URLLC and
 // eMBB), the rest small-AI and large-AI requests whose work is scaled by intensity.
 func workload(seed uint64, n int, gap, intensity float64) []sim.Request {
+	return mix(seed, n, gap, 2*intensity, 40*intensity)
+}
+
+// mix returns n requests with exponential gaps of mean gap seconds: 25 % URLLC, 25 % eMBB, 30 %
+// small-AI requests of mean GPU work small TFLOP and 20 % large-AI requests of mean GPU work large
+// TFLOP (both exponential).
+func mix(seed uint64, n int, gap, small, large float64) []sim.Request {
 	draw := rng.New(seed, "policytest/workload")
 	out := make([]sim.Request, n)
 	t := 0.0
@@ -82,10 +94,10 @@ func workload(seed uint64, n int, gap, intensity float64) []sim.Request {
 			r.DU, r.CU = sim.Work{GPU: 0.08}, sim.Work{CPU: 0.004}
 		case u < 0.8:
 			r.Class, r.Service, r.Deadline = sim.AI, svcSmall, 0.5
-			r.AIWork, r.KVGB = sim.Work{GPU: 2 * intensity * draw.ExpFloat64()}, 0.1
+			r.AIWork, r.KVGB = sim.Work{GPU: small * draw.ExpFloat64()}, 0.1
 		default:
 			r.Class, r.Service, r.Deadline = sim.AI, svcLarge, 8
-			r.AIWork, r.KVGB = sim.Work{GPU: 40 * intensity * draw.ExpFloat64(), CPU: 0.01}, 1+draw.Float64()
+			r.AIWork, r.KVGB = sim.Work{GPU: large * draw.ExpFloat64(), CPU: 0.01}, 1+draw.Float64()
 		}
 		out[i] = r
 	}

@@ -24,7 +24,11 @@ type Instance struct {
 // Snapshot builds a snapshot at t = 100 s (epoch 20) with a 5 s window, for policy unit tests that
 // need exact numbers rather than a simulation; instance i is the only replica of service i.
 func Snapshot(nodes []Node, insts ...Instance) *sim.Snapshot {
-	s := &sim.Snapshot{Time: 100, Epoch: 20, HopDelay: 200e-6, Window: 5}
+	paths, err := sim.NewPaths(sim.FullMesh{HopDelay: 200e-6}, len(nodes))
+	if err != nil {
+		panic(err) // a full mesh of a constant delay is valid
+	}
+	s := &sim.Snapshot{Time: 100, Epoch: 20, Paths: paths, Window: 5}
 	for k, n := range nodes {
 		s.Nodes = append(s.Nodes, sim.NodeView{Spec: sim.NodeSpec{Name: fmt.Sprint("n", k), GPU: n.GPU,
 			VRAMGB: n.VRAM, CPU: 32}})

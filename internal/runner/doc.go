@@ -1,3 +1,0 @@
-// Package runner runs independent jobs in parallel, storing each result on
-// disk as it finishes so an interrupted sweep can resume where it stopped.
-package runner

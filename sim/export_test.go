@@ -1,0 +1,16 @@
+package sim
+
+import "context"
+
+// recordList is a Sink keeping every record it receives.
+type recordList []Record
+
+func (l *recordList) Record(r Record) { *l = append(*l, r) }
+
+// RolloutRecords is Rollout that also returns the records the fork emitted for the window's
+// requests (those still in the system when it settles have none), for per-request comparisons.
+func (s *Sim) RolloutRecords(ctx context.Context, p Plan, window float64) (Outcome, []Record, error) {
+	var l recordList
+	o, err := s.rollout(ctx, p, window, &l)
+	return o, l, err
+}
