@@ -12,7 +12,7 @@ import (
 
 // The references, in table order.
 const (
-	refGreedy    = "greedy"      // the registered oracle: greedy one-interval lookahead
+	refGreedy    = "lookahead"   // the registered lookahead method: greedy one-interval lookahead
 	refBeam      = "beam"        // policy/search.Beam
 	refStatic    = "best-static" // policy/search.Static
 	refHAF       = "haf"         // the registered haf method
@@ -27,16 +27,16 @@ const defaultRequests = 5000
 
 // config holds the command line; it is written to config.json.
 type config struct {
-	Loads     []float64 `json:"loads"`
-	Seeds     int       `json:"seeds"`
-	Seed      uint64    `json:"seed"`
-	Requests  int       `json:"requests"`
-	Width     int       `json:"width"`
-	Lookahead float64   `json:"lookahead_s"`
-	Restarts  int       `json:"restarts"`
-	Refs      []string  `json:"references"`
-	Scenario  string    `json:"scenario"`
-	Out       string    `json:"out"`
+	Loads       []float64 `json:"loads"`
+	Seeds       int       `json:"seeds"`
+	Seed        uint64    `json:"seed"`
+	Requests    int       `json:"requests"`
+	Width       int       `json:"width"`
+	ScoreWindow float64   `json:"score_window_s"`
+	Restarts    int       `json:"restarts"`
+	Refs        []string  `json:"references"`
+	Scenario    string    `json:"scenario"`
+	Out         string    `json:"out"`
 }
 
 func parse(args []string, stderr io.Writer) (*config, error) {
@@ -48,7 +48,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.Uint64Var(&c.Seed, "seed", 1, "first seed; runs use seed, seed+1, …")
 	fs.IntVar(&c.Requests, "requests", defaultRequests, "total requests per run (AI + RAN); 0: the scenario's count at each load (20000 at ρ = 1, slow: see docs/bound.md)")
 	fs.IntVar(&c.Width, "width", 4, "beam width W: states kept per epoch besides the pinned greedy one")
-	fs.Float64Var(&c.Lookahead, "lookahead", 0, "beam score lookahead L, s: a child is scored by the met requests among those arriving up to L past the next epoch, placement held from it; 0: to the end of the run (the exact final count under hold; slower, cost grows with the run length squared)")
+	fs.Float64Var(&c.ScoreWindow, "score-window", 0, "beam score window L, s: a child is scored by the met requests among those arriving up to L past the next epoch, placement held from it; 0: to the end of the run (the exact final count under hold; slower, cost grows with the run length squared)")
 	fs.IntVar(&c.Restarts, "restarts", 2, "best-static: seeded random feasible starting placements after the scenario's own; 0: none")
 	fs.StringSliceVar(&c.Refs, "references", allRefs, "references to run (comma list of: "+strings.Join(allRefs, ", ")+")")
 	fs.StringVar(&c.Scenario, "scenario", "", "scenario file (docs/scenario.md); empty: the paper's Table I scenario, embedded")
@@ -57,8 +57,8 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 		fmt.Fprintf(stderr, `Usage: go run ./experiments/bound [flags]
 
 Runs reference placements beside HAF (docs/bound.md), for each load and seed:
-  greedy       the registered oracle method: greedy one-interval lookahead over exact rollouts
-  beam         beam search over exact forks (width --width, whole run), dominating greedy
+  lookahead    the registered lookahead method: greedy one-interval lookahead over exact rollouts
+  beam         beam search over exact forks (width --width, whole run), dominating the lookahead
   best-static  the best static initial placement by local search (--restarts), haf-static allocation
   haf          the registered haf method (heuristic agent, embedded critic)
   haf-static   the registered haf-static method (the scenario's placement, no migrations)
@@ -82,8 +82,8 @@ func (c *config) check() error {
 		return cli.Usagef("--requests and --restarts must be ≥ 0")
 	case c.Width < 1:
 		return cli.Usagef("--width must be ≥ 1, not %d", c.Width)
-	case !(c.Lookahead >= 0) || c.Lookahead > 1e9:
-		return cli.Usagef("--lookahead must be finite and ≥ 0, not %v", c.Lookahead)
+	case !(c.ScoreWindow >= 0) || c.ScoreWindow > 1e9:
+		return cli.Usagef("--score-window must be finite and ≥ 0, not %v", c.ScoreWindow)
 	case len(c.Loads) == 0 || len(c.Refs) == 0:
 		return cli.Usagef("--loads and --references must not be empty")
 	}

@@ -1,5 +1,5 @@
 // Command bound runs reference placements beside HAF on the paper's scenario: the greedy
-// one-interval lookahead (the registered oracle), a beam search over exact forks that dominates it, the
+// one-interval lookahead (the registered lookahead method), a beam search over exact forks that dominates it, the
 // best static placement found by local search, and haf and haf-static. It writes bound.csv, bound.md
 // and config.json to --out (docs/bound.md).
 package main

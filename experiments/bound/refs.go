@@ -61,7 +61,7 @@ func (j job) run(ctx context.Context, ref string) (row, error) {
 	var err error
 	switch ref {
 	case refGreedy:
-		r, err = j.method(ctx, policy.MethodOracle)
+		r, err = j.method(ctx, policy.MethodLookahead)
 	case refHAF, refHAFStatic:
 		r, err = j.method(ctx, ref)
 	case refBeam:
@@ -98,14 +98,14 @@ func (j job) method(ctx context.Context, name string) (row, error) {
 	return j.row(b, search.Run{Summary: sum, Stats: st}, 1, ""), nil
 }
 
-// beam runs the beam search with the oracle's allocator.
+// beam runs the beam search with the lookahead's allocator.
 func (j job) beam(ctx context.Context) (row, error) {
-	b, _, err := j.build(policy.MethodOracle)
+	b, _, err := j.build(policy.MethodLookahead)
 	if err != nil {
 		return row{}, err
 	}
 	defer b.Close()
-	o := search.BeamOptions{Interval: b.Epoch, Width: j.f.Width, Lookahead: j.f.Lookahead,
+	o := search.BeamOptions{Interval: b.Epoch, Width: j.f.Width, ScoreWindow: j.f.ScoreWindow,
 		Progress: func(p search.Progress) {
 			if p.Epoch%10 == 0 {
 				fmt.Fprintf(j.log, "bound:   beam epoch %d (t = %g s): %d children, best score %d, greedy %d\n",

@@ -15,7 +15,7 @@ var csvColumns = []string{"load", "rho", "seed", "reference", "requests", "overa
 
 // labels are the references' names in bound.md.
 var labels = map[string]string{
-	refGreedy:    "greedy lookahead (`oracle`)",
+	refGreedy:    "greedy lookahead (`lookahead`)",
 	refBeam:      "beam search",
 	refStatic:    "best static placement",
 	refHAF:       "HAF (`haf`)",
@@ -45,9 +45,9 @@ func writeCSV(path string, rs []row) error {
 func table(rs []row, f *config) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Reference placements (docs/bound.md)\n\n%d seed(s) from %d, %s requests per run, beam width %d, "+
-		"lookahead %s, %d static restart(s). Fulfillment in %%, mean ± 95 %% CI half-width over seeds; migrations "+
+		"score window %s, %d static restart(s). Fulfillment in %%, mean ± 95 %% CI half-width over seeds; migrations "+
 		"large-AI/total, mean; wall-clock s per run, mean.\n", f.Seeds, f.Seed, requestsLabel(f.Requests), f.Width,
-		lookLabel(f.Lookahead), f.Restarts)
+		lookLabel(f.ScoreWindow), f.Restarts)
 	for _, load := range f.Loads {
 		fmt.Fprintf(&b, "\n## ρ = %g\n\n| reference | overall | RAN | AI | large-AI | small-AI | migrations | wall s |\n"+
 			"|---|---|---|---|---|---|---|---|\n", load)

@@ -16,14 +16,14 @@ type BeamOptions struct {
 	// Width is W, the states kept after each epoch besides the pinned greedy one; 0: 4; negative: every
 	// child (an exhaustive enumeration of decision sequences, exponential in the epochs).
 	Width int
-	// Lookahead sets how far a child's score looks. 0: to the end of the run: the score is the exact
+	// ScoreWindow sets how far a child's score looks. 0: to the end of the run: the score is the exact
 	// final count of met requests if the placement were held from the next epoch on (the rollout value
 	// of the hold policy). > 0: L s: the met requests among those arriving before the next epoch plus L,
 	// the placement held (cheaper; each child then runs Interval + L + the largest deadline). < 0: L = 0.
-	Lookahead float64
-	Eligible  []sim.Category      // categories that may migrate (haf.Candidates; also the greedy oracle's); nil: all four
-	Weights   [sim.Groups]float64 // weights of the greedy oracle's r̄ (haf.Oracle); all zero: equal
-	Progress  func(Progress)      // called after each epoch's selection; nil: none
+	ScoreWindow float64
+	Eligible    []sim.Category      // categories that may migrate (haf.Candidates; also the greedy lookahead's); nil: all four
+	Weights     [sim.Groups]float64 // weights of the greedy lookahead's r̄ (haf.Lookahead); all zero: equal
+	Progress    func(Progress)      // called after each epoch's selection; nil: none
 }
 
 // Progress reports the state of a beam search after one epoch.
@@ -47,7 +47,7 @@ type Trajectory struct {
 // BeamResult is the outcome of Beam.
 type BeamResult struct {
 	Best      Trajectory   // the finalist with the most met requests in its full run (ties: the earlier finalist)
-	Greedy    Trajectory   // the pinned greedy one-interval lookahead (the registered oracle's decisions)
+	Greedy    Trajectory   // the pinned greedy one-interval lookahead (the registered lookahead method's decisions)
 	Finalists []Trajectory // every finalist, greedy first, then the kept states by rank; duplicates removed
 	Epochs    int          // decision epochs (of the longest finalist)
 	Children  int          // child simulations run
@@ -57,8 +57,8 @@ func (o BeamOptions) withDefaults() (BeamOptions, error) {
 	if o.Interval == 0 {
 		o.Interval = sim.DefaultPeriod
 	}
-	if !(o.Interval > 0) || math.IsInf(o.Interval, 0) || math.IsNaN(o.Lookahead) || math.IsInf(o.Lookahead, 0) {
-		return o, fmt.Errorf("%w: interval %g s must be finite and > 0, lookahead %g s finite", ErrOptions, o.Interval, o.Lookahead)
+	if !(o.Interval > 0) || math.IsInf(o.Interval, 0) || math.IsNaN(o.ScoreWindow) || math.IsInf(o.ScoreWindow, 0) {
+		return o, fmt.Errorf("%w: interval %g s must be finite and > 0, score window %g s finite", ErrOptions, o.Interval, o.ScoreWindow)
 	}
 	if o.Width == 0 {
 		o.Width = 4
@@ -72,28 +72,28 @@ func (o BeamOptions) withDefaults() (BeamOptions, error) {
 // is only forked); its Controllers and Sink are ignored.
 //
 // Every Interval seconds, every kept state is forked once per candidate, each child run to the next
-// epoch and scored (BeamOptions.Lookahead); the Width best children are kept. The greedy oracle's own
-// trajectory (haf.Oracle's choice from its own state) is carried as a pinned member and expanded too.
+// epoch and scored (BeamOptions.ScoreWindow); the Width best children are kept. The greedy lookahead's own
+// trajectory (haf.Lookahead's choice from its own state) is carried as a pinned member and expanded too.
 // At the end every finalist is replayed by a full run (ReplayRun) and the best count of met
-// requests wins, so Best is at least the greedy oracle's full-run result on every run. With the
-// default Lookahead (to the end) a no-op child scores exactly its parent's score, so the best kept
+// requests wins, so Best is at least the greedy lookahead's full-run result on every run. With the
+// default ScoreWindow (to the end) a no-op child scores exactly its parent's score, so the best kept
 // score never decreases and Best is also at least the run that never migrates (haf-static).
 func Beam(ctx context.Context, cfg sim.Config, o BeamOptions) (BeamResult, error) {
 	o, err := o.withDefaults()
 	if err != nil {
 		return BeamResult{}, err
 	}
-	oracle, err := haf.NewOracle(o.Interval, o.Eligible, o.Weights)
+	greedy, err := haf.NewLookahead(o.Interval, o.Eligible, o.Weights)
 	if err != nil {
 		return BeamResult{}, fmt.Errorf("search: %w", err)
 	}
-	b := &beam{o: o, oracle: oracle, look: math.Inf(1)}
-	if o.Lookahead != 0 {
+	b := &beam{o: o, greedy: greedy, look: math.Inf(1)}
+	if o.ScoreWindow != 0 {
 		tmax, err := maxDeadline(cfg)
 		if err != nil {
 			return BeamResult{}, err
 		}
-		b.look = max(o.Lookahead, 0)
+		b.look = max(o.ScoreWindow, 0)
 		b.settle = b.look + tmax + settleSlack
 	}
 	root, err := b.root(ctx, cfg)

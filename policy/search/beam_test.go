@@ -14,8 +14,8 @@ import (
 )
 
 // TestBeamDominatesGreedy: on the paper scenario (small runs, several seeds) the beam's best full run
-// meets at least as many requests as the registered greedy oracle's own full run and as haf-static's,
-// its pinned greedy trajectory meets exactly as many as the oracle, and with the default lookahead
+// meets at least as many requests as the registered lookahead method's own full run and as haf-static's,
+// its pinned greedy trajectory meets exactly as many as the lookahead method, and with the default score window
 // the best kept score never decreases and ends at the best full run's count.
 func TestBeamDominatesGreedy(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3} {
@@ -32,11 +32,11 @@ func TestBeamDominatesGreedy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, oracle := runMethod(t, policy.MethodOracle, 800, seed)
+			_, look := runMethod(t, policy.MethodLookahead, 800, seed)
 			_, static := runMethod(t, policy.MethodHAFStatic, 800, seed)
-			if r.Best.Run.Met() < oracle || r.Greedy.Run.Met() != oracle || r.Best.Run.Met() < static || best != r.Best.Score {
-				t.Errorf("met: beam best %d (score %d, last progress %d), beam's greedy %d, oracle %d, haf-static %d; "+
-					"want best ≥ oracle = greedy, best ≥ haf-static", r.Best.Run.Met(), r.Best.Score, best, r.Greedy.Run.Met(), oracle, static)
+			if r.Best.Run.Met() < look || r.Greedy.Run.Met() != look || r.Best.Run.Met() < static || best != r.Best.Score {
+				t.Errorf("met: beam best %d (score %d, last progress %d), beam's greedy %d, lookahead %d, haf-static %d; "+
+					"want best ≥ lookahead = greedy, best ≥ haf-static", r.Best.Run.Met(), r.Best.Score, best, r.Greedy.Run.Met(), look, static)
 			}
 			if r.Best.Run.Overall() < r.Greedy.Run.Overall() || r.Epochs == 0 {
 				t.Errorf("best %.4f < greedy %.4f, or no epoch (%d)", r.Best.Run.Overall(), r.Greedy.Run.Overall(), r.Epochs)
@@ -45,9 +45,9 @@ func TestBeamDominatesGreedy(t *testing.T) {
 	}
 }
 
-// TestGreedyTrajectoryReplaysOracle: replaying the pinned greedy trajectory reproduces the registered
-// oracle method's full run record for record.
-func TestGreedyTrajectoryReplaysOracle(t *testing.T) {
+// TestGreedyTrajectoryReplaysLookahead: replaying the pinned greedy trajectory reproduces the registered
+// lookahead method's full run record for record.
+func TestGreedyTrajectoryReplaysLookahead(t *testing.T) {
 	const n, seed = 1500, 2
 	cfg, dt := paper(t, n, seed)
 	r, err := search.Beam(context.Background(), cfg, search.BeamOptions{Interval: dt, Width: 1})
@@ -59,12 +59,12 @@ func TestGreedyTrajectoryReplaysOracle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := runMethod(t, policy.MethodOracle, n, seed)
+	want, _ := runMethod(t, policy.MethodLookahead, n, seed)
 	if len(got) != len(want) || !reflect.DeepEqual(got, want) {
-		t.Fatalf("replayed greedy trajectory: %d records, oracle %d; they differ", len(got), len(want))
+		t.Fatalf("replayed greedy trajectory: %d records, lookahead method %d; they differ", len(got), len(want))
 	}
 	if run.Stats.MigrationsTotal() == 0 {
-		t.Errorf("the oracle made no migration: the test proves little")
+		t.Errorf("the lookahead made no migration: the test proves little")
 	}
 }
 

@@ -53,8 +53,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{"beam: source cannot fork", func() error { _, err := search.Beam(ctx, noFork, search.BeamOptions{}); return err }},
 		{"beam: negative interval", func() error { _, err := search.Beam(ctx, tiny(1), search.BeamOptions{Interval: -1}); return err }},
-		{"beam: NaN lookahead", func() error {
-			_, err := search.Beam(ctx, tiny(1), search.BeamOptions{Lookahead: math.NaN()})
+		{"beam: NaN score window", func() error {
+			_, err := search.Beam(ctx, tiny(1), search.BeamOptions{ScoreWindow: math.NaN()})
 			return err
 		}},
 		{"static: source cannot fork", func() error { _, err := search.Static(ctx, noFork, search.StaticOptions{}); return err }},
@@ -73,9 +73,9 @@ func TestErrors(t *testing.T) {
 }
 
 // TestBeamDeterministic: the same configuration and options give the same finalists (with a finite
-// lookahead, the other scoring path).
+// score window, the other scoring path).
 func TestBeamDeterministic(t *testing.T) {
-	o := search.BeamOptions{Width: 2, Lookahead: 5}
+	o := search.BeamOptions{Width: 2, ScoreWindow: 5}
 	a, err := search.Beam(context.Background(), tiny(3), o)
 	if err != nil {
 		t.Fatal(err)

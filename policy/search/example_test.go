@@ -16,19 +16,19 @@ func Example() {
 		panic(err)
 	}
 	defer b.Close()
-	b.Config.Allocator = allocator.HAF{} // HAF's closed-form allocation, as the oracle and haf-static
+	b.Config.Allocator = allocator.HAF{} // HAF's closed-form allocation, as the lookahead and haf-static
 	ctx := context.Background()
 	beam, err := search.Beam(ctx, b.Config, search.BeamOptions{Interval: b.Epoch, Width: 2})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("beam ≥ greedy oracle:", beam.Best.Run.Overall() >= beam.Greedy.Run.Overall())
+	fmt.Println("beam ≥ greedy lookahead:", beam.Best.Run.Overall() >= beam.Greedy.Run.Overall())
 	st, err := search.Static(ctx, b.Config, search.StaticOptions{Restarts: -1})
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println("best static ≥ the scenario's placement:", st.Run.Overall() >= st.Initial.Overall())
 	// Output:
-	// beam ≥ greedy oracle: true
+	// beam ≥ greedy lookahead: true
 	// best static ≥ the scenario's placement: true
 }

@@ -16,8 +16,8 @@ const settleSlack = 1e-6
 // beam is one search's configuration and counters.
 type beam struct {
 	o        BeamOptions
-	oracle   *haf.Oracle
-	look     float64 // the score's lookahead L, s; +Inf: to the end of the run
+	greedy   *haf.Lookahead
+	look     float64 // the score window L, s; +Inf: to the end of the run
 	settle   float64 // with a finite look: how long a score's settling run goes past the next epoch, L + max deadline, s
 	epochs   int
 	children int
@@ -103,7 +103,7 @@ func (b *beam) expandAll(ctx context.Context, kept []*state, greedy *state, next
 // expand forks x once per candidate of its epoch, runs each child to just before next and scores it.
 // It returns the children for the pool (with a finite Width, a child whose score equals an earlier
 // sibling's is left out: ties are taken as the same outcome, the no-op first) and the child the
-// greedy oracle chooses (with greedy; nil otherwise). A complete x is returned alone, as both.
+// greedy lookahead chooses (with greedy; nil otherwise). A complete x is returned alone, as both.
 func (b *beam) expand(ctx context.Context, x *state, greedy bool, next float64) ([]*state, *state, error) {
 	if x.done {
 		return []*state{x}, x, nil
@@ -169,11 +169,11 @@ func (b *beam) end(ctx context.Context, x *state) ([]*state, *state, error) {
 }
 
 // child forks x with a step controller choosing candidate pick at x's epoch (and, with greedy, asking
-// the oracle too) and runs the fork to just before next.
+// the greedy lookahead too) and runs the fork to just before next.
 func (b *beam) child(ctx context.Context, x *state, pick int, greedy bool, next float64) (*state, *step, error) {
 	c := &step{pick: pick, eligible: b.o.Eligible}
 	if greedy {
-		c.oracle = b.oracle
+		c.lookahead = b.greedy
 	}
 	met := &metCounter{met: x.met.met, cut: math.Inf(1)}
 	f, err := x.s.Fork(met, []sim.Controller{c})

@@ -21,19 +21,19 @@ func pickOf(cs []agent.Candidate, p sim.Plan) (int, error) {
 			return j, nil
 		}
 	}
-	return 0, fmt.Errorf("search: the greedy oracle's plan %v is not a candidate", p)
+	return 0, fmt.Errorf("search: the greedy lookahead's plan %v is not a candidate", p)
 }
 
 // step is the controller of a child: at its first call it lists the candidates, optionally asks the
-// greedy oracle, and applies candidate pick.
+// greedy lookahead, and applies candidate pick.
 type step struct {
-	pick     int
-	eligible []sim.Category
-	oracle   *haf.Oracle
-	called   bool
-	cands    []agent.Candidate
-	greedy   sim.Plan
-	plan     sim.Plan
+	pick      int
+	eligible  []sim.Category
+	lookahead *haf.Lookahead
+	called    bool
+	cands     []agent.Candidate
+	greedy    sim.Plan
+	plan      sim.Plan
 }
 
 func (*step) Name() string { return "search-step" }
@@ -44,8 +44,8 @@ func (c *step) Decide(ctx context.Context, s *sim.Snapshot, env sim.Env) (sim.Pl
 	}
 	c.called = true
 	c.cands = haf.Candidates(s, c.eligible)
-	if c.oracle != nil {
-		p, err := c.oracle.Decide(ctx, s, env)
+	if c.lookahead != nil {
+		p, err := c.lookahead.Decide(ctx, s, env)
 		if err != nil {
 			return nil, err
 		}
