@@ -21,8 +21,8 @@ const (
 
 var allRefs = []string{refGreedy, refBeam, refStatic, refHAF, refHAFStatic}
 
-// defaultRequests is --requests' default: the three searches finish in a few minutes per seed on
-// two shared cores (docs/bound.md gives the measured times).
+// defaultRequests is --requests' default: the default command (3 seeds) takes about 3 minutes on two
+// shared cores (docs/bound.md gives the measured times).
 const defaultRequests = 5000
 
 // config holds the command line; it is written to config.json.
