@@ -2,6 +2,8 @@ package hpa_test
 
 import (
 	"context"
+	"errors"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -134,5 +136,21 @@ func TestControllerScales(t *testing.T) {
 	recs2, st2, events2 := runScaled(t, 1)
 	if !reflect.DeepEqual(recs, recs2) || !reflect.DeepEqual(st, st2) || !reflect.DeepEqual(events, events2) {
 		t.Error("same seed, different outcome")
+	}
+}
+
+// TestControllerOptionsErrors checks that NewController refuses bad options with ErrOptions.
+func TestControllerOptionsErrors(t *testing.T) {
+	for _, o := range []hpa.ControllerOptions{
+		{},
+		{Services: []int{0, 0}},
+		{Services: []int{-1}},
+		{Services: []int{0}, Request: -1},
+		{Services: []int{0}, Startup: math.NaN()},
+		{Services: []int{0}, HPA: hpa.Options{MinReplicas: 2, MaxReplicas: 1}},
+	} {
+		if _, err := hpa.NewController(o); !errors.Is(err, hpa.ErrOptions) {
+			t.Errorf("%+v: %v, want ErrOptions", o, err)
+		}
 	}
 }

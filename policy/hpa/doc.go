@@ -51,9 +51,9 @@
 //     node's GPU capacity G_n, so the utilisation is the replica's share of its node's GPU; a replica on
 //     a node that is down has no metric (missing);
 //   - readiness: ready when active; starting (AddReplica's start-up), reconfiguring and down are not
-//     ready; a replica's start time is the call at which it was first seen missing from the previous
-//     snapshot (exact for the replicas it adds) and its readiness changes at AvailableAt when it becomes
-//     available, otherwise at the previous call;
+//     ready; a replica's start time is the controller's last call before it first appears (exact for
+//     the replicas it adds); it becomes ready at its AvailableAt, and any other readiness change is
+//     dated at the controller's previous call;
 //   - scale-up: AddReplica on the node that is up, has a GPU and has the most free VRAM that fits the
 //     service's weights (ties: lowest index), one after the other; when no node fits, fewer are added
 //     (a Kubernetes pod would stay Pending; here it does not exist and is proposed again);
