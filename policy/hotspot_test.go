@@ -68,8 +68,9 @@ func TestHotspotIsAHotspot(t *testing.T) {
 // TestConformanceHotspot runs every registered method on the hotspot scenario (invariants after every
 // event and every request ending exactly once are checked by policytest.Run) and checks what the
 // hotspot must show:
-//   - methods that keep the placement (haf-static, round-robin, caora) migrate nothing, serve every
-//     AI request on node 0, and haf-static meets at most half of the AI deadlines;
+//   - methods that keep the placement (haf-static, round-robin, caora, caora-completions) migrate
+//     nothing, serve every AI request on node 0, and haf-static meets at most half of the AI
+//     deadlines;
 //   - methods that migrate and react within an epoch or two (haf, haf-nocritic, game-theory,
 //     game-theory-backlog, game-theory-amortised, lyapunov-horizon, lookahead) move some AI service off node 0 — every request of it arriving
 //     after 5 s is served on another node — and meet at least 90 % of the AI deadlines and 0.4 more
@@ -80,7 +81,7 @@ func TestHotspotIsAHotspot(t *testing.T) {
 // generic checks.
 func TestConformanceHotspot(t *testing.T) {
 	const static = policy.MethodHAFStatic
-	keeps := map[string]bool{static: true, policy.MethodRoundRobin: true, policy.MethodCAORA: true}
+	keeps := map[string]bool{static: true, policy.MethodRoundRobin: true, policy.MethodCAORA: true, policy.MethodCAORACompletions: true}
 	relieves := map[string]bool{policy.MethodHAF: true, policy.MethodHAFNoCritic: true, policy.MethodGameTheory: true,
 		policy.MethodGameTheoryBacklog: true, policy.MethodGameTheoryAmortised: true, policy.MethodLyapunovHorizon: true, policy.MethodLookahead: true}
 	sc := hotspot(t, 7)

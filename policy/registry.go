@@ -27,6 +27,7 @@ const (
 	MethodGameTheoryBacklog   = gametheory.BacklogName
 	MethodGameTheoryAmortised = gametheory.AmortisedName
 	MethodCAORA               = caora.Name
+	MethodCAORACompletions    = caora.CompletionsName
 	MethodHAF                 = haf.Name
 	MethodHAFNoCritic         = haf.NoCriticName
 	MethodLookahead           = haf.LookaheadName
@@ -87,6 +88,7 @@ type Registry map[string]Entry
 func Default() Registry {
 	return Registry{
 		MethodCAORA:               {newCAORA, "static placement; per-node RAN/AI split α from a SAC actor (ref. [13])"},
+		MethodCAORACompletions:    {newCAORACompletions, "CAORA with a reward that counts large-AI completions (variant in its favour)"},
 		MethodGameTheory:          {newGameTheory, "best-response placement, proportional market clearing"},
 		MethodGameTheoryBacklog:   {newGameTheoryBacklog, "game-theory whose players also count their backlog (variant)"},
 		MethodGameTheoryAmortised: {newGameTheoryAmortised, "game-theory with a move's R_s amortised over 4 slots, not 1 (variant)"},
@@ -229,4 +231,12 @@ func newGameTheoryAmortised(o Options) (Method, error) {
 func newCAORA(o Options) (Method, error) {
 	p, err := caora.New(caora.Options{Seed: o.Seed})
 	return o.method(MethodCAORA, p, err, allocator.HAF{})
+}
+
+// newCAORACompletions is the CAORA baseline whose actor was trained with caora.RewardCompletions, a
+// reward that also credits the requests completed, met or not: a variant whose open choice, the
+// reward, is made in the baseline's favour.
+func newCAORACompletions(o Options) (Method, error) {
+	p, err := caora.New(caora.Options{Reward: caora.RewardCompletions, Seed: o.Seed})
+	return o.method(MethodCAORACompletions, p, err, allocator.HAF{})
 }

@@ -28,7 +28,7 @@ type config struct {
 // their favour.
 func defaultMethods() []string {
 	return append(policy.PaperMethods(), policy.MethodLyapunovHorizon, policy.MethodGameTheoryAmortised,
-		policy.MethodGameTheoryBacklog)
+		policy.MethodGameTheoryBacklog, policy.MethodCAORACompletions)
 }
 
 const usage = `Usage: go run ./experiments/robustness [flags]
@@ -52,7 +52,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs := pflag.NewFlagSet("robustness", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	reg := policy.Default()
-	fs.StringSliceVar(&c.Methods, "methods", defaultMethods(), "methods to compare (comma list; see Methods below); default: the paper's seven, lyapunov-horizon, game-theory-amortised and game-theory-backlog")
+	fs.StringSliceVar(&c.Methods, "methods", defaultMethods(), "methods to compare (comma list; see Methods below); default: the paper's seven, lyapunov-horizon, game-theory-amortised, game-theory-backlog and caora-completions")
 	fs.StringSliceVar(&c.Variants, "variants", family.VariantNames(), "scenario variants (comma list; see Variants below); default: all")
 	fs.Float64Var(&c.Load, "load", 1, "load ρ of every run (each variant's own ρ, docs/model.md §12)")
 	fs.IntVar(&c.Requests, "requests", 0, "total requests (AI + RAN) per run; 0: the scenario's at --load (20000 at ρ = 1 for the paper)")

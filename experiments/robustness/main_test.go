@@ -106,7 +106,7 @@ func TestHelp(t *testing.T) {
 	}
 	for _, s := range append([]string{"--methods", "--variants", "--seeds", "--seed", "--load", "--requests", "--scenario",
 		"--profile", "--out", "--quick", "--resume", "--rerun-stale", "--parallel", "--agent", "lyapunov-horizon",
-		"game-theory-amortised"}, family.VariantNames()...) {
+		"game-theory-amortised", "caora-completions"}, family.VariantNames()...) {
 		if !strings.Contains(stderr.String(), s) {
 			t.Errorf("--help lacks %q", s)
 		}

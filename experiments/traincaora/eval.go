@@ -20,6 +20,7 @@ type fulfil struct {
 	Large     float64
 	Small     float64
 	MeanShare float64 // mean α over mixed nodes and epochs; NaN for HAF-Static
+	LargeDone int64   // large-AI requests completed (met or not) before the horizon
 }
 
 // evaluate runs the scenario at load with the deterministic actor a (nil: HAF-Static, no policy)
@@ -59,7 +60,7 @@ func evaluateWith(ctx context.Context, sc *scenario.Scenario, p sim.Controller, 
 	}
 	f := func(g metrics.Group) float64 { return sum.Fulfillment(g) }
 	out := fulfil{Overall: f(metrics.Overall), RAN: f(metrics.RAN), AI: f(metrics.AI), Large: f(metrics.LargeAI),
-		Small: f(metrics.SmallAI), MeanShare: math.NaN()}
+		Small: f(metrics.SmallAI), MeanShare: math.NaN(), LargeDone: sum.Counts(metrics.LargeAI).Finished()}
 	if rec != nil && rec.n > 0 {
 		out.MeanShare = rec.sum / float64(rec.n)
 	}

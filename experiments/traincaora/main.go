@@ -54,9 +54,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprint(stdout, rep.markdown())
-	if f.Check && !bytes.Equal(weights.Bytes(), caora.DefaultActorJSON()) {
-		return fmt.Errorf("traincaora: the trained actor differs from the embedded policy/caora/actor.json (copy %s there if the change is intended)",
-			filepath.Join(f.Out, "actor.json"))
+	if f.Check && !bytes.Equal(weights.Bytes(), caora.EmbeddedActorJSON(f.reward)) {
+		return fmt.Errorf("traincaora: the trained actor differs from the embedded policy/caora/%s (copy %s there if the change is intended)",
+			caora.EmbeddedActorFile(f.reward), filepath.Join(f.Out, "actor.json"))
 	}
 	return nil
 }

@@ -13,10 +13,10 @@ import (
 	"github.com/airansim/airansim/internal/cli"
 )
 
-func quick(t *testing.T, out string) []byte {
+func quick(t *testing.T, out string, args ...string) []byte {
 	t.Helper()
 	var stdout bytes.Buffer
-	if err := run(context.Background(), []string{"--quick", "--out", out}, &stdout, io.Discard); err != nil {
+	if err := run(context.Background(), append([]string{"--quick", "--out", out}, args...), &stdout, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	return stdout.Bytes()
@@ -45,6 +45,23 @@ func TestQuickWritesOutputs(t *testing.T) {
 	}
 }
 
+// TestQuickCompletions: the completions reward trains a different actor and names it in the report.
+func TestQuickCompletions(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	quick(t, a)
+	md := quick(t, b, "--reward", "completions")
+	for _, s := range []string{"Reward: completions.", "| 1 | caora-completions |", "| 1 | haf-static |"} {
+		if !bytes.Contains(md, []byte(s)) {
+			t.Errorf("report lacks %q", s)
+		}
+	}
+	x, _ := os.ReadFile(filepath.Join(a, "actor.json"))
+	y, _ := os.ReadFile(filepath.Join(b, "actor.json"))
+	if bytes.Equal(x, y) {
+		t.Error("the fulfilment and completions rewards train the same actor")
+	}
+}
+
 // TestDeterministic: the same flags give a byte-identical actor and learning curve.
 func TestDeterministic(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
@@ -64,10 +81,11 @@ func TestFlags(t *testing.T) {
 		args  []string
 		usage bool
 	}{
-		{[]string{"--episodes", "0"}, true},
+		{[]string{"--episodes", "-1"}, true},
 		{[]string{"--loads", "0"}, true},
 		{[]string{"--gamma", "1"}, true},
 		{[]string{"--hidden", "0"}, true},
+		{[]string{"--reward", "latency"}, true},
 		{[]string{"extra"}, true},
 		{[]string{"--nope"}, true},
 	} {

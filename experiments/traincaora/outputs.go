@@ -34,10 +34,11 @@ type frac struct {
 	Large     study.Frac `json:"large_ai"`
 	Small     study.Frac `json:"small_ai"`
 	MeanShare study.Frac `json:"mean_alpha"`
+	LargeDone int64      `json:"large_ai_completed"`
 }
 
 func toFrac(v fulfil) frac {
-	return frac{study.Frac(v.Overall), study.Frac(v.RAN), study.Frac(v.AI), study.Frac(v.Large), study.Frac(v.Small), study.Frac(v.MeanShare)}
+	return frac{study.Frac(v.Overall), study.Frac(v.RAN), study.Frac(v.AI), study.Frac(v.Large), study.Frac(v.Small), study.Frac(v.MeanShare), v.LargeDone}
 }
 
 // jsonReport is report.json.
@@ -99,7 +100,8 @@ func writeCurve(path string, rows []row) error {
 	for _, r := range rows {
 		w.Int(int64(r.Episode)).Float(r.Load).Int(int64(r.Seed)).Int(int64(r.Transitions)).Float(r.Return).
 			Float(r.MeanReward).Float(r.MeanShare).Float(r.Temperature)
-		e := fulfil{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}
+		nan := math.NaN()
+		e := fulfil{Overall: nan, RAN: nan, AI: nan, Large: nan, Small: nan, MeanShare: nan}
 		if r.Eval != nil {
 			e = *r.Eval
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/airansim/airansim/policy/caora"
 )
 
 // report is everything report.md and report.json say.
@@ -58,9 +60,9 @@ func pct(x float64) string {
 func (r report) markdown() string {
 	var b strings.Builder
 	c := r.Config
-	fmt.Fprintf(&b, "# CAORA (SAC α-split) training\n\n%d episodes at ρ ∈ %v (%s requests at ρ = 1), SAC seed %d, evaluation seed %d; "+
+	fmt.Fprintf(&b, "# CAORA (SAC α-split) training\n\nReward: %s. %d episodes at ρ ∈ %v (%s requests at ρ = 1), SAC seed %d, evaluation seed %d; "+
 		"warm-up %d transitions, %d gradient steps per epoch, batch %d, hidden %v, γ %g, learning rate %g. Training %.1f s, total %.1f s.\n\n",
-		c.Episodes, c.Loads, requestsLabel(c.Requests), c.Seed, c.EvalSeed, c.Warmup, c.Steps, c.Batch, c.Hidden, c.Gamma, c.LR, r.TrainS, r.TotalS)
+		c.reward, c.Episodes, c.Loads, requestsLabel(c.Requests), c.Seed, c.EvalSeed, c.Warmup, c.Steps, c.Batch, c.Hidden, c.Gamma, c.LR, r.TrainS, r.TotalS)
 	b.WriteString("## Learning curve: first vs last evaluated episode per load\n\n")
 	b.WriteString("| load | episode | mean reward (training) | mean α (training) | eval overall | eval RAN | eval AI | eval mean α |\n|---|---|---|---|---|---|---|---|\n")
 	for i := range r.Start {
@@ -70,14 +72,14 @@ func (r report) markdown() string {
 		}
 	}
 	b.WriteString("\n## Final actor vs HAF-Static (same workload seed, HAF's allocator in both)\n\n")
-	b.WriteString("| load | method | overall | RAN-only | AI | large-AI | small-AI | mean α |\n|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| load | method | overall | RAN-only | AI | large-AI | small-AI | mean α | large-AI completed |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, f := range r.Final {
 		for _, m := range []struct {
 			name string
 			v    fulfil
-		}{{"caora", f.CAORA}, {"haf-static", f.HAFStatic}} {
-			fmt.Fprintf(&b, "| %g | %s | %s | %s | %s | %s | %s | %s |\n", f.Load, m.name, pct(m.v.Overall), pct(m.v.RAN),
-				pct(m.v.AI), pct(m.v.Large), pct(m.v.Small), share(m.v.MeanShare))
+		}{{caora.NameOf(c.reward), f.CAORA}, {"haf-static", f.HAFStatic}} {
+			fmt.Fprintf(&b, "| %g | %s | %s | %s | %s | %s | %s | %s | %d |\n", f.Load, m.name, pct(m.v.Overall), pct(m.v.RAN),
+				pct(m.v.AI), pct(m.v.Large), pct(m.v.Small), share(m.v.MeanShare), m.v.LargeDone)
 		}
 	}
 	b.WriteString("\n## Sensitivity: fixed RAN share α on every mixed node (same seed)\n\n")

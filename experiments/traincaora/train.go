@@ -29,7 +29,7 @@ type row struct {
 
 // learner builds the SAC learner from the flags.
 func learner(f *config) (*caora.Learner, error) {
-	return caora.NewLearner(caora.LearnOptions{Warmup: f.Warmup, Steps: f.Steps,
+	return caora.NewLearner(caora.LearnOptions{Warmup: f.Warmup, Steps: f.Steps, Reward: f.reward,
 		SAC: sac.Options{Hidden: f.Hidden, Gamma: f.Gamma, Batch: f.Batch, ActorLR: f.LR, CriticLR: f.LR, AlphaLR: f.LR, Seed: f.Seed}})
 }
 

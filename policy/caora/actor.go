@@ -15,6 +15,9 @@ import (
 //go:embed actor.json
 var defaultActor []byte
 
+//go:embed actor_completions.json
+var completionsActor []byte
+
 // ActorVersion is the version of the actor file format written by Actor.Save.
 const ActorVersion = 1
 
@@ -84,6 +87,29 @@ func DefaultActor() (*Actor, error) { return LoadActor(bytes.NewReader(defaultAc
 
 // DefaultActorJSON returns a copy of the embedded actor file.
 func DefaultActorJSON() []byte { return append([]byte(nil), defaultActor...) }
+
+// EmbeddedActorFile returns the name, in policy/caora, of the actor embedded for reward r:
+// actor.json for RewardFulfilment (the default actor), actor_completions.json for RewardCompletions.
+// Both are reproduced by experiments/traincaora with --reward r.
+func EmbeddedActorFile(r Reward) string {
+	if r == RewardCompletions {
+		return "actor_completions.json"
+	}
+	return "actor.json"
+}
+
+// EmbeddedActor returns the actor embedded for reward r (see EmbeddedActorFile).
+func EmbeddedActor(r Reward) (*Actor, error) { return LoadActor(bytes.NewReader(embedded(r))) }
+
+// EmbeddedActorJSON returns a copy of the actor file embedded for reward r.
+func EmbeddedActorJSON(r Reward) []byte { return append([]byte(nil), embedded(r)...) }
+
+func embedded(r Reward) []byte {
+	if r == RewardCompletions {
+		return completionsActor
+	}
+	return defaultActor
+}
 
 // Save writes the actor as JSON plus a newline; identical actors give identical bytes.
 func (a *Actor) Save(w io.Writer) error {

@@ -13,7 +13,10 @@ import (
 // Options configures a Policy. The zero value runs the embedded actor with its deterministic mean
 // action.
 type Options struct {
-	Actor      *Actor // trained actor; nil: the embedded default (DefaultActor)
+	// Reward selects the variant: the embedded actor trained on that reward (EmbeddedActor) when
+	// Actor is nil, and the name reported (NameOf). The zero value, RewardFulfilment, is CAORA.
+	Reward     Reward
+	Actor      *Actor // trained actor; nil: the one embedded for Reward (EmbeddedActor)
 	Stochastic bool   // sample α from the policy's squashed Gaussian instead of taking its mean
 	Seed       uint64 // seeds the sampling when Stochastic
 }
@@ -23,6 +26,7 @@ type Options struct {
 // state vector. It is a sim.Controller returning sim.SetShare actions; pair it with an allocator (HAF's, as in the paper's
 // comparison) that divides each class's part among its instances. Not safe for concurrent use.
 type Policy struct {
+	name   string
 	actor  *Actor
 	pcg    *rand.PCG  // nil unless Stochastic
 	rng    *rand.Rand // draws from pcg
@@ -35,16 +39,19 @@ var (
 	_ sim.Forker     = (*Policy)(nil)
 )
 
-// New returns a policy; it fails only if the embedded actor cannot be loaded.
+// New returns a policy; it fails only for an unknown Reward or if the embedded actor cannot be loaded.
 func New(o Options) (*Policy, error) {
+	if !o.Reward.valid() {
+		return nil, fmt.Errorf("caora: unknown reward %v", o.Reward)
+	}
 	a := o.Actor
 	if a == nil {
 		var err error
-		if a, err = DefaultActor(); err != nil {
+		if a, err = EmbeddedActor(o.Reward); err != nil {
 			return nil, err
 		}
 	}
-	p := &Policy{actor: a}
+	p := &Policy{actor: a, name: NameOf(o.Reward)}
 	if o.Stochastic {
 		p.pcg = rng.PCG(o.Seed, "policy/caora")
 		p.rng = rand.New(p.pcg)
@@ -52,11 +59,24 @@ func New(o Options) (*Policy, error) {
 	return p, nil
 }
 
-// Name is the name the policy reports (sim.Controller.Name) and is registered under.
-const Name = "caora"
+// Names the policy reports (sim.Controller.Name) and is registered under: Name for CAORA's
+// fulfilment reward, CompletionsName for the variant trained with RewardCompletions.
+const (
+	Name            = "caora"
+	CompletionsName = "caora-completions"
+)
 
-// Name returns Name.
-func (*Policy) Name() string { return Name }
+// NameOf returns the name of the policy trained with reward r: CompletionsName for
+// RewardCompletions, Name otherwise.
+func NameOf(r Reward) string {
+	if r == RewardCompletions {
+		return CompletionsName
+	}
+	return Name
+}
+
+// Name returns NameOf(Options.Reward).
+func (p *Policy) Name() string { return p.name }
 
 // Decide computes the shares that RANShares returns next and returns them as one SetShare per node; it
 // never migrates (CAORA allocates only).
@@ -106,7 +126,7 @@ func (p *Policy) RANShares() []float64 {
 
 // Fork returns an independent copy in the same state (for sim.Fork).
 func (p *Policy) Fork() any {
-	c := &Policy{actor: p.actor, shares: append([]float64(nil), p.shares...)}
+	c := &Policy{name: p.name, actor: p.actor, shares: append([]float64(nil), p.shares...)}
 	if p.shares == nil {
 		c.shares = nil
 	}

@@ -30,6 +30,43 @@ func TestDefaultActorLoads(t *testing.T) {
 	}
 }
 
+// TestEmbeddedActors: each reward's embedded actor loads, saves back to its file, and gives the
+// policy the reward's name; an unknown reward is an error.
+func TestEmbeddedActors(t *testing.T) {
+	for _, c := range []struct {
+		reward     caora.Reward
+		file, name string
+	}{
+		{caora.RewardFulfilment, "actor.json", "caora"},
+		{caora.RewardCompletions, "actor_completions.json", "caora-completions"},
+	} {
+		a, err := caora.EmbeddedActor(c.reward)
+		if err != nil {
+			t.Fatalf("%v: %v", c.reward, err)
+		}
+		var b bytes.Buffer
+		if err := a.Save(&b); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), caora.EmbeddedActorJSON(c.reward)) || caora.EmbeddedActorFile(c.reward) != c.file {
+			t.Errorf("%v: saving the embedded actor does not reproduce %s (file %q)", c.reward, c.file, caora.EmbeddedActorFile(c.reward))
+		}
+		p, err := caora.New(caora.Options{Reward: c.reward})
+		if err != nil || p.Name() != c.name || caora.NameOf(c.reward) != c.name {
+			t.Errorf("%v: policy %v, error %v, want name %q", c.reward, p, err, c.name)
+		}
+	}
+	if !bytes.Equal(caora.EmbeddedActorJSON(caora.RewardFulfilment), caora.DefaultActorJSON()) {
+		t.Error("the fulfilment reward's actor is not the default actor")
+	}
+	if bytes.Equal(caora.EmbeddedActorJSON(caora.RewardFulfilment), caora.EmbeddedActorJSON(caora.RewardCompletions)) {
+		t.Error("the two rewards embed the same actor")
+	}
+	if _, err := caora.New(caora.Options{Reward: 7}); err == nil {
+		t.Error("unknown reward: no error")
+	}
+}
+
 // TestShareInRange feeds extreme and ordinary state vectors to the embedded actor.
 func TestShareInRange(t *testing.T) {
 	a, err := caora.DefaultActor()

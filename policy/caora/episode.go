@@ -46,7 +46,7 @@ var _ sim.Controller = (*Episode)(nil)
 // sink still receives every record). Run the simulation, then read Result.
 func (l *Learner) Episode(cfg *sim.Config, period float64) *Episode {
 	n := len(cfg.Nodes)
-	e := &Episode{l: l, tr: newTracker(cfg, cfg.Source), sink: cfg.Sink, cur: make([][]float64, n),
+	e := &Episode{l: l, tr: newTracker(cfg, cfg.Source, l.o.Reward), sink: cfg.Sink, cur: make([][]float64, n),
 		prev: make([]step, n), shares: make([]float64, n)}
 	cfg.Source, cfg.Sink = e.tr, e
 	cfg.Controllers = []sim.ControllerSpec{{Controller: e, Period: period}}

@@ -16,6 +16,9 @@ type LearnOptions struct {
 	Warmup int // transitions taken with uniform random α before the actor acts and learning starts; 0: 500
 	Steps  int // gradient steps after each epoch once learning has started; 0: 2
 	Buffer int // replay capacity, transitions; 0: 100000
+	// Reward is the per-node slot reward the episodes compute; the zero value, RewardFulfilment, is
+	// CAORA's literal reward, RewardCompletions the variant that also credits completed requests.
+	Reward Reward
 }
 
 func (o LearnOptions) withDefaults() (LearnOptions, error) {
@@ -35,6 +38,9 @@ func (o LearnOptions) withDefaults() (LearnOptions, error) {
 	def(&o.Buffer, 100000)
 	if o.Warmup < 0 || o.Steps < 0 || o.Buffer < 0 {
 		return o, fmt.Errorf("caora: Warmup %d, Steps %d and Buffer %d must be ≥ 0", o.Warmup, o.Steps, o.Buffer)
+	}
+	if !o.Reward.valid() {
+		return o, fmt.Errorf("caora: unknown reward %v", o.Reward)
 	}
 	return o, nil
 }

@@ -112,7 +112,7 @@ func TestLearnerDeterministic(t *testing.T) {
 }
 
 func TestLearnOptionsValidation(t *testing.T) {
-	for _, o := range []caora.LearnOptions{{Warmup: -1}, {Steps: -1}, {Buffer: -1}, {SAC: sac.Options{Tau: 2}}} {
+	for _, o := range []caora.LearnOptions{{Warmup: -1}, {Steps: -1}, {Buffer: -1}, {Reward: 7}, {SAC: sac.Options{Tau: 2}}} {
 		if _, err := caora.NewLearner(o); err == nil {
 			t.Errorf("%+v: no error", o)
 		}
