@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/sim/simtest"
 )
 
 // TestConfigErrors checks that New rejects each invalid configuration with an error wrapping
@@ -16,7 +17,7 @@ import (
 func TestConfigErrors(t *testing.T) {
 	base := func() sim.Config {
 		cfg := replicated(2, 0, 1)
-		cfg.Source = &sliceSource{}
+		cfg.Source = simtest.NewRequests(nil)
 		cfg.Controllers = every(1, &once{})
 		return cfg
 	}

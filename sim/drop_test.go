@@ -1,13 +1,12 @@
 package sim_test
 
 import (
-	"context"
 	"math"
-	"sort"
 	"testing"
 
 	"github.com/airansim/airansim/metrics"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/sim/simtest"
 )
 
 // aiKV is an AI request of service 2 arriving at t with GPU work w (TFLOP), KV cache kv (GB) and a
@@ -22,33 +21,9 @@ func aiKV(t, w, kv float64) sim.Request {
 // (each request exactly once), the counters and a summary of the records.
 func runAll(t *testing.T, cfg sim.Config, reqs []sim.Request) ([]sim.Record, sim.Stats, *metrics.Summary) {
 	t.Helper()
-	cfg.Source = &sliceSource{rs: reqs}
-	sink := &collect{}
-	cfg.Sink = sink
-	var inv error
-	cfg.AfterEvent = func(s *sim.Sim) {
-		if inv == nil {
-			inv = s.CheckInvariants()
-		}
-	}
-	s, err := sim.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := s.Run(context.Background())
-	if err != nil || inv != nil {
-		t.Fatal(err, inv)
-	}
-	recs := sink.recs
-	sort.Slice(recs, func(a, b int) bool { return recs[a].ID < recs[b].ID })
-	if len(recs) != len(reqs) {
-		t.Fatalf("%d records for %d requests", len(recs), len(reqs))
-	}
+	recs, st := simtest.Run(t, cfg, reqs)
 	sum := &metrics.Summary{}
-	for i, r := range recs {
-		if r.ID != int64(i) {
-			t.Fatalf("records %v: request %d not recorded exactly once", recs, i)
-		}
+	for _, r := range recs {
 		sum.Record(r)
 	}
 	return recs, st, sum

@@ -1,30 +1,13 @@
 package sim_test
 
 import (
-	"context"
 	"math"
 	"math/rand/v2"
-	"sort"
 	"testing"
 
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/sim/simtest"
 )
-
-// sliceSource replays requests in the order given; IDs are their positions.
-type sliceSource struct {
-	rs []sim.Request
-	i  int
-}
-
-func (s *sliceSource) Next() (sim.Request, bool, error) {
-	if s.i >= len(s.rs) {
-		return sim.Request{}, false, nil
-	}
-	r := s.rs[s.i]
-	r.ID = int64(s.i)
-	s.i++
-	return r, true, nil
-}
 
 // replicated returns nodes 0…n−1 (10 TFLOP/s, 8 cores, 80 GB each), cell c0's DU (instance 0) and
 // CU-UP (instance 1) on node 0, and a small-AI service 2 with one replica on each node of place
@@ -55,42 +38,17 @@ func aiAt(t, w float64) sim.Request {
 }
 
 // runChecked runs cfg with its requests and the given migrations applied at time 0, checking the
-// invariants after every event, and returns the records sorted by ID; every request must finish
-// exactly once.
+// invariants after every event, and returns the records sorted by ID; every request must finish.
 func runChecked(t *testing.T, cfg sim.Config, reqs []sim.Request, migrate ...sim.Migrate) []sim.Record {
 	t.Helper()
-	cfg.Source = &sliceSource{rs: reqs}
-	sink := &collect{}
-	cfg.Sink = sink
-	var inv error
-	cfg.AfterEvent = func(s *sim.Sim) {
-		if inv == nil {
-			inv = s.CheckInvariants()
-		}
+	at0 := make([]sim.Action, len(migrate))
+	for i, m := range migrate {
+		at0[i] = m
 	}
-	s, err := sim.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range migrate {
-		if err := s.Apply(m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := s.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if inv != nil {
-		t.Fatal(inv)
-	}
-	recs := sink.recs
-	sort.Slice(recs, func(a, b int) bool { return recs[a].ID < recs[b].ID })
-	if len(recs) != len(reqs) {
-		t.Fatalf("%d records for %d requests", len(recs), len(reqs))
-	}
+	recs, _ := simtest.Run(t, cfg, reqs, at0...)
 	for i, r := range recs {
-		if r.ID != int64(i) || !r.Finished {
-			t.Fatalf("record %d: %+v, want request %d finished once", i, r, i)
+		if !r.Finished {
+			t.Fatalf("record %d: %+v, want request %d finished", i, r, i)
 		}
 	}
 	return recs

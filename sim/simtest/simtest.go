@@ -1,0 +1,91 @@
+package simtest
+
+import (
+	"context"
+	"sort"
+	"sync"
+	"testing"
+
+	"github.com/airansim/airansim/sim"
+)
+
+// Requests is a sim.ForkableSource over a slice: it emits the requests in order with IDs 0, 1, 2, …
+type Requests struct {
+	rs []sim.Request
+	i  int
+}
+
+// NewRequests returns a source of rs (not copied; rs must be in arrival order).
+func NewRequests(rs []sim.Request) *Requests { return &Requests{rs: rs} }
+
+// Next returns the next request with its ID set to its index.
+func (s *Requests) Next() (sim.Request, bool, error) {
+	if s.i >= len(s.rs) {
+		return sim.Request{}, false, nil
+	}
+	r := s.rs[s.i]
+	r.ID = int64(s.i)
+	s.i++
+	return r, true, nil
+}
+
+// Fork returns an independent copy at the same position.
+func (s *Requests) Fork() (sim.Source, error) { c := *s; return &c, nil }
+
+// Collect is a sim.Sink keeping every record; safe for concurrent use.
+type Collect struct {
+	mu   sync.Mutex
+	Recs []sim.Record
+}
+
+// Record appends r.
+func (c *Collect) Record(r sim.Record) {
+	c.mu.Lock()
+	c.Recs = append(c.Recs, r)
+	c.mu.Unlock()
+}
+
+// Run runs cfg on reqs to its end: it replaces cfg's Source and Sink, applies the actions at0 at time
+// 0 (sim.Sim.Apply), checks sim.Sim.CheckInvariants after every event (after cfg.AfterEvent, if set)
+// and that every request is recorded exactly once. It returns the records sorted by ID and the
+// counters; any failure is fatal to t.
+func Run(t testing.TB, cfg sim.Config, reqs []sim.Request, at0 ...sim.Action) ([]sim.Record, sim.Stats) {
+	t.Helper()
+	cfg.Source = NewRequests(reqs)
+	sink := &Collect{}
+	cfg.Sink = sink
+	var inv error
+	user := cfg.AfterEvent
+	cfg.AfterEvent = func(s *sim.Sim) {
+		if user != nil {
+			user(s)
+		}
+		if inv == nil {
+			inv = s.CheckInvariants()
+		}
+	}
+	s, err := sim.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range at0 {
+		if err := s.Apply(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := s.Run(context.Background())
+	if err != nil || inv != nil {
+		t.Fatal(err, inv)
+	}
+	recs := sink.Recs
+	sort.Slice(recs, func(a, b int) bool { return recs[a].ID < recs[b].ID })
+	if len(recs) != len(reqs) {
+		t.Fatalf("%d records for %d requests", len(recs), len(reqs))
+	}
+	for i, r := range recs {
+		if r.ID != int64(i) {
+			t.Fatalf("request %d not recorded exactly once (record %d is request %d)", i, i, r.ID)
+		}
+	}
+	return recs, st
+}
