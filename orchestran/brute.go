@@ -85,6 +85,9 @@ func (b *brute) item(i, j int, value, cores float64) {
 }
 
 func (b *brute) try(i, j int, x Placement, isNew bool, need, value, cores float64) {
+	if b.nodes++; b.nodes > b.limit {
+		return
+	}
 	key := instKey{x.Model, x.Instance, x.Host}
 	if isNew {
 		if b.used[x.Host]+need > b.p.Tree.Nodes[x.Host].Cores+1e-9 {

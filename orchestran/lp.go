@@ -180,7 +180,7 @@ func (lm *lpModel) writeFilterRows(lw *lpWriter, i, j int, it Item, xs []int) {
 	}
 }
 
-// literalLatency is eq. (3)+(4) as printed: sources the host does not reach count 0 (c_{d',d''} = 0).
+// literalLatency is eq. (3)+(4) as printed: sources the host does not reach count 0 (c_{d',d”} = 0).
 func (p *Problem) literalLatency(it Item, m, h int) float64 {
 	mod := p.Catalog.Models[m]
 	ms := mod.ExecMs

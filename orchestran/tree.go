@@ -1,6 +1,7 @@
 package orchestran
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -72,6 +73,11 @@ func (t *Tree) Validate() error {
 	if roots != 1 {
 		return fmt.Errorf("%w: %d roots (want 1)", ErrTopology, roots)
 	}
+	for d := range t.Nodes { // all cycles first: a cycle also breaks the tier order
+		if err := t.checkChain(d); err != nil && errors.Is(err, ErrCycle) {
+			return err
+		}
+	}
 	for d := range t.Nodes {
 		if err := t.checkChain(d); err != nil {
 			return err
@@ -80,19 +86,19 @@ func (t *Tree) Validate() error {
 	return nil
 }
 
-// checkChain walks d's parents to the root, failing on a cycle or a tier that does not decrease.
+// checkChain walks d's parents to the root, failing on a cycle, then on a tier that does not
+// decrease upwards.
 func (t *Tree) checkChain(d int) error {
 	cur := d
 	for steps := 0; t.Nodes[cur].Parent != -1; steps++ {
 		if steps > len(t.Nodes) {
 			return fmt.Errorf("%w: through node %d", ErrCycle, d)
 		}
-		p := t.Nodes[cur].Parent
-		if t.Nodes[p].Tier >= t.Nodes[cur].Tier {
-			return fmt.Errorf("%w: node %d (%v) under node %d (%v): tiers must increase downwards",
-				ErrTopology, cur, t.Nodes[cur].Tier, p, t.Nodes[p].Tier)
-		}
-		cur = p
+		cur = t.Nodes[cur].Parent
+	}
+	if p := t.Nodes[d].Parent; p != -1 && t.Nodes[p].Tier >= t.Nodes[d].Tier {
+		return fmt.Errorf("%w: node %d (%v) under node %d (%v): tiers must increase downwards",
+			ErrTopology, d, t.Nodes[d].Tier, p, t.Nodes[p].Tier)
 	}
 	return nil
 }
