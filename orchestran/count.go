@@ -12,7 +12,7 @@ type VarCount struct {
 	Full  int64 // every (i, f, d, m, k, d'): I·F·D·Σ_m Σ_d' C_{m,d'}
 	FP    int64 // function-aware pruning: τ_{i,f,d} = 1 and σ_{m,f} = 1
 	FPAP  int64 // plus architecture-aware pruning: c_{d,d'} = 1
-	Exact int64 // plus the exact filters: quality (2), deadline (5), sources reached, k ≤ floor(ρ_d/ρ_m)
+	Exact int64 // plus the exact filters: quality (2), deadline (5), sources reached, k ≤ floor(ρ_d/ρ_m), k = 1 when sharing
 	Y, Z  int64 // |y| = I; |z| = Σ_m Σ_d C_{m,d}
 }
 
@@ -38,7 +38,7 @@ func (p *Problem) Count() VarCount {
 				}
 			}
 			for _, cd := range p.cands[i][j] {
-				v.Exact += int64(p.Usable(cd.Model, cd.Host))
+				v.Exact += int64(p.exactInstances(cd.Model, cd.Host))
 			}
 		}
 	}

@@ -22,6 +22,6 @@ func ExampleSolveGreedy() {
 	s := orchestran.SolveGreedy(p)
 	fmt.Printf("greedy: %v of %d intents, %v cores, feasible: %v\n", s.Value, len(intents), s.Cores, p.Check(s) == nil)
 	// Output:
-	// x variables: 99508500 full, 79785 after FP, 21270 after FP+AP, 1763 after the exact filters
+	// x variables: 99508500 full, 79785 after FP, 21270 after FP+AP, 728 after the exact filters
 	// greedy: 16 of 20 intents, 12 cores, feasible: true
 }

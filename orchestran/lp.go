@@ -12,7 +12,8 @@ type Pruning int
 
 // Pruning levels, most pruned first (the zero value).
 const (
-	// PruneExact keeps the candidates only (FP, AP and the exact filters of docs/orchestran.md).
+	// PruneExact keeps the candidates only (FP, AP and the exact filters of docs/orchestran.md),
+	// with one instance per model and node when sharing is on.
 	PruneExact Pruning = iota
 	// PruneFPAP keeps τ = 1, σ = 1 and c_{d,d'} = 1 (the paper's FP + AP); rows (2), (5) are written.
 	PruneFPAP
@@ -39,7 +40,7 @@ func (p *Problem) buildLP(level Pruning) *lpModel {
 		for j, it := range in.Items {
 			if level == PruneExact {
 				for _, c := range p.cands[i][j] {
-					lm.addX(Placement{i, j, c.Model, 0, c.Host}, p.Usable(c.Model, c.Host))
+					lm.addX(Placement{i, j, c.Model, 0, c.Host}, p.exactInstances(c.Model, c.Host))
 				}
 				continue
 			}
@@ -56,6 +57,15 @@ func (p *Problem) buildLP(level Pruning) *lpModel {
 		}
 	}
 	return lm
+}
+
+// exactInstances is the instance count the exact level keeps: Usable, or 1 when sharing is on (an
+// instance has no load limit, so a second copy of a model on a node never helps).
+func (p *Problem) exactInstances(m, d int) int {
+	if !p.Options.NoSharing {
+		return min(1, p.Usable(m, d))
+	}
+	return p.Usable(m, d)
 }
 
 func (lm *lpModel) addX(x Placement, c int) {
