@@ -43,6 +43,8 @@ type ReplicaView struct {
 	Instance  int     // Instance index.
 	Node      int     // Node index.
 	BacklogG  float64 // Residual GPU work of all its requests (active and waiting), TFLOP.
+	BacklogC  float64 // Residual CPU work of its requests in their CPU phase, core-s.
+	InFlight  int     // Requests routed to it and not finished: in transit, waiting or active.
 	Available bool    // false while reconfiguring after a migration, starting, or on a node that is down.
 }
 
