@@ -39,6 +39,7 @@ type Options struct {
 	Interval    float64      // Time between two instance deployments, s (> 0); 0: DefaultInterval.
 	Start       float64      // Time of the first deployment, s (≥ 0).
 	Horizon     float64      // Requests arrive before Start+Horizon, s (≥ 0); 0: unlimited.
+	Lifetime    float64      // Each instance sends for Lifetime s after its deployment (≥ 0); 0: until the horizon.
 	Seed        uint64       // Run seed; the source draws from the stream (Seed, Name) of package rng.
 	Name        string       // Component name of its random stream; "": DefaultName.
 }
@@ -73,8 +74,8 @@ func (o Options) withDefaults() (Options, error) {
 		return o, bad("no deployment")
 	case !pos(o.Period) || !pos(o.Interval):
 		return o, bad("period %g s and interval %g s must be finite and > 0", o.Period, o.Interval)
-	case !nonNeg(o.Start) || !nonNeg(o.Horizon):
-		return o, bad("start %g s and horizon %g s must be finite and ≥ 0", o.Start, o.Horizon)
+	case !nonNeg(o.Start) || !nonNeg(o.Horizon) || !nonNeg(o.Lifetime):
+		return o, bad("start %g s, horizon %g s and lifetime %g s must be finite and ≥ 0", o.Start, o.Horizon, o.Lifetime)
 	}
 	for k, t := range o.Types {
 		switch {

@@ -19,6 +19,7 @@ type Instance struct {
 	Work     float64 // CPU work of each request, core-s.
 	Period   float64 // Mean interval between its requests, s.
 	Deployed float64 // Deployment time, s.
+	Removed  float64 // Time after which it sends nothing, s (+Inf: never).
 	Pinned   bool    // It must be served on node Node.
 	Node     int     // Pinned node (meaningful when Pinned).
 	Cell     int     // Cell of its requests.
@@ -28,7 +29,7 @@ type Instance struct {
 // sim.AI requests of Options.Service with only CPU work (Instance.Work), no KV cache and Flow set.
 // Instance k (0-based, in deployment order) is deployed at Start + k·Interval; its first request comes
 // a uniform random phase in [0, Period) after that and the next ones every Period (periodic) or after
-// exponential gaps of mean Period (Poisson). IDs are 0, 1, 2, …. It implements sim.ForkableSource
+// exponential gaps of mean Period (Poisson), until Lifetime after its deployment. IDs are 0, 1, 2, …. It implements sim.ForkableSource
 // and is not safe for concurrent use.
 type Source struct {
 	svc   int
@@ -61,8 +62,12 @@ func New(o Options) (*Source, error) {
 		}
 		for range d.N {
 			at := o.Start + float64(len(s.insts))*o.Interval
+			gone := math.Inf(1)
+			if o.Lifetime > 0 {
+				gone = at + o.Lifetime
+			}
 			s.insts = append(s.insts, Instance{Flow: len(s.insts) + 1, Tenant: d.Tenant, Type: t.Name, Class: t.Class,
-				Deadline: dl, Work: t.Work(t.Period), Period: t.Period, Deployed: at, Pinned: d.Pinned, Node: d.Node, Cell: d.Cell})
+				Deadline: dl, Work: t.Work(t.Period), Period: t.Period, Deployed: at, Removed: gone, Pinned: d.Pinned, Node: d.Node, Cell: d.Cell})
 			s.next = append(s.next, at+s.rng.Float64()*t.Period)
 			s.push(len(s.insts) - 1)
 		}
@@ -78,7 +83,7 @@ func (s *Source) Instances() []Instance { return slices.Clone(s.insts) }
 func (s *Source) Next() (sim.Request, bool, error) {
 	i := s.heap[0]
 	t := s.next[i]
-	if t >= s.end {
+	if t >= s.end || math.IsInf(t, 1) {
 		return sim.Request{}, false, nil
 	}
 	in := &s.insts[i]
@@ -90,6 +95,9 @@ func (s *Source) Next() (sim.Request, bool, error) {
 		gap = s.rng.ExpFloat64() * in.Period
 	}
 	s.next[i] = t + gap
+	if s.next[i] >= in.Removed {
+		s.next[i] = math.Inf(1)
+	}
 	s.down(0)
 	return r, true, nil
 }

@@ -94,11 +94,12 @@ func TestDeployments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	inf := math.Inf(1)
 	want := []xapp.Instance{
-		{Flow: 1, Tenant: "a", Type: "d", Class: xapp.DApp, Deadline: 0.01, Work: 0.01, Period: 0.1, Pinned: true, Node: 3},
-		{Flow: 2, Tenant: "b", Type: "r", Class: xapp.RApp, Deadline: xapp.NoDeadline, Work: 0.2, Period: 2, Deployed: 5},
-		{Flow: 3, Tenant: "b", Type: "r", Class: xapp.RApp, Deadline: xapp.NoDeadline, Work: 0.2, Period: 2, Deployed: 10},
-		{Flow: 4, Tenant: "c", Type: "r", Class: xapp.RApp, Deadline: 10, Work: 0.2, Period: 2, Deployed: 15},
+		{Flow: 1, Tenant: "a", Type: "d", Class: xapp.DApp, Deadline: 0.01, Work: 0.01, Period: 0.1, Removed: inf, Pinned: true, Node: 3},
+		{Flow: 2, Tenant: "b", Type: "r", Class: xapp.RApp, Deadline: xapp.NoDeadline, Work: 0.2, Period: 2, Deployed: 5, Removed: inf},
+		{Flow: 3, Tenant: "b", Type: "r", Class: xapp.RApp, Deadline: xapp.NoDeadline, Work: 0.2, Period: 2, Deployed: 10, Removed: inf},
+		{Flow: 4, Tenant: "c", Type: "r", Class: xapp.RApp, Deadline: 10, Work: 0.2, Period: 2, Deployed: 15, Removed: inf},
 	}
 	got := src.Instances()
 	for i := range want {
@@ -182,6 +183,34 @@ func TestOptionsErrors(t *testing.T) {
 	} {
 		if _, err := xapp.New(o); !errors.Is(err, xapp.ErrOptions) {
 			t.Errorf("%s: error %v, want ErrOptions", name, err)
+		}
+	}
+}
+
+// TestLifetime: period 1 s, lifetime 3.5 s, interval 10 s: each of two instances sends 4 requests
+// (phase φ, φ+1, φ+2, φ+3 < 3.5 only when φ < 0.5; else 3), all before 13.5 s.
+func TestLifetime(t *testing.T) {
+	src, err := xapp.New(xapp.Options{Period: 1, Interval: 10, Lifetime: 3.5, Seed: 5,
+		Deployments: []xapp.Deployment{{Tenant: "r", Type: "kpm", N: 2}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := all(t, src)
+	n := map[int]int{}
+	first := map[int]float64{}
+	for _, r := range rs {
+		if _, ok := first[r.Flow]; !ok {
+			first[r.Flow] = r.Arrival - float64(10*(r.Flow-1))
+		}
+		n[r.Flow]++
+	}
+	for f := 1; f <= 2; f++ {
+		want := 3
+		if first[f] < 0.5 {
+			want = 4
+		}
+		if n[f] != want {
+			t.Errorf("flow %d (phase %g): %d requests, want %d", f, first[f], n[f], want)
 		}
 	}
 }
