@@ -26,8 +26,8 @@ func (s *Sim) onArrival() error {
 // replica with the smallest backlog (ties: lowest index), else the smallest backlog of all.
 func (s *Sim) route(r *Request) int32 {
 	reps := s.replicas[r.Service]
-	if len(reps) == 1 {
-		return reps[0]
+	if len(reps) == 1 && (s.router == nil || r.Flow == 0) {
+		return reps[0] // a request of a flow goes to the Router even then, so that it sees every association
 	}
 	if rt := s.router; rt != nil {
 		views := s.sc.replicas[:0]

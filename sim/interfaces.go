@@ -33,6 +33,8 @@ type Sink interface {
 
 // Router is implemented by controllers that choose the replica of each AI request themselves. Without it
 // the engine routes to the available replica with the smallest backlog (ties: lowest instance index).
+// The engine calls Route when the service has several routable replicas, and for a request with a
+// Flow also when it has one (so that a router keeping flow associations sees every flow).
 type Router interface {
 	// Route returns an index into replicas.
 	Route(r *Request, replicas []ReplicaView) int
