@@ -48,3 +48,17 @@ func TestFlowAndReplicaView(t *testing.T) {
 		t.Errorf("third routing saw %+v, want 1 core-s and 1 in flight", third)
 	}
 }
+
+// TestFlowReachesRouter: with one replica, a request with a Flow is given to the Router, one without is not.
+func TestFlowReachesRouter(t *testing.T) {
+	cfg := replicated(1, 0)
+	sp := &spy{}
+	cfg.Controllers = every(100, sp)
+	ai := func(at float64, flow int) sim.Request {
+		return sim.Request{Class: sim.AI, Service: 2, Arrival: at, Deadline: 10, AIWork: sim.Work{CPU: 1}, Flow: flow}
+	}
+	runChecked(t, cfg, []sim.Request{ai(0, 0), ai(1, 3), ai(2, 0)})
+	if len(sp.seen) != 1 || len(sp.seen[0]) != 1 {
+		t.Errorf("router called %d times (%v), want once with one replica", len(sp.seen), sp.seen)
+	}
+}

@@ -40,6 +40,7 @@ type Options struct {
 	Start       float64      // Time of the first deployment, s (≥ 0).
 	Horizon     float64      // Requests arrive before Start+Horizon, s (≥ 0); 0: unlimited.
 	Lifetime    float64      // Each instance sends for Lifetime s after its deployment (≥ 0); 0: until the horizon.
+	FlowBase    int          // Flows are numbered FlowBase+1, FlowBase+2, … (≥ 0): keeps merged sources' flows apart.
 	Seed        uint64       // Run seed; the source draws from the stream (Seed, Name) of package rng.
 	Name        string       // Component name of its random stream; "": DefaultName.
 }
@@ -68,8 +69,8 @@ func (o Options) withDefaults() (Options, error) {
 		o.Name = DefaultName
 	}
 	switch {
-	case o.Service < 0:
-		return o, bad("service %d", o.Service)
+	case o.Service < 0 || o.FlowBase < 0:
+		return o, bad("service %d, flow base %d", o.Service, o.FlowBase)
 	case len(o.Deployments) == 0:
 		return o, bad("no deployment")
 	case !pos(o.Period) || !pos(o.Interval):

@@ -11,7 +11,7 @@ import (
 
 // Instance is one deployed application instance: one flow of control requests.
 type Instance struct {
-	Flow     int     // Flow ID carried by its requests (sim.Request.Flow): 1, 2, … in deployment order.
+	Flow     int     // Flow ID carried by its requests (sim.Request.Flow): FlowBase+1, +2, … in deployment order.
 	Tenant   string  // Tenant of its deployment.
 	Type     string  // Application type name.
 	Class    Class   // Timing class.
@@ -66,7 +66,7 @@ func New(o Options) (*Source, error) {
 			if o.Lifetime > 0 {
 				gone = at + o.Lifetime
 			}
-			s.insts = append(s.insts, Instance{Flow: len(s.insts) + 1, Tenant: d.Tenant, Type: t.Name, Class: t.Class,
+			s.insts = append(s.insts, Instance{Flow: o.FlowBase + len(s.insts) + 1, Tenant: d.Tenant, Type: t.Name, Class: t.Class,
 				Deadline: dl, Work: t.Work(t.Period), Period: t.Period, Deployed: at, Removed: gone, Pinned: d.Pinned, Node: d.Node, Cell: d.Cell})
 			s.next = append(s.next, at+s.rng.Float64()*t.Period)
 			s.push(len(s.insts) - 1)
@@ -75,7 +75,7 @@ func New(o Options) (*Source, error) {
 	return s, nil
 }
 
-// Instances returns the deployed instances in flow order (index k is flow k+1).
+// Instances returns the deployed instances in flow order (index k is flow FlowBase+k+1).
 func (s *Source) Instances() []Instance { return slices.Clone(s.insts) }
 
 // Next returns the next request; ok is false once the next arrival is at or after the horizon. err is

@@ -169,6 +169,7 @@ func TestOptionsErrors(t *testing.T) {
 	for name, o := range map[string]xapp.Options{
 		"no deployment":   {},
 		"service":         {Service: -1, Deployments: ok},
+		"flow base":       {FlowBase: -1, Deployments: ok},
 		"period":          {Period: -1, Deployments: ok},
 		"interval":        {Interval: math.Inf(1), Deployments: ok},
 		"horizon":         {Horizon: -1, Deployments: ok},
