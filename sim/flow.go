@@ -26,8 +26,8 @@ func (s *Sim) onArrival() error {
 // replica with the smallest backlog (ties: lowest index), else the smallest backlog of all.
 func (s *Sim) route(r *Request) int32 {
 	reps := s.replicas[r.Service]
-	if len(reps) == 1 {
-		return reps[0]
+	if len(reps) == 1 && (s.router == nil || r.Flow == 0) {
+		return reps[0] // a request of a flow goes to the Router even then, so that it sees every association
 	}
 	if rt := s.router; rt != nil {
 		views := s.sc.replicas[:0]
@@ -51,7 +51,9 @@ func (s *Sim) route(r *Request) int32 {
 
 func (s *Sim) replicaView(i int32) ReplicaView {
 	in := &s.insts[i]
-	return ReplicaView{Instance: int(i), Node: int(in.node), BacklogG: in.q[phaseGPU].residualAt(s.now) + in.waitGPU, Available: !in.reconfiguring && !s.nodes[in.node].down()}
+	return ReplicaView{Instance: int(i), Node: int(in.node), BacklogG: in.q[phaseGPU].residualAt(s.now) + in.waitGPU,
+		BacklogC: in.q[phaseCPU].residualAt(s.now), InFlight: int(in.inbound) + len(in.wait) + in.q[0].len() + in.q[1].len(),
+		Available: !in.reconfiguring && !s.nodes[in.node].down()}
 }
 
 // join puts request slot at instance inst for its current stage.
@@ -253,7 +255,7 @@ func (s *Sim) finish(slot int32, finished, dropped bool) {
 		svc = rq.r.Service
 	}
 	rec := Record{ID: rq.r.ID, Class: rq.r.Class, Category: cat, Service: svc, Cell: rq.r.Cell, Node: int(rq.node),
-		Arrival: rq.r.Arrival, Finish: s.now, Deadline: rq.r.Deadline, Finished: finished, Dropped: dropped}
+		Arrival: rq.r.Arrival, Finish: s.now, Deadline: rq.r.Deadline, Finished: finished, Dropped: dropped, Flow: rq.r.Flow}
 	if dropped {
 		s.stats.Dropped++
 	}

@@ -33,6 +33,8 @@ type Sink interface {
 
 // Router is implemented by controllers that choose the replica of each AI request themselves. Without it
 // the engine routes to the available replica with the smallest backlog (ties: lowest instance index).
+// The engine calls Route when the service has several routable replicas, and for a request with a
+// Flow also when it has one (so that a router keeping flow associations sees every flow).
 type Router interface {
 	// Route returns an index into replicas.
 	Route(r *Request, replicas []ReplicaView) int
@@ -43,6 +45,8 @@ type ReplicaView struct {
 	Instance  int     // Instance index.
 	Node      int     // Node index.
 	BacklogG  float64 // Residual GPU work of all its requests (active and waiting), TFLOP.
+	BacklogC  float64 // Residual CPU work of its requests in their CPU phase, core-s.
+	InFlight  int     // Requests routed to it and not finished: in transit, waiting or active.
 	Available bool    // false while reconfiguring after a migration, starting, or on a node that is down.
 }
 

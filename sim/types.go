@@ -91,6 +91,9 @@ type Request struct {
 	KVGB     float64 // AI only: KV cache held while active, GB.
 	Prompt   int     // AI only: prompt tokens (informative).
 	Output   int     // AI only: output tokens (informative).
+	// Flow is the long-lived stream the request belongs to (an xApp's association with its replica,
+	// workload/xapp), for sticky routing and per-flow metrics; 0: none. The engine only copies it.
+	Flow int
 }
 
 // NodeSpec describes a compute node.
@@ -135,6 +138,7 @@ type Record struct {
 	Deadline float64 // relative deadline, s
 	Finished bool    // false: still in the system at the horizon, or dropped.
 	Dropped  bool    // true: could never be admitted (KV larger than the node can ever hold).
+	Flow     int     // the request's Flow (0: none).
 }
 
 // Latency returns Finish − Arrival in seconds.
