@@ -92,7 +92,7 @@ type Request struct {
 	Prompt   int     // AI only: prompt tokens (informative).
 	Output   int     // AI only: output tokens (informative).
 	// Flow is the long-lived stream the request belongs to (an xApp's association with its replica,
-	// workload/xapp), for sticky routing and per-flow metrics; 0: none. The engine only copies it.
+	// traces/xapp), for sticky routing and per-flow metrics; 0: none. The engine only copies it.
 	Flow int
 }
 

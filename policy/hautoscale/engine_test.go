@@ -11,7 +11,7 @@ import (
 	"github.com/airansim/airansim/policy/hautoscale"
 	"github.com/airansim/airansim/sim"
 	"github.com/airansim/airansim/traces"
-	"github.com/airansim/airansim/workload/xapp"
+	"github.com/airansim/airansim/traces/xapp"
 )
 
 type tee []sim.Sink

@@ -3,7 +3,7 @@ package xapp_test
 import (
 	"fmt"
 
-	"github.com/airansim/airansim/workload/xapp"
+	"github.com/airansim/airansim/traces/xapp"
 )
 
 // Two tenants' deployments: three KPM xApps with the class deadline and one CPU-intensive xApp with a

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/airansim/airansim/sim"
-	"github.com/airansim/airansim/workload/xapp"
+	"github.com/airansim/airansim/traces/xapp"
 )
 
 func all(t *testing.T, s sim.Source) []sim.Request {
