@@ -24,6 +24,9 @@ type Problem struct {
 	Intents []Intent
 	Options Options
 	cands   [][][]Candidate // [intent][item], after every exact filter
+	// instCap overrides C_{m,d} for node d (every model); graph-tree branching uses it to split the
+	// root's instances between clusters when sharing is off.
+	instCap map[int]int
 }
 
 // Candidate is a model and host that may serve a tuple: σ = 1, c_{d,d'} = 1, the host reaches every
@@ -36,6 +39,10 @@ type Candidate struct {
 // NewProblem validates the tree, the catalogue, the intents and the options, and computes each
 // tuple's candidates.
 func NewProblem(t *Tree, c *Catalog, intents []Intent, opt Options) (*Problem, error) {
+	return newProblem(t, c, intents, opt, nil)
+}
+
+func newProblem(t *Tree, c *Catalog, intents []Intent, opt Options, instCap map[int]int) (*Problem, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
@@ -53,7 +60,7 @@ func NewProblem(t *Tree, c *Catalog, intents []Intent, opt Options) (*Problem, e
 			return nil, err
 		}
 	}
-	p := &Problem{Tree: t, Catalog: c, Intents: intents, Options: opt}
+	p := &Problem{Tree: t, Catalog: c, Intents: intents, Options: opt, instCap: instCap}
 	p.cands = make([][][]Candidate, len(intents))
 	for i, in := range intents {
 		p.cands[i] = make([][]Candidate, len(in.Items))
@@ -89,7 +96,15 @@ func (p *Problem) filter(i, j int) []Candidate {
 
 // Usable is min(C_{m,d}, floor(ρ_d/ρ_m)): the instances of m that node d can actually hold.
 func (p *Problem) Usable(m, d int) int {
-	return min(p.Options.MaxInstances, int(math.Floor(p.Tree.Nodes[d].Cores/p.Catalog.Models[m].Cores+1e-9)))
+	return min(p.maxInstances(d), int(math.Floor(p.Tree.Nodes[d].Cores/p.Catalog.Models[m].Cores+1e-9)))
+}
+
+// maxInstances is C_{m,d} for node d.
+func (p *Problem) maxInstances(d int) int {
+	if c, ok := p.instCap[d]; ok {
+		return c
+	}
+	return p.Options.MaxInstances
 }
 
 func (p *Problem) qualityOK(it Item, m int) bool {

@@ -113,8 +113,8 @@ func (p *Problem) checkPlacement(x Placement) error {
 	switch {
 	case x.Model < 0 || x.Model >= len(p.Catalog.Models) || x.Host < 0 || x.Host >= len(p.Tree.Nodes):
 		return fmt.Errorf("model or host out of range")
-	case x.Instance < 0 || x.Instance >= p.Options.MaxInstances:
-		return fmt.Errorf("instance %d ≥ C = %d", x.Instance, p.Options.MaxInstances)
+	case x.Instance < 0 || x.Instance >= p.maxInstances(x.Host):
+		return fmt.Errorf("instance %d ≥ C = %d", x.Instance, p.maxInstances(x.Host))
 	case !p.Catalog.Sigma(x.Model, it.Func):
 		return fmt.Errorf("(1): σ = 0")
 	case !p.Tree.Reachable(it.Node, x.Host):
