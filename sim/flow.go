@@ -2,16 +2,16 @@ package sim
 
 // onArrival admits the pending Source request into the system and pulls the next one.
 func (s *Sim) onArrival() error {
-	r := s.next
-	slot := s.newSlot(r)
+	slot := s.newSlot(&s.next)
 	s.inflight++
+	r := &s.reqs[slot].r // not s.next: a copy passed to the Router would escape to the heap
 	cell := s.cfg.Cells[r.Cell]
 	if r.Class.IsRAN() {
 		// The cell's radio unit feeds its DU directly: no fabric hop before the DU.
 		s.reqs[slot].stage = stageDU
 		s.join(slot, int32(cell.DU))
 	} else {
-		inst := s.route(&r)
+		inst := s.route(r)
 		du, cu := s.insts[cell.DU].node, s.insts[cell.CU].node
 		delay := s.cfg.RANDelay + s.hops(du, cu) + s.hops(cu, s.insts[inst].node)
 		s.reqs[slot].stage = stageAI

@@ -34,7 +34,8 @@ type Sink interface {
 // Router is implemented by controllers that choose the replica of each AI request themselves. Without it
 // the engine routes to the available replica with the smallest backlog (ties: lowest instance index).
 type Router interface {
-	// Route returns an index into replicas.
+	// Route returns an index into replicas. r and replicas are valid only during the call (r points into
+	// the engine's own storage): a Router must not retain or modify them.
 	Route(r *Request, replicas []ReplicaView) int
 }
 

@@ -229,7 +229,7 @@ func (s *Sim) checkRequest(r *Request) error {
 	return nil
 }
 
-func (s *Sim) newSlot(r Request) int32 {
+func (s *Sim) newSlot(r *Request) int32 {
 	var slot int32
 	if n := len(s.freeReq); n > 0 {
 		slot = s.freeReq[n-1]
@@ -238,7 +238,7 @@ func (s *Sim) newSlot(r Request) int32 {
 		slot = int32(len(s.reqs))
 		s.reqs = append(s.reqs, reqState{})
 	}
-	s.reqs[slot] = reqState{r: r, node: -1, live: true}
+	s.reqs[slot] = reqState{r: *r, node: -1, live: true}
 	return slot
 }
 
