@@ -101,7 +101,7 @@ func minTime(w Work, n NodeSpec) float64 {
 
 func (s *Sim) enqueueWait(slot, inst int32) {
 	in := &s.insts[inst]
-	in.wait = append(in.wait, slot)
+	in.pushWait(slot)
 	if s.reqs[slot].phase == phaseGPU {
 		in.waitGPU += s.reqs[slot].rem
 	}
@@ -229,12 +229,12 @@ func (s *Sim) admitWaiting(node int32) {
 			if rq.r.KVGB > 0 && !s.fits(node, rq.r.KVGB) && s.everFits(node, rq.r.KVGB) {
 				break
 			}
-			in.wait = in.wait[1:]
+			in.popWait()
 			if rq.phase == phaseGPU {
 				in.waitGPU -= rq.rem
 			}
 			if len(in.wait) == 0 {
-				in.waitGPU, in.wait = 0, in.wait[:0:0]
+				in.waitGPU = 0
 			}
 			if rq.r.KVGB > 0 && !s.admit(slot, i) {
 				continue // dropped: can never fit
@@ -275,7 +275,7 @@ func (s *Sim) onHorizon() {
 	}
 	for i := range s.insts {
 		in := &s.insts[i]
-		in.q[0].items, in.q[1].items, in.wait = nil, nil, nil
+		in.q[0].items, in.q[1].items, in.wait, in.waitBase = nil, nil, nil, nil
 	}
 	s.stop()
 }
