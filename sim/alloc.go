@@ -63,10 +63,10 @@ func (s *Sim) setRate(i int32, phase int, rate float64) {
 
 // urgency returns ω of eq. (14) over the instance's active requests.
 func (s *Sim) urgency(in *instState) float64 {
-	w := 0.0
+	w, now, eps, reqs := 0.0, s.now, s.cfg.Epsilon, s.reqs
 	for p := range in.q {
 		for _, it := range in.q[p].items {
-			w += 1 / math.Max(s.reqs[it.slot].deadline()-s.now, s.cfg.Epsilon)
+			w += 1 / math.Max(reqs[it.slot].deadline()-now, eps)
 		}
 	}
 	return w
