@@ -94,6 +94,7 @@ const mm1Requests = 100000
 // per second: the yardstick for BenchmarkEngineMM1.
 func BenchmarkBareMM1(b *testing.B) {
 	var reqs int
+	c0 := cpuTime()
 	for b.Loop() {
 		if t := bareMM1(mm1Requests, 0.7, 1); !(t > 0) {
 			b.Fatal("no time in system")
@@ -101,6 +102,7 @@ func BenchmarkBareMM1(b *testing.B) {
 		reqs += mm1Requests
 	}
 	b.ReportMetric(float64(reqs)/b.Elapsed().Seconds(), "requests/s")
+	reportPerCPU(b, float64(reqs), cpuTime()-c0, "requests/cpu-s")
 }
 
 // TestBareMM1 checks the bare loop against queueing theory: the mean time in system of an M/M/1-PS
