@@ -146,7 +146,7 @@ func (s *Sim) start(slot int32) {
 	rq.node = in.node
 	q := &in.q[rq.phase]
 	q.advance(s.now)
-	q.push(slot, rq.rem)
+	q.push(slot, rq.rem, rq.deadline())
 }
 
 // onPhaseDone completes the head of an instance's queue and any member finishing at the same time.
