@@ -14,8 +14,7 @@ var _ sim.Allocator = EqualShare{}
 // shared with [HAF]: infeasible floors are scaled down proportionally, Σ out ≤ capacity exactly, out is
 // finite and non-negative, NaN or infinite inputs and len(out) < len(d) panic, nothing is allocated.
 func (EqualShare) Allocate(capacity float64, d []sim.Demand, out []float64) (floorsFeasible bool) {
-	checkArgs(capacity, d, out)
-	sumF := sumFloors(d)
+	sumF := checkArgs(capacity, d, out)
 	if !(sumF <= capacity) {
 		scaleFloors(capacity, sumF, d, out)
 		return false

@@ -21,7 +21,8 @@ func floorOf(d sim.Demand) float64 { return nonNeg(d.Floor) }
 func finite(v float64) bool { return math.Abs(v) <= math.MaxFloat64 }
 
 // checkArgs panics on programmer misuse: non-finite capacity or demand values, or out shorter than d.
-func checkArgs(capacity float64, d []sim.Demand, out []float64) {
+// Otherwise it returns Σ f_i, summed in index order in the same pass.
+func checkArgs(capacity float64, d []sim.Demand, out []float64) (sumF float64) {
 	if len(out) < len(d) {
 		panic("allocator: len(out) < len(d)")
 	}
@@ -32,16 +33,9 @@ func checkArgs(capacity float64, d []sim.Demand, out []float64) {
 		if !finite(v.Work) || !finite(v.Urgency) || !finite(v.Floor) {
 			panic("allocator: demand has a NaN or infinite field")
 		}
+		sumF += floorOf(v)
 	}
-}
-
-// sumFloors returns Σ f_i in index order.
-func sumFloors(d []sim.Demand) float64 {
-	s := 0.0
-	for _, v := range d {
-		s += floorOf(v)
-	}
-	return s
+	return sumF
 }
 
 // usable returns the part of capacity the allocators distribute, capacity·(1 − 8(n+1)·2⁻⁵³) − 8(n+1)·2⁻¹⁰⁷⁴:

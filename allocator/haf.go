@@ -20,8 +20,7 @@ var _ sim.Allocator = HAF{}
 // exactly, out is finite and non-negative, NaN or infinite inputs and len(out) < len(d) panic, nothing is
 // allocated. The cost is O(n) per clipping round and at most n rounds.
 func (HAF) Allocate(capacity float64, d []sim.Demand, out []float64) (floorsFeasible bool) {
-	checkArgs(capacity, d, out)
-	sumF := sumFloors(d)
+	sumF := checkArgs(capacity, d, out)
 	if !(sumF <= capacity) {
 		scaleFloors(capacity, sumF, d, out)
 		return false

@@ -19,8 +19,7 @@ var _ sim.Allocator = Proportional{}
 // out is finite and non-negative, NaN or infinite inputs and len(out) < len(d) panic, nothing is
 // allocated. The cost is O(n).
 func (Proportional) Allocate(capacity float64, d []sim.Demand, out []float64) (floorsFeasible bool) {
-	checkArgs(capacity, d, out)
-	sumF := sumFloors(d)
+	sumF := checkArgs(capacity, d, out)
 	if !(sumF <= capacity) {
 		scaleFloors(capacity, sumF, d, out)
 		return false

@@ -35,7 +35,7 @@ func (s *Sim) realloc(n int32) {
 		}
 		w := s.urgency(in)
 		fg, fc, sl := s.floors(in)
-		minSlack = math.Min(minSlack, sl)
+		minSlack = min(minSlack, sl)
 		s.sc.dG[j] = Demand{Work: in.q[0].residual(), Urgency: w, Floor: fg}
 		s.sc.dC[j] = Demand{Work: in.q[1].residual(), Urgency: w, Floor: fc}
 	}
@@ -63,10 +63,10 @@ func (s *Sim) setRate(i int32, phase int, rate float64) {
 
 // urgency returns ω of eq. (14) over the instance's active requests.
 func (s *Sim) urgency(in *instState) float64 {
-	w := 0.0
+	w, now, eps := 0.0, s.now, s.cfg.Epsilon
 	for p := range in.q {
 		for _, it := range in.q[p].items {
-			w += 1 / math.Max(s.reqs[it.slot].deadline()-s.now, s.cfg.Epsilon)
+			w += 1 / max(it.dl-now, eps)
 		}
 	}
 	return w
@@ -83,7 +83,7 @@ func (s *Sim) floors(in *instState) (gpu, cpu, slack float64) {
 	spec := s.nodes[in.node].spec
 	gpu, slG := s.phaseFloor(&in.q[phaseGPU], phaseGPU, spec)
 	cpu, slC := s.phaseFloor(&in.q[phaseCPU], phaseCPU, spec)
-	return gpu, cpu, math.Min(slG, slC)
+	return gpu, cpu, min(slG, slC)
 }
 
 // phaseFloor returns the floor Ψ / max(marginal(min_q slack_q), floorMinSlack) of the phase queue q of a RAN
@@ -96,7 +96,7 @@ func (s *Sim) phaseFloor(q *psQueue, phase int, spec NodeSpec) (float64, float64
 	}
 	for k, it := range q.items {
 		rq := &s.reqs[it.slot]
-		sl := rq.deadline() - s.now - rq.down
+		sl := it.dl - s.now - rq.down
 		if c := rq.stageWork().CPU; phase == phaseGPU && c > 0 {
 			if p := gpuPart(q.remaining(k), c, spec); p > 0 {
 				sl *= p
@@ -104,9 +104,9 @@ func (s *Sim) phaseFloor(q *psQueue, phase int, spec NodeSpec) (float64, float64
 				sl = math.Inf(-1) // no CPU on the node: the request can never finish
 			}
 		}
-		slack = math.Min(slack, sl)
+		slack = min(slack, sl)
 	}
-	return q.residual() / math.Max(s.marginal(slack), floorMinSlack), slack
+	return q.residual() / max(s.marginal(slack), floorMinSlack), slack
 }
 
 // marginal returns the part of slack (s) a RAN floor plans to use: (1 − RANMargin)·slack − RANGuard.

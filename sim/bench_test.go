@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/airansim/airansim/sim"
 )
@@ -12,6 +13,7 @@ import (
 // event) and reports events per second.
 func BenchmarkEnginePaper(b *testing.B) {
 	var events int64
+	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		cfg := paperConfig(b, 1, 20000, 1)
@@ -20,13 +22,16 @@ func BenchmarkEnginePaper(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
+		c0 := cpuTime()
 		st, err := s.Run(context.Background())
+		cpu += cpuTime() - c0
 		if err != nil {
 			b.Fatal(err)
 		}
 		events += st.Events
 	}
 	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
+	reportPerCPU(b, float64(events), cpu, "events/cpu-s")
 }
 
 // BenchmarkEngineMemory runs 20k and 200k requests and reports the peak heap in use, sampled
@@ -56,5 +61,12 @@ func BenchmarkEngineMemory(b *testing.B) {
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 		})
+	}
+}
+
+// reportPerCPU reports n per second of process CPU time (see cpuTime) as unit, if it was measured.
+func reportPerCPU(b *testing.B, n float64, cpu time.Duration, unit string) {
+	if cpu > 0 {
+		b.ReportMetric(n/cpu.Seconds(), unit)
 	}
 }

@@ -80,7 +80,8 @@ func cfgErr(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrConfig}, args...)...)
 }
 
-func finiteNonNeg(v float64) bool { return v >= 0 && !math.IsInf(v, 0) && !math.IsNaN(v) }
+// finiteNonNeg reports whether 0 ≤ v < +Inf (false for NaN, whose comparisons are all false).
+func finiteNonNeg(v float64) bool { return v >= 0 && v <= math.MaxFloat64 }
 
 func (c *Config) validate() error {
 	if len(c.Nodes) == 0 {

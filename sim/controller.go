@@ -80,7 +80,7 @@ func (s *Sim) initControllers() {
 		if cs[c].Phase == 0 {
 			s.ctrls[c].next = cs[c].period()
 		}
-		first = math.Min(first, s.ctrls[c].next)
+		first = min(first, s.ctrls[c].next)
 	}
 	s.router = firstRouter(cs)
 	if len(cs) > 0 {
@@ -109,7 +109,7 @@ func (s *Sim) onEpoch(ctx context.Context) error {
 			due = append(due, c)
 			st.next = s.now + s.cfg.Controllers[c].period()
 		}
-		next = math.Min(next, st.next)
+		next = min(next, st.next)
 	}
 	s.sc.due = due
 	if next < s.horizon {

@@ -2,16 +2,16 @@ package sim
 
 // onArrival admits the pending Source request into the system and pulls the next one.
 func (s *Sim) onArrival() error {
-	r := s.next
-	slot := s.newSlot(r)
+	slot := s.newSlot(&s.next)
 	s.inflight++
+	r := &s.reqs[slot].r // not s.next: a copy passed to the Router would escape to the heap
 	cell := s.cfg.Cells[r.Cell]
 	if r.Class.IsRAN() {
 		// The cell's radio unit feeds its DU directly: no fabric hop before the DU.
 		s.reqs[slot].stage = stageDU
 		s.join(slot, int32(cell.DU))
 	} else {
-		inst := s.route(&r)
+		inst := s.route(r)
 		du, cu := s.insts[cell.DU].node, s.insts[cell.CU].node
 		delay := s.cfg.RANDelay + s.hops(du, cu) + s.hops(cu, s.insts[inst].node)
 		s.reqs[slot].stage = stageAI
@@ -103,7 +103,7 @@ func minTime(w Work, n NodeSpec) float64 {
 
 func (s *Sim) enqueueWait(slot, inst int32) {
 	in := &s.insts[inst]
-	in.wait = append(in.wait, slot)
+	in.pushWait(slot)
 	if s.reqs[slot].phase == phaseGPU {
 		in.waitGPU += s.reqs[slot].rem
 	}
@@ -148,7 +148,7 @@ func (s *Sim) start(slot int32) {
 	rq.node = in.node
 	q := &in.q[rq.phase]
 	q.advance(s.now)
-	q.push(slot, rq.rem)
+	q.push(slot, rq.rem, rq.deadline())
 }
 
 // onPhaseDone completes the head of an instance's queue and any member finishing at the same time.
@@ -231,12 +231,12 @@ func (s *Sim) admitWaiting(node int32) {
 			if rq.r.KVGB > 0 && !s.fits(node, rq.r.KVGB) && s.everFits(node, rq.r.KVGB) {
 				break
 			}
-			in.wait = in.wait[1:]
+			in.popWait()
 			if rq.phase == phaseGPU {
 				in.waitGPU -= rq.rem
 			}
 			if len(in.wait) == 0 {
-				in.waitGPU, in.wait = 0, in.wait[:0:0]
+				in.waitGPU = 0
 			}
 			if rq.r.KVGB > 0 && !s.admit(slot, i) {
 				continue // dropped: can never fit
@@ -277,7 +277,7 @@ func (s *Sim) onHorizon() {
 	}
 	for i := range s.insts {
 		in := &s.insts[i]
-		in.q[0].items, in.q[1].items, in.wait = nil, nil, nil
+		in.q[0].items, in.q[1].items, in.wait, in.waitBase = nil, nil, nil, nil
 	}
 	s.stop()
 }

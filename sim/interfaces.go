@@ -36,7 +36,8 @@ type Sink interface {
 // The engine calls Route when the service has several routable replicas, and for a request with a
 // Flow also when it has one (so that a router keeping flow associations sees every flow).
 type Router interface {
-	// Route returns an index into replicas.
+	// Route returns an index into replicas. r and replicas are valid only during the call (r points into
+	// the engine's own storage): a Router must not retain or modify them.
 	Route(r *Request, replicas []ReplicaView) int
 }
 

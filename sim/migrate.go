@@ -76,6 +76,7 @@ func (s *Sim) carryRequests(i int32) {
 		}
 	}
 	in.wait = append(carried, in.wait...)
+	in.waitBase = in.wait
 	s.sc.drained = d[:0]
 }
 

@@ -17,6 +17,7 @@ type psQueue struct {
 
 type psItem struct {
 	fin  float64 // virtual finishing time
+	dl   float64 // the request's absolute deadline a_q + τ_q, s: a copy, so that the urgency reads the queue only
 	slot int32   // request slot
 }
 
@@ -46,15 +47,16 @@ func (p *psQueue) residualAt(t float64) float64 {
 	if n > 0 && p.rate > 0 && t > p.last {
 		v += (t - p.last) * p.rate / n
 	}
-	return math.Max(p.sumFin-n*v, 0)
+	return max(p.sumFin-n*v, 0)
 }
 
 // remaining returns the residual work of the item at heap index i.
-func (p *psQueue) remaining(i int) float64 { return math.Max(p.items[i].fin-p.v, 0) }
+func (p *psQueue) remaining(i int) float64 { return max(p.items[i].fin-p.v, 0) }
 
-// push adds a request with work w (> 0); the caller has advanced the queue to now.
-func (p *psQueue) push(slot int32, w float64) {
-	it := psItem{fin: p.v + w, slot: slot}
+// push adds a request with work w (> 0) and absolute deadline dl (s); the caller has advanced the
+// queue to now.
+func (p *psQueue) push(slot int32, w, dl float64) {
+	it := psItem{fin: p.v + w, dl: dl, slot: slot}
 	p.sumFin += it.fin
 	p.items = append(p.items, it)
 	j := len(p.items) - 1
@@ -74,7 +76,7 @@ func (p *psQueue) done() bool {
 		return false
 	}
 	fin := p.items[0].fin
-	return fin-p.v <= 1e-12*math.Max(1, math.Abs(fin))
+	return fin-p.v <= 1e-12*max(1, math.Abs(fin))
 }
 
 // pop removes and returns the head request's slot.

@@ -221,15 +221,14 @@ func (s *Sim) checkRequest(r *Request) error {
 	case r.Class == AI && (r.Service < 0 || r.Service >= len(s.cfg.Services) || !s.cfg.Services[r.Service].Category.IsAI()):
 		return bad(fmt.Sprintf("service %d is not an AI service", r.Service))
 	}
-	for _, v := range []float64{r.DU.GPU, r.DU.CPU, r.CU.GPU, r.CU.CPU, r.AIWork.GPU, r.AIWork.CPU, r.KVGB} {
-		if !finiteNonNeg(v) {
-			return bad("work and KV must be finite and ≥ 0")
-		}
+	if !(finiteNonNeg(r.DU.GPU) && finiteNonNeg(r.DU.CPU) && finiteNonNeg(r.CU.GPU) && finiteNonNeg(r.CU.CPU) &&
+		finiteNonNeg(r.AIWork.GPU) && finiteNonNeg(r.AIWork.CPU) && finiteNonNeg(r.KVGB)) {
+		return bad("work and KV must be finite and ≥ 0")
 	}
 	return nil
 }
 
-func (s *Sim) newSlot(r Request) int32 {
+func (s *Sim) newSlot(r *Request) int32 {
 	var slot int32
 	if n := len(s.freeReq); n > 0 {
 		slot = s.freeReq[n-1]
@@ -238,7 +237,7 @@ func (s *Sim) newSlot(r Request) int32 {
 		slot = int32(len(s.reqs))
 		s.reqs = append(s.reqs, reqState{})
 	}
-	s.reqs[slot] = reqState{r: r, node: -1, live: true}
+	s.reqs[slot] = reqState{r: *r, node: -1, live: true}
 	return slot
 }
 

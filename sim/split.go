@@ -28,12 +28,12 @@ func (s *Sim) allocate(split bool, a, capacity float64, d []Demand, out []float6
 	floors := 0.0
 	for j, v := range d {
 		if s.sc.isRAN[j] {
-			floors += math.Max(v.Floor, 0)
+			floors += max(v.Floor, 0)
 		}
 	}
-	capRAN := math.Min(math.Max(a*capacity, floors), capacity)
+	capRAN := min(max(a*capacity, floors), capacity)
 	okR := s.allocateClass(capRAN, true, d, out)
-	okA := s.allocateClass(math.Max(capacity-capRAN, 0), false, d, out)
+	okA := s.allocateClass(max(capacity-capRAN, 0), false, d, out)
 	return okR && okA
 }
 

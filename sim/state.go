@@ -49,6 +49,7 @@ type instState struct {
 	q             [2]psQueue // GPU and CPU processor-sharing queues (the active set A_{n,s})
 	timer         [2]int32   // persistent completion events of the two queues
 	wait          []int32    // FIFO of requests not yet active (no VRAM for their KV, or instance reconfiguring)
+	waitBase      []int32    // the backing array wait is a window of (see pushWait)
 	waitGPU       float64    // Σ GPU work of waiting requests, TFLOP
 	kvHeld        float64    // KV cache held by its active requests, GB
 	alloc         [2]float64 // current GPU (TFLOP/s) and CPU (cores) allocation
@@ -57,6 +58,29 @@ type instState struct {
 	retired       bool       // drained and removed: holds no VRAM, serves nothing
 	starting      bool       // AddReplica: reconfiguring until its first availability
 	inbound       int32      // AI requests routed here and still in transport
+}
+
+// pushWait appends slot to the wait FIFO. Popping slices the front off wait, so its capacity shrinks;
+// the backing array is kept in waitBase and the live window is moved back to its start when the room
+// in front is at least the window's length, so that a FIFO that keeps cycling allocates nothing.
+func (in *instState) pushWait(slot int32) {
+	if len(in.wait) == cap(in.wait) && 2*len(in.wait) <= cap(in.waitBase) {
+		base := in.waitBase[:cap(in.waitBase)]
+		in.wait = base[:copy(base, in.wait)]
+	}
+	c := cap(in.wait)
+	in.wait = append(in.wait, slot)
+	if cap(in.wait) != c {
+		in.waitBase = in.wait
+	}
+}
+
+// popWait removes the head of the wait FIFO; an emptied FIFO restarts at the front of its array.
+func (in *instState) popWait() {
+	in.wait = in.wait[1:]
+	if len(in.wait) == 0 {
+		in.wait = in.waitBase[:0]
+	}
 }
 
 // InstanceCount counts an instance's request outcomes over a window.
@@ -70,6 +94,7 @@ func (in *instState) clone() instState {
 	c := *in
 	c.q[0], c.q[1] = in.q[0].clone(), in.q[1].clone()
 	c.wait = append([]int32(nil), in.wait...)
+	c.waitBase = c.wait
 	return c
 }
 
