@@ -22,7 +22,23 @@ type ControllerOptions struct {
 	Request float64
 	// Startup is the start-up time of the replicas it adds, s (≥ 0); 0: the service's R_s.
 	Startup float64
+	// Resource is the measured resource: ResourceGPU (the default) or ResourceCPU. With ResourceCPU,
+	// Request is in cores (0: the node's CPU capacity C_n), usage is the CPU work served over the
+	// window, and a new replica goes to the allowed node that is up, has CPU and fits the weights, with
+	// the fewest replicas of the service (ties: the lowest index).
+	Resource Resource
+	// Nodes are the nodes it may add replicas on (nil: all).
+	Nodes []int
 }
+
+// Resource is the resource whose utilisation a Controller targets.
+type Resource int
+
+// The resources a Controller can measure.
+const (
+	ResourceGPU Resource = iota // GPU work, TFLOP/s over the GPU request (AI replicas)
+	ResourceCPU                 // CPU work, cores over the CPU request (the paper's RIC pods)
+)
 
 // Controller is the k8s-hpa baseline: a sim.Controller that runs one Autoscaler per configured AI
 // service every sync period and turns its decisions into AddReplica and RemoveReplica actions (see
@@ -56,10 +72,13 @@ func NewController(o ControllerOptions) (*Controller, error) {
 		}
 	}
 	if !(o.Request >= 0 && !math.IsInf(o.Request, 0)) || !(o.Startup >= 0 && !math.IsInf(o.Startup, 0)) {
-		return nil, fmt.Errorf("%w: request %g TFLOP/s and start-up %g s must be finite and ≥ 0", ErrOptions, o.Request, o.Startup)
+		return nil, fmt.Errorf("%w: request %g and start-up %g s must be finite and ≥ 0", ErrOptions, o.Request, o.Startup)
+	}
+	if (o.Resource != ResourceGPU && o.Resource != ResourceCPU) || slices.ContainsFunc(o.Nodes, func(n int) bool { return n < 0 }) {
+		return nil, fmt.Errorf("%w: resource %d, nodes %v", ErrOptions, o.Resource, o.Nodes)
 	}
 	c := &Controller{o: o}
-	c.o.Services = slices.Clone(o.Services)
+	c.o.Services, c.o.Nodes = slices.Clone(o.Services), slices.Clone(o.Nodes)
 	for range o.Services {
 		a, err := New(o.HPA)
 		if err != nil {
@@ -82,7 +101,7 @@ func (c *Controller) Spec() sim.ControllerSpec {
 // Fork returns an independent copy of the controller and its autoscalers' histories.
 func (c *Controller) Fork() any {
 	d := *c
-	d.o.Services = slices.Clone(c.o.Services)
+	d.o.Services, d.o.Nodes = slices.Clone(c.o.Services), slices.Clone(c.o.Nodes)
 	d.inst = slices.Clone(c.inst)
 	d.as = make([]*Autoscaler, len(c.as))
 	for k, a := range c.as {
@@ -110,6 +129,8 @@ func (c *Controller) Decide(_ context.Context, s *sim.Snapshot, _ sim.Env) (sim.
 		pods, reps := c.observe(s, svc)
 		d := c.as[k].Sync(s.Time, len(reps), pods)
 		switch {
+		case d.Desired > len(reps) && c.o.Resource == ResourceCPU:
+			plan = c.addCPU(s, svc, reps, d.Desired-len(reps), plan)
 		case d.Desired > len(reps):
 			plan, reserved = c.add(s, svc, d.Desired-len(reps), plan, reserved)
 		case d.Desired < len(reps):
@@ -118,6 +139,9 @@ func (c *Controller) Decide(_ context.Context, s *sim.Snapshot, _ sim.Env) (sim.
 	}
 	for i, in := range s.Instances {
 		c.inst[i].backlog = in.BacklogGPU
+		if c.o.Resource == ResourceCPU {
+			c.inst[i].backlog = in.BacklogCPU
+		}
 	}
 	c.last = s.Time
 	return plan, nil
@@ -146,14 +170,18 @@ func (c *Controller) observe(s *sim.Snapshot, svc int) ([]Pod, []int) {
 		}
 		p := Pod{Deleting: in.State == sim.StateDraining, Ready: ready, ReadySince: m.readySince, Start: m.start,
 			MetricTime: s.Time, Window: s.Window, Request: c.o.Request, Usage: math.NaN()}
+		work, backlog, capa := in.LastEpoch.Work.GPU, in.BacklogGPU, s.Nodes[in.Node].Spec.GPU
+		if c.o.Resource == ResourceCPU {
+			work, backlog, capa = in.LastEpoch.Work.CPU, in.BacklogCPU, s.Nodes[in.Node].Spec.CPU
+		}
 		if p.Request == 0 {
-			p.Request = s.Nodes[in.Node].Spec.GPU
+			p.Request = capa
 		}
 		if !s.Nodes[in.Node].Down && s.Window > 0 {
-			p.Usage = max(0, in.LastEpoch.Work.GPU+m.backlog-in.BacklogGPU) / s.Window
+			p.Usage = max(0, work+m.backlog-backlog) / s.Window
 		}
 		if p.Request <= 0 {
-			p.Deleting = true // no GPU request: not a pod this autoscaler can measure
+			p.Deleting = true // no request: not a pod this autoscaler can measure
 		}
 		pods = append(pods, p)
 		if in.State != sim.StateDraining {
@@ -202,6 +230,34 @@ func (c *Controller) remove(s *sim.Snapshot, reps []int, n int, plan sim.Plan) s
 	}
 	for _, i := range order[:min(n, len(order)-1)] {
 		plan = append(plan, sim.RemoveReplica{Instance: i})
+	}
+	return plan
+}
+
+// addCPU appends n AddReplica actions of service svc (routable replicas reps), each on the allowed
+// node that is up, has CPU and fits the weights, with the fewest replicas of the service counting
+// those already planned (ties: the lowest index). It stops early when no node fits.
+func (c *Controller) addCPU(s *sim.Snapshot, svc int, reps []int, n int, plan sim.Plan) sim.Plan {
+	count := make([]int, len(s.Nodes))
+	for _, i := range reps {
+		count[s.Instances[i].Node]++
+	}
+	w := s.Services[svc].WeightsGB
+	for range n {
+		best := -1
+		for j, nd := range s.Nodes {
+			if (c.o.Nodes != nil && !slices.Contains(c.o.Nodes, j)) || nd.Down || nd.Spec.CPU <= 0 || !sim.FitsVRAM(w, nd.VRAMFree()) {
+				continue
+			}
+			if best < 0 || count[j] < count[best] {
+				best = j
+			}
+		}
+		if best < 0 {
+			break
+		}
+		count[best]++
+		plan = append(plan, sim.AddReplica{Service: svc, Node: best, Startup: c.o.Startup})
 	}
 	return plan
 }

@@ -44,8 +44,10 @@
 //
 //   - replicas: the service's instances that are neither draining nor retired (the spec count); a
 //     draining one is a pod being deleted (ignored);
-//   - metric: GPU, not CPU (the paper scales its RIC pods on CPU; an AI replica's work here is GPU
-//     work): usage = GPU work served over the sync window / window, TFLOP/s, the work served being the
+//   - metric: GPU by default (an AI replica's work here is GPU work), or CPU with
+//     ControllerOptions.Resource = ResourceCPU (the paper's RIC pods: CPU work, cores over the CPU
+//     request or the node's C_n, new replicas on the allowed node with the fewest replicas; the
+//     rest as below with CPU for GPU): usage = GPU work served over the sync window / window, TFLOP/s, the work served being the
 //     work arrived (Snapshot LastEpoch) plus the previous backlog minus the current one (BacklogGPU
 //     covers active and waiting requests, so this is exact); request = ControllerOptions.Request or the
 //     node's GPU capacity G_n, so the utilisation is the replica's share of its node's GPU; a replica on
