@@ -97,6 +97,16 @@ func (s *Sim) Now() float64 { return s.now }
 // Stats returns the counters so far.
 func (s *Sim) Stats() Stats { st := s.stats; st.Horizon = s.horizon; return st }
 
+// End ends the run now, as the horizon does: every request still in the system is recorded as
+// unfinished (a miss) and the run is done, so each request that arrived ends exactly once. A caller
+// that stops a run early (a cancelled context, a collapse) calls it before reading the records. It
+// does nothing on a run that has ended.
+func (s *Sim) End() {
+	if !s.stopped {
+		s.onHorizon()
+	}
+}
+
 // Done reports whether the run has ended.
 func (s *Sim) Done() bool { return s.stopped }
 

@@ -41,14 +41,14 @@ type point struct {
 type rec struct {
 	arrival, finish float64
 	flow            int
-	met             bool
+	met, finished   bool
 }
 
 type sink struct{ recs []rec }
 
 func (s *sink) Record(r sim.Record) {
 	if r.Class == sim.AI && r.Flow > 0 {
-		s.recs = append(s.recs, rec{r.Arrival, r.Finish, r.Flow, r.Met()})
+		s.recs = append(s.recs, rec{r.Arrival, r.Finish, r.Flow, r.Met(), r.Finished})
 	}
 }
 
@@ -119,6 +119,7 @@ func execute(ctx context.Context, r runSpec) (result, error) {
 	if _, err := s.Run(ctx); err != nil && smp.collapse < 0 {
 		return result{}, err
 	}
+	s.End() // after a collapse, the requests still queued end as misses, recorded once
 	m2 := r
 	if smp.collapse >= 0 {
 		m2.Horizon = smp.collapse // measured up to the collapse
@@ -156,14 +157,17 @@ func measure(r runSpec, insts []xapp.Instance, recs []rec, smp *sampler) result 
 		if q.met {
 			res.SLA[t]++
 		}
-		l := q.finish - q.arrival
-		lat = append(lat, l)
-		res.LatMean += l
 		w := min(int(q.arrival/r.Interval), len(win)-1)
 		win[w][t].n++
 		if q.met {
 			win[w][t].met++
 		}
+		if !q.finished {
+			continue // a miss in the SLA and the windows; no latency, no work served
+		}
+		l := q.finish - q.arrival
+		lat = append(lat, l)
+		res.LatMean += l
 		wk := insts[q.flow-1].Work
 		work += wk
 		served[min(int(q.finish/r.Bin), nBins-1)] += wk
