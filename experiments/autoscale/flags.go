@@ -42,9 +42,8 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs := pflag.NewFlagSet("autoscale", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	sweepflag.Register(fs, &c.Flags, sweepflag.Texts{Out: "out/autoscale", Seeds: 3,
-		Quick:    "smoke run: 12 xApps, 120 s, 1 seed",
-		Scenario: "unused (the scenario is built in; kept for the shared flag set)",
-		Inputs:   "method, servers, thresholds, xApps, horizon, periods, seed, code revision"})
+		Quick:      "smoke run: 12 xApps, 120 s, 1 seed",
+		NoScenario: true, Inputs: "method, servers, thresholds, xApps, horizon, periods, seed"})
 	fs.StringSliceVar(&c.Methods, "methods", allMethods, "methods to run (comma list of: "+strings.Join(allMethods, ", ")+")")
 	fs.IntSliceVar(&c.Servers, "servers", []int{5}, "RIC servers S (comma list; the paper's Table 2 sweep: 5,10,15,25); the main table uses the first")
 	fs.BoolVar(&c.Sensitivity, "sensitivity", false, "also run hautoscale over the paper's threshold grid (scale-up CPU 70/80/90 % × idle hold 120/180/240 s) at the first S")

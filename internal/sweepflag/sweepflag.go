@@ -35,14 +35,18 @@ type Texts struct {
 	Quick    string // help of --quick: what the smoke run shrinks
 	Scenario string // help of --scenario
 	Inputs   string // what --rerun-stale lists as inputs, e.g. "scenario, requests, trace, profile, agent"
+	// NoScenario leaves out --scenario and --profile, for a command whose scenario is built in.
+	NoScenario bool
 }
 
 // Register declares the shared flags on fs with the texts of t.
 func Register(fs *pflag.FlagSet, f *Flags, t Texts) {
 	fs.IntVar(&f.Seeds, "seeds", max(t.Seeds, 1), or(t.SeedHelp, "seeds per cell of the sweep; with ≥ 2 the tables show mean and 95 % CI"))
 	fs.Uint64Var(&f.Seed, "seed", 1, "first seed; runs use seed, seed+1, …")
-	fs.StringVar(&f.Scenario, "scenario", "", or(t.Scenario, "scenario file (docs/scenario.md); empty: the paper's Table I scenario, embedded"))
-	fs.StringVar(&f.Profile, "profile", "", "calibration profile (docs/profile.md) overriding the scenario's cost model")
+	if !t.NoScenario {
+		fs.StringVar(&f.Scenario, "scenario", "", or(t.Scenario, "scenario file (docs/scenario.md); empty: the paper's Table I scenario, embedded"))
+		fs.StringVar(&f.Profile, "profile", "", "calibration profile (docs/profile.md) overriding the scenario's cost model")
+	}
 	fs.StringVar(&f.Out, "out", t.Out, "output directory")
 	fs.BoolVar(&f.Quick, "quick", false, or(t.Quick, "a small smoke run"))
 	fs.BoolVar(&f.Resume, "resume", false, "skip runs already stored in OUT/runs with the same inputs (after an interruption); a stored run whose inputs changed is an error")
