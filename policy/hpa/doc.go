@@ -62,14 +62,7 @@
 //   - scale-down: RemoveReplica of the newest ready replica (highest index), then of the newest not
 //     ready; never the last one.
 //
-// It is not registered in policy/registry.go yet: the lead registers it with the experiment.
-//
-// # What is left of issue 12
-//
-// Items 1–3, 5, 6 and the rest of 4: the xApp/dApp/rApp control-loop workloads with per-xApp CPU costs
-// and the overload-crash model; the hautoscale controller (the paper's CPU thresholds, combined metric,
-// PID, start-up delay, piecewise-linear inference-time and M/M/c / Erlang-C predictors); the
-// Bull-and-Bear router; the single-server and lb-noscale baselines; the experiments/autoscale
-// experiment (Table 2 sweep, threshold sensitivity, outputs); haf+hpa on the HAF scenario; the
-// registry entries and load-time validation of the scenario keys.
+// experiments/autoscale runs it on CPU (ResourceCPU) as the k8s-hpa method of ORAN-HAutoscaling's
+// experiment; it is not in policy/registry.go, whose options carry no service or node list
+// (docs/autoscale.md lists what is left of issue 12).
 package hpa
