@@ -3,6 +3,8 @@ package sim
 import (
 	"errors"
 	"fmt"
+
+	"github.com/airansim/airansim/internal/names"
 )
 
 // Action is one typed decision of a Controller: Migrate, AddReplica, RemoveReplica, SetShare or
@@ -79,12 +81,7 @@ const (
 var actionKindNames = [...]string{"migrate", "add-replica", "remove-replica", "set-share", "resize"}
 
 // String returns the kind's name ("migrate", "add-replica", …).
-func (k ActionKind) String() string {
-	if int(k) < len(actionKindNames) {
-		return actionKindNames[k]
-	}
-	return "unknown"
-}
+func (k ActionKind) String() string { return names.Of(actionKindNames[:], k) }
 
 // Kind returns KindMigrate.
 func (Migrate) Kind() ActionKind { return KindMigrate }
@@ -126,12 +123,7 @@ const (
 var reasonNames = [...]string{"range", "same-node", "unavailable", "vram", "last-replica", "retired", "horizon", "value"}
 
 // String returns the reason's name ("range", "same-node", …).
-func (r Reason) String() string {
-	if int(r) < len(reasonNames) {
-		return reasonNames[r]
-	}
-	return "unknown"
-}
+func (r Reason) String() string { return names.Of(reasonNames[:], r) }
 
 // ErrInfeasible is wrapped by every error Check and Apply return for an action they reject.
 var ErrInfeasible = errors.New("sim: infeasible action")

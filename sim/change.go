@@ -1,5 +1,7 @@
 package sim
 
+import "github.com/airansim/airansim/internal/names"
+
 // ChangeKind is the kind of a scheduled run-time change of a node.
 type ChangeKind uint8
 
@@ -20,21 +22,11 @@ const (
 var changeKindNames = [...]string{NodeFail: "fail", NodeRecover: "recover", SetCapacity: "capacity"}
 
 // String returns the name used in scenario files: "fail", "recover" or "capacity".
-func (k ChangeKind) String() string {
-	if int(k) < len(changeKindNames) && changeKindNames[k] != "" {
-		return changeKindNames[k]
-	}
-	return "unknown"
-}
+func (k ChangeKind) String() string { return names.Of(changeKindNames[:], k) }
 
 // ParseChangeKind returns the change kind named s ("fail", "recover", "capacity").
 func ParseChangeKind(s string) (ChangeKind, bool) {
-	for i, n := range changeKindNames {
-		if n != "" && n == s {
-			return ChangeKind(i), true
-		}
-	}
-	return 0, false
+	return names.Parse[ChangeKind](changeKindNames[:], s)
 }
 
 // Change is one scheduled run-time change of a node (Config.Changes).

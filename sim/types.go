@@ -1,5 +1,7 @@
 package sim
 
+import "github.com/airansim/airansim/internal/names"
+
 // Category is the kind of a service: the paper's S^D, S^U, S^L and S^S.
 type Category uint8
 
@@ -14,22 +16,10 @@ const (
 var categoryNames = [...]string{"du", "cu-up", "large-ai", "small-ai"}
 
 // String returns the category's name as used in scenario files and output columns.
-func (c Category) String() string {
-	if int(c) < len(categoryNames) {
-		return categoryNames[c]
-	}
-	return "unknown"
-}
+func (c Category) String() string { return names.Of(categoryNames[:], c) }
 
 // ParseCategory returns the category named s ("du", "cu-up", "large-ai", "small-ai").
-func ParseCategory(s string) (Category, bool) {
-	for i, n := range categoryNames {
-		if n == s {
-			return Category(i), true
-		}
-	}
-	return 0, false
-}
+func ParseCategory(s string) (Category, bool) { return names.Parse[Category](categoryNames[:], s) }
 
 // IsAI reports whether c is an AI category.
 func (c Category) IsAI() bool { return c == LargeAI || c == SmallAI }
@@ -47,22 +37,10 @@ const (
 var classNames = [...]string{"urllc", "embb", "ai"}
 
 // String returns the class name used in traces and output columns.
-func (c Class) String() string {
-	if int(c) < len(classNames) {
-		return classNames[c]
-	}
-	return "unknown"
-}
+func (c Class) String() string { return names.Of(classNames[:], c) }
 
 // ParseClass returns the class named s ("urllc", "embb", "ai").
-func ParseClass(s string) (Class, bool) {
-	for i, n := range classNames {
-		if n == s {
-			return Class(i), true
-		}
-	}
-	return 0, false
-}
+func ParseClass(s string) (Class, bool) { return names.Parse[Class](classNames[:], s) }
 
 // IsRAN reports whether c is a RAN-only class.
 func (c Class) IsRAN() bool { return c == URLLC || c == EMBB }

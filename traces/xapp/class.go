@@ -1,6 +1,10 @@
 package xapp
 
-import "math"
+import (
+	"math"
+
+	"github.com/airansim/airansim/internal/names"
+)
 
 // Class is the timing class of an O-RAN application.
 type Class uint8
@@ -15,22 +19,10 @@ const (
 var classNames = [...]string{"xapp", "dapp", "rapp"}
 
 // String returns "xapp", "dapp" or "rapp".
-func (c Class) String() string {
-	if int(c) < len(classNames) {
-		return classNames[c]
-	}
-	return "unknown"
-}
+func (c Class) String() string { return names.Of(classNames[:], c) }
 
 // ParseClass returns the class named s ("xapp", "dapp", "rapp").
-func ParseClass(s string) (Class, bool) {
-	for i, n := range classNames {
-		if n == s {
-			return Class(i), true
-		}
-	}
-	return 0, false
-}
+func ParseClass(s string) (Class, bool) { return names.Parse[Class](classNames[:], s) }
 
 // NoDeadline is the deadline of a request without one, s: the largest finite float64 (the engine
 // requires a finite deadline), so every finished request meets it.
