@@ -12,8 +12,10 @@ import (
 // ControllerOptions configures a Controller. The zero value of every optional field selects the
 // default in its comment.
 type ControllerOptions struct {
-	// Services are the indices of the AI services to scale (required; no duplicates). Each gets its
-	// own Autoscaler with the options HPA.
+	// Services are the indices of the AI services to scale (no duplicates). Each gets its own
+	// Autoscaler with the options HPA. Nil or empty: every AI service (large- and small-AI) of the
+	// run, in index order, discovered at the first Decide, so that a Controller can be built without
+	// the scenario.
 	Services []int
 	// HPA configures each service's autoscaler (zero fields: Kubernetes' defaults; HPA.SyncPeriod is
 	// the controller's period).
@@ -50,6 +52,9 @@ type Controller struct {
 	inst  []instMemo    // by instance index
 	last  float64       // time of the previous call, s (0 before the first)
 	calls int
+	// discover is set when o.Services was empty: the services and their autoscalers are found at the
+	// first Decide.
+	discover bool
 }
 
 // instMemo is what the controller remembers of one instance between calls.
@@ -63,9 +68,6 @@ type instMemo struct {
 
 // NewController returns a Controller, or an error wrapping ErrOptions for invalid options.
 func NewController(o ControllerOptions) (*Controller, error) {
-	if len(o.Services) == 0 {
-		return nil, fmt.Errorf("%w: no service to scale", ErrOptions)
-	}
 	for k, s := range o.Services {
 		if s < 0 || slices.Contains(o.Services[:k], s) {
 			return nil, fmt.Errorf("%w: service %d negative or given twice", ErrOptions, s)
@@ -77,17 +79,24 @@ func NewController(o ControllerOptions) (*Controller, error) {
 	if (o.Resource != ResourceGPU && o.Resource != ResourceCPU) || slices.ContainsFunc(o.Nodes, func(n int) bool { return n < 0 }) {
 		return nil, fmt.Errorf("%w: resource %d, nodes %v", ErrOptions, o.Resource, o.Nodes)
 	}
-	c := &Controller{o: o}
+	a, err := New(o.HPA)
+	if err != nil {
+		return nil, err
+	}
+	c := &Controller{o: o, discover: len(o.Services) == 0}
 	c.o.Services, c.o.Nodes = slices.Clone(o.Services), slices.Clone(o.Nodes)
-	for range o.Services {
-		a, err := New(o.HPA)
-		if err != nil {
-			return nil, err
-		}
+	c.o.HPA = a.o
+	c.addAutoscalers()
+	return c, nil
+}
+
+// addAutoscalers gives every configured service without one an Autoscaler with the validated
+// options c.o.HPA.
+func (c *Controller) addAutoscalers() {
+	for len(c.as) < len(c.o.Services) {
+		a, _ := New(c.o.HPA) // validated by NewController
 		c.as = append(c.as, a)
 	}
-	c.o.HPA = c.as[0].o
-	return c, nil
 }
 
 // Name returns "k8s-hpa".
@@ -114,9 +123,18 @@ func (c *Controller) Fork() any {
 
 // Decide syncs every configured service's autoscaler on the snapshot and returns the actions that
 // bring each service to its desired count. It returns an error if a configured service is not an AI
-// service of the run.
+// service of the run. Without configured services, the first call takes every AI service of s.
 func (c *Controller) Decide(_ context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	c.calls++
+	if c.discover {
+		for i, sv := range s.Services {
+			if sv.Category.IsAI() {
+				c.o.Services = append(c.o.Services, i)
+			}
+		}
+		c.addAutoscalers()
+		c.discover = false
+	}
 	for len(c.inst) < len(s.Instances) {
 		c.inst = append(c.inst, instMemo{start: c.last})
 	}

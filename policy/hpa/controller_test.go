@@ -57,13 +57,25 @@ type scaleEvent struct {
 // (changes on the 15 s sync grid, so that each sync's window sees one rate).
 func runScaled(t *testing.T, seed uint64) ([]sim.Record, sim.Stats, []scaleEvent) {
 	t.Helper()
-	ctl, err := hpa.NewController(hpa.ControllerOptions{Services: []int{0}, HPA: hpa.Options{MaxReplicas: 3}})
+	s, out, events, fail := newScaled(t, seed, []int{0})
+	st, err := s.Run(context.Background())
+	if err != nil || *fail != nil {
+		t.Fatal(err, *fail)
+	}
+	return out.recs, st, *events
+}
+
+// newScaled returns the engine of runScaled, not started, with the controller given services (nil:
+// discovered), its sink, the scale events it will append to, and the first invariant violation.
+func newScaled(t *testing.T, seed uint64, services []int) (*sim.Sim, *sink, *[]scaleEvent, *error) {
+	t.Helper()
+	ctl, err := hpa.NewController(hpa.ControllerOptions{Services: services, HPA: hpa.Options{MaxReplicas: 3}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := &sink{}
-	var events []scaleEvent
-	var fail error
+	events := &[]scaleEvent{}
+	fail := new(error)
 	last := 1
 	cfg := sim.Config{
 		Nodes: []sim.NodeSpec{{Name: "n0", GPU: 100, CPU: 8, VRAMGB: 20}, {Name: "n1", GPU: 100, CPU: 8, VRAMGB: 20}},
@@ -77,15 +89,15 @@ func runScaled(t *testing.T, seed uint64) ([]sim.Record, sim.Stats, []scaleEvent
 		Sink:        out,
 		Controllers: []sim.ControllerSpec{ctl.Spec()},
 		AfterEvent: func(s *sim.Sim) {
-			if fail != nil {
+			if *fail != nil {
 				return
 			}
-			if fail = s.CheckInvariants(); fail != nil {
+			if *fail = s.CheckInvariants(); *fail != nil {
 				return
 			}
 			st := s.Stats()
 			if n := 1 + st.Added - st.Removed; n != last {
-				events = append(events, scaleEvent{s.Now(), n})
+				*events = append(*events, scaleEvent{s.Now(), n})
 				last = n
 			}
 		},
@@ -94,11 +106,47 @@ func runScaled(t *testing.T, seed uint64) ([]sim.Record, sim.Stats, []scaleEvent
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := s.Run(context.Background())
-	if err != nil || fail != nil {
-		t.Fatal(err, fail)
+	return s, out, events, fail
+}
+
+// TestControllerDiscoversServices: without Services, the controller scales the run's one AI service
+// (not the DU and CU-UP services) exactly as with Services {0} (TestControllerScales' hand-computed
+// events), and the replica it adds at 120 s is reconfiguring until 120 + R_s = 130 s, then active.
+func TestControllerDiscoversServices(t *testing.T) {
+	s, out, events, fail := newScaled(t, 1, nil)
+	ctx := context.Background()
+	state := func(at float64) (sim.InstanceState, float64) {
+		t.Helper()
+		if err := s.RunUntil(ctx, at); err != nil {
+			t.Fatal(err)
+		}
+		snap := s.Snapshot()
+		if len(snap.Instances) != 4 {
+			t.Fatalf("at %g s: %d instances, want 3 + the added replica", at, len(snap.Instances))
+		}
+		in := snap.Instances[3]
+		if in.Service != 0 || in.Node != 1 {
+			t.Fatalf("at %g s: added replica of service %d on node %d, want service 0 on node 1", at, in.Service, in.Node)
+		}
+		return in.State, in.AvailableAt
 	}
-	return out.recs, st, events
+	if st, av := state(129.9); st != sim.StateStarting || av != 130 {
+		t.Errorf("at 129.9 s: added replica %v, available at %g; want starting until 130", st, av)
+	}
+	if st, _ := state(130.1); st != sim.StateActive {
+		t.Errorf("at 130.1 s: added replica %v, want active", st)
+	}
+	if _, err := s.Run(ctx); err != nil || *fail != nil {
+		t.Fatal(err, *fail)
+	}
+	if want := []scaleEvent{{120, 2}, {690, 1}}; !reflect.DeepEqual(*events, want) {
+		t.Errorf("scale events %v, want %v", *events, want)
+	}
+	for _, r := range out.recs {
+		if !r.Finished {
+			t.Fatalf("request %d unfinished", r.ID)
+		}
+	}
 }
 
 // TestControllerScales checks the controller in the engine, against the syncs at 15 s, 30 s, …:
@@ -142,7 +190,7 @@ func TestControllerScales(t *testing.T) {
 // TestControllerOptionsErrors checks that NewController refuses bad options with ErrOptions.
 func TestControllerOptionsErrors(t *testing.T) {
 	for _, o := range []hpa.ControllerOptions{
-		{},
+		{HPA: hpa.Options{MinReplicas: 2, MaxReplicas: 1}}, // no services (discovered): options still checked
 		{Services: []int{0, 0}},
 		{Services: []int{-1}},
 		{Services: []int{0}, Request: -1},
