@@ -12,6 +12,7 @@ import (
 	"github.com/airansim/airansim/policy/caora"
 	"github.com/airansim/airansim/policy/gametheory"
 	"github.com/airansim/airansim/policy/haf"
+	"github.com/airansim/airansim/policy/hpa"
 	"github.com/airansim/airansim/policy/lyapunov"
 	"github.com/airansim/airansim/sim"
 )
@@ -31,7 +32,17 @@ const (
 	MethodHAF                 = haf.Name
 	MethodHAFNoCritic         = haf.NoCriticName
 	MethodLookahead           = haf.LookaheadName
+	// MethodHAFHPA is HAF with replica autoscaling of the AI services: two controllers, HAF's
+	// (named MethodHAF) and the Kubernetes HPA's (named "k8s-hpa").
+	MethodHAFHPA = "haf+hpa"
+	// MethodHAFStaticHPA is HAF-Static with replica autoscaling: the HPA controller only, no migration.
+	MethodHAFStaticHPA = "haf-static+hpa"
 )
+
+// HPAMaxReplicas is the replica bound per AI service of haf+hpa and haf-static+hpa: the initial
+// replica and at most two more, ORAN-HAutoscaling's 1 ≤ c ≤ 3 (docs/autoscale.md). Kubernetes
+// requires a bound and gives no default.
+const HPAMaxReplicas = 3
 
 // Method is a method's controllers with their periods and its allocator, ready for one run.
 type Method struct {
@@ -95,6 +106,8 @@ func Default() Registry {
 		MethodHAF:                 {newHAF, "agent shortlist + critic (eq. 11), closed-form allocation (HAF)"},
 		MethodHAFNoCritic:         {newHAFNoCritic, "HAF committing the agent's first choice (critic ablation)"},
 		MethodHAFStatic:           {newHAFStatic, "initial placement, HAF's closed-form allocation"},
+		MethodHAFHPA:              {newHAFHPA, "HAF plus Kubernetes-HPA replica autoscaling of the AI services (GPU, ≤ 3 replicas, 15 s)"},
+		MethodHAFStaticHPA:        {newHAFStaticHPA, "HAF-Static plus Kubernetes-HPA replica autoscaling (replicas without migrations)"},
 		MethodLyapunov:            {newLyapunov, "drift-plus-penalty placement, MaxWeight allocation"},
 		MethodLyapunovHorizon:     {newLyapunovHorizon, "lyapunov with the drift estimated over 4 slots, not 1 (variant)"},
 		MethodLookahead:           {newLookahead, "greedy one-interval lookahead: exact rollouts of every move (sees the future; not a bound)"},
@@ -166,6 +179,44 @@ func newHAF(o Options) (Method, error) {
 	}
 	p, err := haf.New(o.interval(), haf.Options{Agent: o.agent(), Critic: c, ChargeLatency: o.ChargeDecisionLatency})
 	return o.method(MethodHAF, p, err, allocator.HAF{})
+}
+
+// newHPA returns the HPA controller of the +hpa methods: every AI service of the run (discovered at
+// its first call), GPU utilisation over a request of the node's G_n, Kubernetes' defaults (target
+// 80 %, tolerance 10 %, 300 s downscale window), at most HPAMaxReplicas replicas, new replicas on the
+// GPU node with the most free VRAM after a start-up of the service's R_s (weights load), every 15 s.
+func newHPA() (sim.ControllerSpec, error) {
+	c, err := hpa.NewController(hpa.ControllerOptions{HPA: hpa.Options{MaxReplicas: HPAMaxReplicas}})
+	if err != nil {
+		return sim.ControllerSpec{}, err
+	}
+	return c.Spec(), nil
+}
+
+// newHAFHPA is HAF with replica autoscaling: HAF's controller every Δ and the HPA controller (newHPA)
+// every 15 s, with HAF's allocator. At equal times HAF decides first and the HPA second, so the
+// autoscaler counts and places replicas on the placement HAF has just committed.
+func newHAFHPA(o Options) (Method, error) {
+	m, err := newHAF(o)
+	if err != nil {
+		return Method{}, fmt.Errorf("policy: %s: %w", MethodHAFHPA, err)
+	}
+	h, err := newHPA()
+	if err != nil {
+		return Method{}, fmt.Errorf("policy: %s: %w", MethodHAFHPA, err)
+	}
+	m.Name, m.Controllers = MethodHAFHPA, append(m.Controllers, h)
+	return m, nil
+}
+
+// newHAFStaticHPA is HAF-Static with replica autoscaling: the HPA controller (newHPA) only, with HAF's
+// allocator; against haf+hpa it isolates the effect of replicas from that of migrations.
+func newHAFStaticHPA(Options) (Method, error) {
+	h, err := newHPA()
+	if err != nil {
+		return Method{}, fmt.Errorf("policy: %s: %w", MethodHAFStaticHPA, err)
+	}
+	return Method{Name: MethodHAFStaticHPA, Controllers: []sim.ControllerSpec{h}, Allocator: allocator.HAF{}}, nil
 }
 
 // newHAFNoCritic is HAF-NoCritic: the agent's first choice is committed.

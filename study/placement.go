@@ -11,7 +11,7 @@ import (
 )
 
 // agentUsers are the methods whose results depend on the agent.
-var agentUsers = map[string]bool{policy.MethodHAF: true, policy.MethodHAFNoCritic: true}
+var agentUsers = map[string]bool{policy.MethodHAF: true, policy.MethodHAFNoCritic: true, policy.MethodHAFHPA: true}
 
 // agentLabel is the "agent" column: the agent spec for methods that use one, empty otherwise.
 func agentLabel(spec Spec) string {

@@ -11,7 +11,7 @@ var builtinColumns = Columns{
 	{Name: "load", Doc: "requested load ρ", Field: func(r *Result) any { return &r.Load }},
 	{Name: "rho", Doc: "load achieved, ρ = f·λ_AI·W̄_AI / (G − max(f·λ_RAN·W̄_DU, R)) (docs/model.md §12)", Field: func(r *Result) any { return &r.Rho }},
 	{Name: "method", Doc: "registered method name", Field: func(r *Result) any { return &r.Method }},
-	{Name: "agent", Doc: "agent spec of haf and haf-nocritic (heuristic if none was given); empty for other methods", Field: func(r *Result) any { return &r.Agent }},
+	{Name: "agent", Doc: "agent spec of haf, haf-nocritic and haf+hpa (heuristic if none was given); empty for other methods", Field: func(r *Result) any { return &r.Agent }},
 	{Name: "seed", Doc: "run seed", Field: func(r *Result) any { return &r.Seed }},
 	{Name: "requests", Unit: "requests", Doc: "|Q|, records emitted (finished + unfinished + dropped)", Field: func(r *Result) any { return &r.Requests }},
 	{Name: "overall", Unit: "fraction", Doc: frac("all requests"), Field: func(r *Result) any { return &r.Overall }},
