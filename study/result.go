@@ -49,6 +49,7 @@ type Result struct {
 	RANRounding      int64   // node reallocations whose RAN floors exceeded capacity only by rounding
 	RANTolerated     int64   // RAN-only requests met only by sim.MetTolerance (latency > deadline by ≤ 1 ns)
 	RANDeadlineUsed  Frac    // largest latency/deadline of a finished RAN-only request
+	ReplicasAdded    int     // replicas added by the controllers (sim.Stats.Added)
 	WallS            float64 // wall-clock time of the simulation, s
 
 	// Extra holds the columns measured by Spec.Measures, by column name (NaN allowed).

@@ -89,7 +89,7 @@ func summarize(spec Spec, b *scenario.Built, st sim.Stats, sum *metrics.Summary)
 		Overall:  f(metrics.Overall), RAN: f(metrics.RAN), AI: f(metrics.AI),
 		LargeAI: f(metrics.LargeAI), SmallAI: f(metrics.SmallAI), URLLC: f(metrics.URLLC), EMBB: f(metrics.EMBB),
 		Unfinished: sum.Counts(metrics.Overall).Unfinished, Dropped: sum.Counts(metrics.Overall).Dropped,
-		MigrationsLarge: st.Migrations[sim.LargeAI], MigrationsTotal: st.MigrationsTotal(), Rejected: st.Rejected,
+		MigrationsLarge: st.Migrations[sim.LargeAI], MigrationsTotal: st.MigrationsTotal(), Rejected: st.Rejected, ReplicasAdded: st.Added,
 		RANInfeasible: st.RANInfeasible,
 		AIP50:         Frac(sum.LatencyQuantile(metrics.AI, 0.5)), AIP99: Frac(sum.LatencyQuantile(metrics.AI, 0.99)),
 		RANP99: Frac(sum.LatencyQuantile(metrics.RAN, 0.99)), Events: st.Events, SimEndS: st.End,

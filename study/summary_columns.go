@@ -46,5 +46,6 @@ var builtinColumns = Columns{
 	{Name: "ran_rounding_allocations", Unit: "node reallocations", Doc: "reallocations whose RAN floors exceeded capacity (or slack ≤ 0) only within the rounding tolerances; not in ran_infeasible_allocations", Field: func(r *Result) any { return &r.RANRounding }},
 	{Name: "ran_met_by_tolerance", Unit: "requests", Doc: "RAN-only requests counted as met only thanks to the 1 ns tolerance (latency above the deadline by ≤ 1 ns)", Field: func(r *Result) any { return &r.RANTolerated }},
 	{Name: "ran_deadline_used_max", Unit: "fraction", Doc: "largest latency/deadline of a finished RAN-only request (1: at the deadline); NaN if none", Field: func(r *Result) any { return &r.RANDeadlineUsed }},
+	{Name: "replicas_added", Unit: "replicas", Doc: "replicas added by the controllers (AddReplica applied)", Field: func(r *Result) any { return &r.ReplicasAdded }},
 	{Name: "wall_s", Unit: "s", Doc: "wall-clock time of the simulation", JSONOnly: true, Field: func(r *Result) any { return &r.WallS }},
 }
