@@ -39,12 +39,12 @@ func TestFitExact(t *testing.T) {
 		rev[i], rev[j] = rev[j], rev[i]
 	}
 	for _, tc := range []struct {
-		name    string
-		s       []Sample
-		o       Options
-		bp      float64
-		slope   [2]float64
-		interc  [2]float64
+		name   string
+		s      []Sample
+		o      Options
+		bp     float64
+		slope  [2]float64
+		interc [2]float64
 	}{
 		{"search on the knot", grid(elbow, 5, 60, 5), Options{}, 30, [2]float64{0.01, 0.05}, [2]float64{0.1, -1.1}},
 		{"search, knot between loads", grid(elbow, 3, 60, 4), Options{}, 30, [2]float64{0.01, 0.05}, [2]float64{0.1, -1.1}},
