@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/spf13/pflag"
@@ -72,6 +73,7 @@ func fail(w io.Writer, name string, err error) int {
 // Main runs a command's run function with a context cancelled by Ctrl-C, the process's arguments
 // and standard streams, treats a --help request as success, and exits with Fail's status.
 func Main(run func(ctx context.Context, args []string, stdout, stderr io.Writer) error) {
+	tuneGC()
 	ctx, stop := SignalContext()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -91,4 +93,17 @@ func Parse(fs *pflag.FlagSet, args []string) error {
 		return Usagef("unexpected argument %q", fs.Arg(0))
 	}
 	return nil
+}
+
+// CommandGCPercent is the garbage collector's target (GOGC) of the commands when $GOGC is not set.
+// Simulation runs allocate much that dies young and little that lives; at Go's default of 100 the
+// collector ran often enough that a two-run sweep on two cores reached only 1.5× one core's
+// throughput, at 400 1.9× (docs/performance.md, "Parallel sweeps"). A run's live heap is a few MB.
+const CommandGCPercent = 400
+
+// tuneGC sets the collector's target to CommandGCPercent unless $GOGC says otherwise.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(CommandGCPercent)
+	}
 }

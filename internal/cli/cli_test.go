@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
@@ -80,5 +81,23 @@ func TestParse(t *testing.T) {
 		if (err != nil) != tt.usage || (err != nil && (!errors.As(err, &ue) || !strings.Contains(err.Error(), tt.want))) {
 			t.Errorf("%v: error %v, want usage error %v mentioning %q", tt.args, err, tt.usage, tt.want)
 		}
+	}
+}
+
+// TestTuneGC: without $GOGC the commands' collector target is CommandGCPercent; with it, Go's own
+// reading of $GOGC stands.
+func TestTuneGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	t.Setenv("GOGC", "")
+	debug.SetGCPercent(100)
+	tuneGC()
+	if got := debug.SetGCPercent(100); got != CommandGCPercent {
+		t.Errorf("without $GOGC: GC percent %d, want %d", got, CommandGCPercent)
+	}
+	t.Setenv("GOGC", "150")
+	debug.SetGCPercent(150)
+	tuneGC()
+	if got := debug.SetGCPercent(100); got != 150 {
+		t.Errorf("with $GOGC=150: GC percent %d, want it kept", got)
 	}
 }
