@@ -13,34 +13,19 @@ func (p *Problem) CheckBranch(b *BranchSolution) error {
 	bad := func(format string, a ...any) error {
 		return fmt.Errorf("%w: branching: "+format, append([]any{ErrInfeasibleSolution}, a...)...)
 	}
-	want := map[[2]int]int{}
+	want := map[[2]int]bool{}
 	for _, c := range b.Clusters {
 		for k, i := range c.Intents {
 			if c.Solution.Accepted[k] {
 				for _, j := range c.Items[k] {
-					want[[2]int{i, j}] = 1
+					want[[2]int{i, j}] = true
 				}
 			}
 		}
 	}
-	served := map[[2]int]int{}
-	load := map[instKey]int{}
-	for _, x := range b.Placements {
-		if x.Intent < 0 || x.Intent >= len(p.Intents) || x.Item < 0 || x.Item >= len(p.Intents[x.Intent].Items) {
-			return bad("placement %+v: no such item", x)
-		}
-		if err := p.checkPlacement(x); err != nil {
-			return bad("placement %+v: %v", x, err)
-		}
-		served[[2]int{x.Intent, x.Item}]++
-		load[instKey{x.Model, x.Instance, x.Host}]++
-	}
-	for i, in := range p.Intents {
-		for j := range in.Items {
-			if k := [2]int{i, j}; served[k] != want[k] {
-				return bad("intent %d item %d served %d times, want %d", i, j, served[k], want[k])
-			}
-		}
+	load, err := p.checkServed(b.Placements, func(i, j int) bool { return want[[2]int{i, j}] }, bad)
+	if err != nil {
+		return err
 	}
 	all := &Solution{Accepted: make([]bool, len(p.Intents)), Cores: b.Cores}
 	return p.checkInstances(all, load, bad)

@@ -82,14 +82,25 @@ func (p *Problem) Check(s *Solution) error {
 	if len(s.Accepted) != len(p.Intents) {
 		return bad("%d acceptances for %d intents", len(s.Accepted), len(p.Intents))
 	}
+	load, err := p.checkServed(s.Placements, func(i, _ int) bool { return s.Accepted[i] }, bad)
+	if err != nil {
+		return err
+	}
+	return p.checkInstances(s, load, bad)
+}
+
+// checkServed checks every placement of ps (an existing item; (1)'s candidate conditions, (2), (5))
+// and that each tuple (intent i, item j) is served once if accepted(i, j) and never otherwise. It
+// returns the tuples served by each instance, for checkInstances.
+func (p *Problem) checkServed(ps []Placement, accepted func(i, j int) bool, bad func(string, ...any) error) (map[instKey]int, error) {
 	served := map[[2]int]int{}
 	load := map[instKey]int{}
-	for _, x := range s.Placements {
+	for _, x := range ps {
 		if x.Intent < 0 || x.Intent >= len(p.Intents) || x.Item < 0 || x.Item >= len(p.Intents[x.Intent].Items) {
-			return bad("placement %+v: no such item", x)
+			return nil, bad("placement %+v: no such item", x)
 		}
 		if err := p.checkPlacement(x); err != nil {
-			return bad("placement %+v: %v", x, err)
+			return nil, bad("placement %+v: %v", x, err)
 		}
 		served[[2]int{x.Intent, x.Item}]++
 		load[instKey{x.Model, x.Instance, x.Host}]++
@@ -97,15 +108,15 @@ func (p *Problem) Check(s *Solution) error {
 	for i, in := range p.Intents {
 		for j := range in.Items {
 			want := 0
-			if s.Accepted[i] {
+			if accepted(i, j) {
 				want = 1
 			}
-			if served[[2]int{i, j}] != want {
-				return bad("(1): intent %d item %d served %d times, want %d", i, j, served[[2]int{i, j}], want)
+			if n := served[[2]int{i, j}]; n != want {
+				return nil, bad("(1): intent %d item %d served %d times, want %d", i, j, n, want)
 			}
 		}
 	}
-	return p.checkInstances(s, load, bad)
+	return load, nil
 }
 
 func (p *Problem) checkPlacement(x Placement) error {
