@@ -17,13 +17,24 @@ func Prepare(command, scenarioPath, profile, out string, flags any, extra map[st
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return nil, err
-	}
-	cfg := map[string]any{"command": command, "revision": output.Revision(), "flags": flags, "scenario": sc,
-		"scenario_file": sc.Path(), "cost_profile": sc.ProfileLabel(profile), "cost_profile_file": sc.ProfileFile(profile)}
+	cfg := map[string]any{"scenario": sc, "scenario_file": sc.Path(), "cost_profile": sc.ProfileLabel(profile),
+		"cost_profile_file": sc.ProfileFile(profile)}
 	for k, v := range extra {
 		cfg[k] = v
 	}
-	return sc, output.WriteJSON(filepath.Join(out, "config.json"), cfg)
+	return sc, WriteConfig(command, out, flags, cfg)
+}
+
+// WriteConfig creates the output directory out and writes out/config.json with the command's name,
+// the VCS revision, its flags and the extra keys: the part of Prepare for a command whose scenario is
+// built in.
+func WriteConfig(command, out string, flags any, extra map[string]any) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	cfg := map[string]any{"command": command, "revision": output.Revision(), "flags": flags}
+	for k, v := range extra {
+		cfg[k] = v
+	}
+	return output.WriteJSON(filepath.Join(out, "config.json"), cfg)
 }

@@ -25,6 +25,12 @@ type SweepOptions struct {
 	Key        func(Spec) string // stored file name of a run, unique in the sweep; nil: DefaultKey
 }
 
+// Runner returns the job runner's options of o, for a command that runs jobs of its own type.
+func (o SweepOptions) Runner() runner.Options {
+	return runner.Options{Dir: o.Dir, Parallel: o.Parallel, Resume: o.Resume, RerunStale: o.RerunStale,
+		Progress: o.Progress, Label: o.Label}
+}
+
 // Sweep runs every spec in parallel and returns the results in spec order. Each run is stored in
 // o.Dir as it finishes, with its Inputs and their fingerprint, so that a sweep interrupted (or
 // extended with more specs) can resume; see runner.Run for the storage and resume rules.
@@ -36,8 +42,7 @@ func Sweep(ctx context.Context, specs []Spec, o SweepOptions) ([]Result, error) 
 	if o.Resume && o.Progress != nil && len(jobs) > 0 {
 		warnRevision(o.Progress, o.Label, jobs[0].Inputs.(Inputs).Revision)
 	}
-	return runner.Run(ctx, jobs, runner.Options{Dir: o.Dir, Parallel: o.Parallel, Resume: o.Resume,
-		RerunStale: o.RerunStale, Progress: o.Progress, Label: o.Label})
+	return runner.Run(ctx, jobs, o.Runner())
 }
 
 // Jobs returns one runner job per spec: its key (key(spec); nil: DefaultKey), its Inputs and Run.

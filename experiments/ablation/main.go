@@ -52,8 +52,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "ablation: %d runs (%d agents × %d methods + %d references, × %d seeds) at ρ = %g, output %s\n",
 		len(jobs), len(f.Agents), len(agentMethods), len(refMethods), f.Seeds, f.Load, f.Out)
 	t0 := time.Now()
-	rs, err := runner.Run(ctx, jobs, runner.Options{Dir: opt.Dir, Parallel: opt.Parallel, Resume: opt.Resume,
-		RerunStale: opt.RerunStale, Progress: opt.Progress, Label: opt.Label})
+	rs, err := runner.Run(ctx, jobs, opt.Runner())
 	if err != nil {
 		return err
 	}

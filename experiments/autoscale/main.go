@@ -8,12 +8,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
+	"github.com/airansim/airansim/study"
 	"github.com/airansim/airansim/study/runner"
 )
 
@@ -24,22 +24,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(f.Out, 0o755); err != nil {
+	if err := study.WriteConfig("autoscale", f.Out, f, nil); err != nil {
 		return err
 	}
 	rev := output.Revision()
-	if err := output.WriteJSON(filepath.Join(f.Out, "config.json"), map[string]any{"command": "autoscale",
-		"revision": rev, "flags": f}); err != nil {
-		return err
-	}
 	t0 := time.Now()
 	specs := f.specs(rev)
 	jobs := make([]runner.Job[result], len(specs))
 	for i, s := range specs {
 		jobs[i] = runner.Job[result]{Key: s.key(), Inputs: s, Run: func(ctx context.Context) (result, error) { return execute(ctx, s) }}
 	}
-	rs, err := runner.Run(ctx, jobs, runner.Options{Dir: f.RunsDir(), Parallel: f.Parallel, Resume: f.Resume || f.Rerun,
-		RerunStale: f.Rerun, Progress: stderr, Label: "autoscale"})
+	rs, err := runner.Run(ctx, jobs, f.Sweep("autoscale", stderr).Runner())
 	if err != nil {
 		return err
 	}

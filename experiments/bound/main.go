@@ -8,13 +8,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/airansim/airansim/internal/cli"
 	"github.com/airansim/airansim/internal/output"
-	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/study"
 )
 
 func main() { cli.Main(run) }
@@ -24,15 +23,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sc, err := scenario.LoadOrDefault(f.Scenario)
+	sc, err := study.Prepare("bound", f.Scenario, "", f.Out, f, nil)
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(f.Out, 0o755); err != nil {
-		return err
-	}
-	if err := output.WriteJSON(filepath.Join(f.Out, "config.json"), map[string]any{"command": "bound",
-		"revision": output.Revision(), "flags": f, "scenario_file": sc.Path()}); err != nil {
 		return err
 	}
 	t0 := time.Now()
