@@ -33,7 +33,7 @@ const (
 	MethodHAFNoCritic         = haf.NoCriticName
 	MethodLookahead           = haf.LookaheadName
 	// MethodHAFHPA is HAF with replica autoscaling of the AI services: two controllers, HAF's
-	// (named MethodHAF) and the Kubernetes HPA's (named "k8s-hpa").
+	// (named MethodHAF) and the Kubernetes HPA's (named hpa.Name).
 	MethodHAFHPA = "haf+hpa"
 	// MethodHAFStaticHPA is HAF-Static with replica autoscaling: the HPA controller only, no migration.
 	MethodHAFStaticHPA = "haf-static+hpa"

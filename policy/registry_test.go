@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/airansim/airansim/allocator"
+	"github.com/airansim/airansim/policy/hpa"
 )
 
 // TestMethodsReportTheirNames: every built-in method carries its registered name, and each of its
@@ -14,8 +15,8 @@ import (
 // except the composite methods, whose controllers report the names of their parts, in call order.
 func TestMethodsReportTheirNames(t *testing.T) {
 	parts := map[string][]string{
-		MethodHAFHPA:       {MethodHAF, "k8s-hpa"},
-		MethodHAFStaticHPA: {"k8s-hpa"},
+		MethodHAFHPA:       {MethodHAF, hpa.Name},
+		MethodHAFStaticHPA: {hpa.Name},
 	}
 	reg := Default()
 	for _, name := range reg.Names() {

@@ -21,7 +21,7 @@ const (
 	methodSingle     = "single-server" // one replica, no scaling, no balancing
 	methodLBNoScale  = "lb-noscale"    // one replica on every server from the start, random sticky assignment
 	methodHAutoscale = "hautoscale"    // policy/hautoscale (CPU rule + combined metric) with Bull-and-Bear
-	methodK8sHPA     = "k8s-hpa"       // policy/hpa on CPU with random sticky assignment (kube-proxy)
+	methodK8sHPA     = hpa.Name        // policy/hpa on CPU with random sticky assignment (kube-proxy)
 )
 
 var allMethods = []string{methodHAutoscale, methodLBNoScale, methodSingle, methodK8sHPA}

@@ -99,8 +99,12 @@ func (c *Controller) addAutoscalers() {
 	}
 }
 
-// Name returns "k8s-hpa".
-func (*Controller) Name() string { return "k8s-hpa" }
+// Name is the name the controller reports (sim.Controller.Name) and the autoscaling experiment's
+// method name.
+const Name = "k8s-hpa"
+
+// Name returns Name.
+func (*Controller) Name() string { return Name }
 
 // Spec returns the controller scheduled every sync period (15 s by default) from one period on.
 func (c *Controller) Spec() sim.ControllerSpec {
