@@ -20,7 +20,7 @@ import (
 const (
 	methodSingle     = "single-server" // one replica, no scaling, no balancing
 	methodLBNoScale  = "lb-noscale"    // one replica on every server from the start, random sticky assignment
-	methodHAutoscale = "hautoscale"    // policy/hautoscale (CPU rule + combined metric) with Bull-and-Bear
+	methodHAutoscale = hautoscale.Name // policy/hautoscale (CPU rule + combined metric) with Bull-and-Bear
 	methodK8sHPA     = hpa.Name        // policy/hpa on CPU with random sticky assignment (kube-proxy)
 )
 

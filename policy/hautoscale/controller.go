@@ -76,8 +76,12 @@ func NewController(o ControllerOptions) (*Controller, error) {
 	return &Controller{o: o, sc: sc}, nil
 }
 
-// Name returns "hautoscale".
-func (*Controller) Name() string { return "hautoscale" }
+// Name is the name the controller reports (sim.Controller.Name) and the autoscaling experiment's
+// method name.
+const Name = "hautoscale"
+
+// Name returns Name.
+func (*Controller) Name() string { return Name }
 
 // Spec returns the controller scheduled every Rules.Period from one period on.
 func (c *Controller) Spec() sim.ControllerSpec {
