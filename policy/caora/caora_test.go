@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -142,22 +143,10 @@ func TestRunsDeterministically(t *testing.T) {
 			}
 			got[k] = run(t, p, 600)
 		}
-		if len(got[0]) != 600 || !equal(got[0], got[1]) {
+		if len(got[0]) != 600 || !slices.Equal(got[0], got[1]) {
 			t.Fatalf("options %+v: two runs differ (%d and %d records)", o, len(got[0]), len(got[1]))
 		}
 	}
-}
-
-func equal(a, b []sim.Record) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestForkKeepsShares checks that a fork returns the same shares and then evolves independently.

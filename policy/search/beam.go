@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/airansim/airansim/policy/haf"
@@ -167,21 +168,9 @@ func (b *beam) finish(ctx context.Context, cfg sim.Config, res BeamResult) (Beam
 
 func containsPicks(ts []Trajectory, p []int) bool {
 	for _, t := range ts {
-		if equalInts(t.Picks, p) {
+		if slices.Equal(t.Picks, p) {
 			return true
 		}
 	}
 	return false
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
