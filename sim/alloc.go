@@ -20,8 +20,10 @@ func (s *Sim) realloc(n int32) {
 	k := len(nd.insts)
 	s.sc.dG, s.sc.dC = grow(s.sc.dG, k), grow(s.sc.dC, k)
 	s.sc.oG, s.sc.oC = growF(s.sc.oG, k), growF(s.sc.oC, k)
+	nd.use.accrue(s.now)
 	if nd.down() {
 		s.stopNode(n)
+		s.setRates(n)
 		return
 	}
 	minSlack := math.Inf(1)
@@ -51,6 +53,7 @@ func (s *Sim) realloc(n int32) {
 		s.setRate(i, phaseGPU, s.sc.oG[j])
 		s.setRate(i, phaseCPU, s.sc.oC[j])
 	}
+	s.setRates(n)
 }
 
 func (s *Sim) setRate(i int32, phase int, rate float64) {

@@ -52,6 +52,15 @@ type Config struct {
 	// times after the delayed actions and before the controllers of the same instant.
 	Changes []Change
 
+	// Clusters group the nodes into managed clusters under one hub, each node in exactly one; none:
+	// one cluster, DefaultCluster, holding every node. Read at New (see Sim.Clusters).
+	Clusters []ClusterSpec
+
+	// Sampler, when non-nil, is called every SampleStep seconds of simulated time (see Sampler); it
+	// observes the run and never changes it. A Fork has none.
+	Sampler    Sampler
+	SampleStep float64 // s, finite and > 0 when Sampler is set
+
 	// AfterEvent, when non-nil, is called after every processed event (tests check invariants here).
 	AfterEvent func(*Sim)
 }
@@ -118,6 +127,12 @@ func (c *Config) validate() error {
 	}
 	if !(c.RANMargin >= 0 && c.RANMargin < 1) {
 		return cfgErr("RANMargin = %g: must be in [0, 1)", c.RANMargin)
+	}
+	if err := c.validateClusters(); err != nil {
+		return err
+	}
+	if c.Sampler != nil && !(c.SampleStep > 0 && finiteNonNeg(c.SampleStep)) {
+		return cfgErr("SampleStep = %g s: must be finite and > 0 with a Sampler", c.SampleStep)
 	}
 	if err := validateControllers(c.Controllers); err != nil {
 		return err

@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Fork returns an independent copy of the simulation at the current time. The copy reads the rest of
 // the workload from a fork of the Source (which must be a ForkableSource) and sends its records to
@@ -22,7 +25,8 @@ func (s *Sim) Fork(sink Sink, ctrls []Controller) (*Sim, error) {
 		return nil, fmt.Errorf("sim: fork: %w", err)
 	}
 	c := *s
-	c.cfg.Source, c.cfg.Sink, c.cfg.AfterEvent = src, sink, nil
+	c.cfg.Source, c.cfg.Sink, c.cfg.AfterEvent, c.cfg.Sampler = src, sink, nil, nil
+	c.nextSample = math.Inf(1)
 	c.q = s.q.clone()
 	c.nodes = make([]nodeState, len(s.nodes))
 	for i := range s.nodes {

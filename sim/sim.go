@@ -33,6 +33,12 @@ type Sim struct {
 	dirty []int32
 	stats Stats
 	sc    scratch
+
+	clusters  []ClusterSpec // by cluster index, immutable, shared by forks and snapshots
+	clusterOf []int         // cluster index by node
+
+	nextSample float64 // next time the Sampler is due, s (+Inf: none)
+	sampleK    int64   // sample times passed so far
 }
 
 // scratch holds reusable buffers so that the per-event path does not allocate.
@@ -80,7 +86,9 @@ func New(cfg Config) (*Sim, error) {
 	} else {
 		s.horizon = math.Inf(1)
 	}
+	s.initClusters()
 	s.initControllers()
+	s.initSampler()
 	s.scheduleChanges()
 	if cfg.ReallocPeriod > 0 {
 		s.q.schedule(cfg.ReallocPeriod, evRealloc, 0, 0)
@@ -130,6 +138,9 @@ func (s *Sim) RunUntil(ctx context.Context, t float64) error {
 			break
 		}
 		if s.q.slab[id].t > t {
+			if t > s.nextSample {
+				s.sampleBefore(t)
+			}
 			s.setClock(t)
 			return nil
 		}
@@ -152,6 +163,9 @@ func (s *Sim) step(ctx context.Context) error {
 	e := s.q.slab[id]
 	if e.t < s.now {
 		panic(fmt.Sprintf("sim: clock would go back from %g to %g", s.now, e.t))
+	}
+	if e.t > s.nextSample {
+		s.sampleBefore(e.t)
 	}
 	s.setClock(e.t)
 	var err error
@@ -192,6 +206,7 @@ func (s *Sim) step(ctx context.Context) error {
 func (s *Sim) stop() {
 	s.stopped = true
 	s.stats.End = s.now
+	s.sampleEnd()
 }
 
 // pull takes the next request from the Source and schedules its arrival.

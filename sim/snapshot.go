@@ -13,6 +13,9 @@ type Snapshot struct {
 	Instances []InstanceView // by instance index
 	Services  []ServiceSpec  // by service index
 	Cells     []CellSpec     // by cell index
+	// Clusters are the run's managed clusters by cluster index (Sim.Clusters; shared, read-only); nil
+	// in a hand-built snapshot: NodeView.Cluster is then 0 for every node.
+	Clusters []ClusterSpec
 }
 
 // Delay returns the one-way delay of the path from node a to node b, s (0 for a == b, and for every
@@ -36,6 +39,7 @@ func (s *Snapshot) Rate(a, b int) float64 {
 // NodeView is a node's capacities and current use.
 type NodeView struct {
 	Spec     NodeSpec // current capacities (after run-time changes)
+	Cluster  int      // index into Snapshot.Clusters of the node's cluster
 	Down     bool     // failed or resizing: its instances do not serve
 	GPUAlloc float64  // Σ current GPU allocations, TFLOP/s
 	CPUAlloc float64  // Σ current CPU allocations, cores
@@ -83,11 +87,12 @@ func (s *Sim) snapshotFor(c int) *Snapshot {
 		st = s.ctrls[c]
 	}
 	snap := &Snapshot{Time: s.now, Epoch: st.calls, Paths: s.paths, Window: s.now - st.last,
-		Services: append([]ServiceSpec(nil), s.cfg.Services...), Cells: append([]CellSpec(nil), s.cfg.Cells...)}
+		Services: append([]ServiceSpec(nil), s.cfg.Services...), Cells: append([]CellSpec(nil), s.cfg.Cells...),
+		Clusters: s.clusters}
 	snap.Nodes = make([]NodeView, len(s.nodes))
 	for n := range s.nodes {
 		nd := &s.nodes[n]
-		v := NodeView{Spec: nd.spec, Weights: nd.weights, KV: nd.kv, Down: nd.down()}
+		v := NodeView{Spec: nd.spec, Cluster: s.clusterOf[n], Weights: nd.weights, KV: nd.kv, Down: nd.down()}
 		if !math.IsNaN(nd.ranShare) {
 			v.RANShare, v.Partitioned = nd.ranShare, true
 		}

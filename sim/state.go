@@ -110,6 +110,7 @@ type nodeState struct {
 	// ranShare is the α of the last SetShare action: the share of the node's capacity for its RAN
 	// instances when AI instances also reside there; NaN: unpartitioned.
 	ranShare float64
+	use      nodeUse // busy rates and their integrals (NodeUsage)
 }
 
 // down reports whether the node's instances stop serving: it failed or is resizing.

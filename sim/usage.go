@@ -1,0 +1,95 @@
+package sim
+
+import "fmt"
+
+// NodeUsage is a node's use integrated exactly from the start of the run to a time t. Allocations are
+// constant between events, so every integral is a sum of rate × duration over the intervals between
+// the node's reallocations; the engine keeps it in O(1) per reallocation, without allocating.
+//
+// A resource is busy at the rate an instance is allocated while that instance has requests in the
+// resource's phase: capacity allocated to an instance with nothing to serve in that phase is idle.
+type NodeUsage struct {
+	GPUWork  float64 // ∫ busy GPU rate dt over [0, t]: GPU work served on the node, TFLOP
+	CPUWork  float64 // ∫ busy CPU rate dt over [0, t]: CPU work served on the node, core-s
+	GPUUtilS float64 // ∫ u_g dt over [0, t], u_g = busy GPU rate / G_n (0 when G_n = 0), s
+	CPUUtilS float64 // ∫ u_c dt over [0, t], u_c = busy CPU rate / C_n (0 when C_n = 0), s
+	OffS     float64 // time the node spent failed (NodeFail until NodeRecover) in [0, t], s
+
+	GPUBusy    float64 // busy GPU rate at t, TFLOP/s
+	CPUBusy    float64 // busy CPU rate at t, cores
+	GPUUtil    float64 // u_g at t, fraction in [0, 1]
+	CPUUtil    float64 // u_c at t, fraction in [0, 1]
+	Failed     bool    // the node is failed at t
+	VRAMUsedGB float64 // resident weights plus held KV cache at t, GB
+}
+
+// nodeUse is the running state of a node's NodeUsage: the integrals up to time t and the rates that
+// hold from t until the node's next reallocation.
+type nodeUse struct {
+	t     float64    // time the integrals reach, s
+	rate  [2]float64 // busy GPU (TFLOP/s) and CPU (cores) rates since t
+	util  [2]float64 // busy rate / capacity since t
+	off   bool       // failed since t
+	work  [2]float64 // ∫ rate dt over [0, t]
+	utilS [2]float64 // ∫ util dt over [0, t]
+	offS  float64    // ∫ [off] dt over [0, t]
+}
+
+// accrue brings the integrals of u to time now under the rates that held since u.t.
+func (u *nodeUse) accrue(now float64) {
+	dt := now - u.t
+	if dt <= 0 {
+		return
+	}
+	for p := range u.rate {
+		u.work[p] += u.rate[p] * dt
+		u.utilS[p] += u.util[p] * dt
+	}
+	if u.off {
+		u.offS += dt
+	}
+	u.t = now
+}
+
+// setRates records node n's busy rates after a reallocation at the current time (accrue first).
+func (s *Sim) setRates(n int32) {
+	nd := &s.nodes[n]
+	u := &nd.use
+	u.rate = [2]float64{}
+	for _, i := range nd.insts {
+		in := &s.insts[i]
+		for p := range in.q {
+			if in.q[p].len() > 0 {
+				u.rate[p] += in.alloc[p]
+			}
+		}
+	}
+	u.util = [2]float64{utilOf(u.rate[0], nd.spec.GPU), utilOf(u.rate[1], nd.spec.CPU)}
+	u.off = nd.failed
+}
+
+// utilOf returns the utilisation a/c capped to 1, or 0 when c is 0.
+func utilOf(a, c float64) float64 {
+	if c <= 0 {
+		return 0
+	}
+	return min(a/c, 1)
+}
+
+// Usage returns node n's use integrated over [0, t]. t must not be before Now (a Sampler passes its
+// sample time); on a run that has ended, t is capped to its end. It panics if n is out of range or t
+// is before Now.
+func (s *Sim) Usage(n int, t float64) NodeUsage {
+	if t < s.now {
+		panic(fmt.Sprintf("sim: Usage at t=%g before now=%g", t, s.now))
+	}
+	if s.stopped {
+		t = min(t, s.stats.End)
+	}
+	nd := &s.nodes[n]
+	u := nd.use
+	u.accrue(t)
+	return NodeUsage{GPUWork: u.work[0], CPUWork: u.work[1], GPUUtilS: u.utilS[0], CPUUtilS: u.utilS[1], OffS: u.offS,
+		GPUBusy: u.rate[0], CPUBusy: u.rate[1], GPUUtil: u.util[0], CPUUtil: u.util[1], Failed: u.off,
+		VRAMUsedGB: nd.weights + nd.kv}
+}
