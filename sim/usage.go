@@ -51,21 +51,11 @@ func (u *nodeUse) accrue(now float64) {
 	u.t = now
 }
 
-// setRates records node n's busy rates after a reallocation at the current time (accrue first).
-func (s *Sim) setRates(n int32) {
-	nd := &s.nodes[n]
-	u := &nd.use
-	u.rate = [2]float64{}
-	for _, i := range nd.insts {
-		in := &s.insts[i]
-		for p := range in.q {
-			if in.q[p].len() > 0 {
-				u.rate[p] += in.alloc[p]
-			}
-		}
-	}
-	u.util = [2]float64{utilOf(u.rate[0], nd.spec.GPU), utilOf(u.rate[1], nd.spec.CPU)}
-	u.off = nd.failed
+// set records the busy rates that hold from now on (after accrue) on a node of capacities spec.
+func (u *nodeUse) set(busy [2]float64, spec NodeSpec, failed bool) {
+	u.rate = busy
+	u.util = [2]float64{utilOf(busy[0], spec.GPU), utilOf(busy[1], spec.CPU)}
+	u.off = failed
 }
 
 // utilOf returns the utilisation a/c capped to 1, or 0 when c is 0.
