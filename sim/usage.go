@@ -83,3 +83,6 @@ func (s *Sim) Usage(n int, t float64) NodeUsage {
 		GPUBusy: u.rate[0], CPUBusy: u.rate[1], GPUUtil: u.util[0], CPUUtil: u.util[1], Failed: u.off,
 		VRAMUsedGB: nd.weights + nd.kv}
 }
+
+// NumNodes returns the number of nodes of the run.
+func (s *Sim) NumNodes() int { return len(s.nodes) }

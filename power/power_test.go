@@ -1,0 +1,172 @@
+package power_test
+
+import (
+	"context"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/airansim/airansim/power"
+	"github.com/airansim/airansim/sim"
+)
+
+// list is a Source of requests given in arrival order.
+type list struct {
+	rs []sim.Request
+	i  int
+}
+
+func (l *list) Next() (sim.Request, bool, error) {
+	if l.i == len(l.rs) {
+		return sim.Request{}, false, nil
+	}
+	l.i++
+	return l.rs[l.i-1], true, nil
+}
+
+// whole gives a node's capacity to its instances in proportion to their work.
+type whole struct{}
+
+func (whole) Allocate(capacity float64, d []sim.Demand, out []float64) bool {
+	w := 0.0
+	for _, x := range d {
+		w += x.Work
+	}
+	for i, x := range d {
+		out[i] = 0
+		if w > 0 {
+			out[i] = capacity * x.Work / w
+		}
+	}
+	return true
+}
+
+// oneNode is one node of gpu TFLOP/s and cpu cores with a cell and one small-AI service, fed rs.
+func oneNode(gpu, cpu float64, rs []sim.Request) sim.Config {
+	return sim.Config{
+		Nodes: []sim.NodeSpec{{Name: "n0", GPU: gpu, CPU: cpu, VRAMGB: 10}},
+		Services: []sim.ServiceSpec{{Name: "du", Category: sim.DU}, {Name: "cu", Category: sim.CUUP},
+			{Name: "ai", Category: sim.SmallAI}},
+		Instances: []sim.InstanceSpec{{Service: 0}, {Service: 1}, {Service: 2}},
+		Cells:     []sim.CellSpec{{Name: "c", DU: 0, CU: 1}},
+		HopDelay:  1e-300, Allocator: whole{}, Source: &list{rs: rs},
+	}
+}
+
+func run(t *testing.T, cfg sim.Config) (*sim.Sim, sim.Stats) {
+	t.Helper()
+	s, err := sim.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, st
+}
+
+var model = power.Model{GPUIdleW: 10, GPUMaxW: 110, CPUIdleW: 5, CPUMaxW: 25}
+
+// TestEnergySingleRequestByHand: 50 TFLOP at 100 TFLOP/s then 2 core-s on 4 cores: the GPU is busy
+// [0, 0.5] s and the CPU [0.5, 1] s, and the run ends at 1 s, so E = 15 W·1 s + 100 W·0.5 s + 20 W·0.5 s.
+func TestEnergySingleRequestByHand(t *testing.T) {
+	cfg := oneNode(100, 4, []sim.Request{{Class: sim.AI, Service: 2, Deadline: 10, AIWork: sim.Work{GPU: 50, CPU: 2}}})
+	s, st := run(t, cfg)
+	per, total, err := power.RunEnergy(s, []power.Model{model}, st.End)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 15*1 + 100*0.5 + 20*0.5; st.End != 1 || math.Abs(total-want) > 1e-12 || per[0] != total {
+		t.Errorf("energy %v J over %g s (per node %v), want %v J over 1 s", total, st.End, per, want)
+	}
+}
+
+// TestEnergyMM1 checks E = P_idle·T + (P_max − P_idle)·busy time on an M/M/1 queue (one AI service,
+// Poisson arrivals, exponential GPU work), the busy time computed independently as Σ work / G (work
+// conservation), and that the busy fraction is near ρ.
+func TestEnergyMM1(t *testing.T) {
+	const lambda, mean, g, n = 0.6, 1.0, 1.0, 20000
+	rng := rand.New(rand.NewPCG(3, 4))
+	rs := make([]sim.Request, n)
+	at, work := 0.0, 0.0
+	for i := range rs {
+		w := rng.ExpFloat64() * mean
+		rs[i] = sim.Request{ID: int64(i), Class: sim.AI, Service: 2, Arrival: at, Deadline: 1e9, AIWork: sim.Work{GPU: w}}
+		work += w
+		at += rng.ExpFloat64() / lambda
+	}
+	s, st := run(t, oneNode(g, 1, rs))
+	_, total, err := power.RunEnergy(s, []power.Model{model}, st.End)
+	if err != nil {
+		t.Fatal(err)
+	}
+	busy := work / g
+	want := model.IdleW()*st.End + (model.GPUMaxW-model.GPUIdleW)*busy
+	if math.Abs(total-want) > 1e-9*want {
+		t.Errorf("energy %.9g J, hand %.9g J", total, want)
+	}
+	if rho := busy / st.End; math.Abs(rho-lambda*mean/g) > 0.02 {
+		t.Errorf("busy fraction %.4f, ρ = %.2f", rho, lambda*mean/g)
+	}
+}
+
+func TestEnergyOffWhileFailed(t *testing.T) {
+	cfg := oneNode(100, 4, nil)
+	cfg.Horizon, cfg.NoEarlyStop = 10, true
+	cfg.Changes = []sim.Change{{Time: 2, Kind: sim.NodeFail}, {Time: 5, Kind: sim.NodeRecover}}
+	s, st := run(t, cfg)
+	_, total, err := power.RunEnergy(s, []power.Model{model}, st.End)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := model.IdleW() * 7; total != want {
+		t.Errorf("energy %v J, want idle power × 7 s up = %v J", total, want)
+	}
+	if _, _, err := power.RunEnergy(s, nil, st.End); err == nil {
+		t.Error("no models for one node: accepted")
+	}
+}
+
+func TestPartitionsAddUpToTheGPU(t *testing.T) {
+	gpu := power.Default.For(sim.NodeSpec{GPU: 445})
+	fs := []float64{3.0 / 7, 2.0 / 7, 1.0 / 7, 1.0 / 7} // A100 3g + 2g + 1g + 1g: all seven slices
+	us := []float64{0.9, 0.2, 0, 1}
+	idle, p, gu := 0.0, 0.0, 0.0
+	for i, f := range fs {
+		m := gpu.Partition(f)
+		idle += m.IdleW()
+		p += m.Power(us[i], 0)
+		gu += f * us[i]
+		if got, want := m, power.Default.For(sim.NodeSpec{GPU: f * 445}); math.Abs(got.GPUMaxW-want.GPUMaxW) > 1e-9 || math.Abs(got.GPUIdleW-want.GPUIdleW) > 1e-9 {
+			t.Errorf("partition %g: %+v, a node of %g × the capacity by default: %+v", f, got, f, want)
+		}
+	}
+	if math.Abs(idle-gpu.IdleW()) > 1e-9 || math.Abs(p-gpu.Power(gu, 0)) > 1e-9 {
+		t.Errorf("partitions: idle %g W, power %g W; whole GPU %g W, %g W at the slice-weighted utilisation", idle, p, gpu.IdleW(), gpu.Power(gu, 0))
+	}
+	if gpu.GPUIdleW != 75 || gpu.GPUMaxW != 700 {
+		t.Errorf("one reference GPU: %+v, want 75 W idle and 700 W at full load", gpu)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	for _, tc := range []struct {
+		m  power.Model
+		ok bool
+	}{
+		{power.Model{}, true},
+		{model, true},
+		{power.Default.For(sim.NodeSpec{GPU: 300, CPU: 32}), true},
+		{power.Model{GPUIdleW: -1}, false},
+		{power.Model{GPUIdleW: 10, GPUMaxW: 5}, false},
+		{power.Model{CPUIdleW: 10, CPUMaxW: 5}, false},
+		{power.Model{CPUMaxW: math.Inf(1)}, false},
+		{power.Model{GPUMaxW: math.NaN()}, false},
+	} {
+		if err := tc.m.Validate(); (err == nil) != tc.ok || (err != nil && !errors.Is(err, power.ErrModel)) {
+			t.Errorf("%+v: error %v, want ok = %v", tc.m, err, tc.ok)
+		}
+	}
+}
