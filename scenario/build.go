@@ -125,6 +125,7 @@ func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) erro
 	c.ReallocPeriod = s.ReallocS
 	b.Epoch = s.EpochS
 	c.Changes = s.changes(nodeIdx)
+	c.Clusters = s.simClusters(nodeIdx)
 	var err error
 	c.Topology, err = s.simTopology(nodeIdx)
 	return err

@@ -39,6 +39,9 @@ func (s *Scenario) validate() error {
 	if err := s.validateTopology(nodes); err != nil {
 		return err
 	}
+	if err := s.validateClusters(nodes); err != nil {
+		return err
+	}
 	if err := s.validateEvents(nodes); err != nil {
 		return err
 	}
