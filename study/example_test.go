@@ -95,5 +95,5 @@ func ExampleMeasure() {
 	fmt.Println(len(cols), cols[len(cols)-1].Name)
 	// Output:
 	// 8.226
-	// 40 ai_latency_max_s
+	// 42 ai_latency_max_s
 }

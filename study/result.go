@@ -50,6 +50,8 @@ type Result struct {
 	RANTolerated     int64   // RAN-only requests met only by sim.MetTolerance (latency > deadline by ≤ 1 ns)
 	RANDeadlineUsed  Frac    // largest latency/deadline of a finished RAN-only request
 	ReplicasAdded    int     // replicas added by the controllers (sim.Stats.Added)
+	EnergyJ          float64 // energy of every node over the run, J (docs/power.md)
+	EnergyPerMetJ    Frac    // EnergyJ per met request, J; NaN if none met
 	WallS            float64 // wall-clock time of the simulation, s
 
 	// Extra holds the columns measured by Spec.Measures, by column name (NaN allowed).

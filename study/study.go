@@ -9,6 +9,7 @@ import (
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/metrics"
 	"github.com/airansim/airansim/policy"
+	"github.com/airansim/airansim/power"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
 )
@@ -44,6 +45,9 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 		return Result{}, err
 	}
 	r := summarize(spec, b, st, out.sum)
+	if err := addEnergy(&r, s, b, st, out.sum); err != nil {
+		return Result{}, err
+	}
 	addReport(&r, m.Controllers)
 	out.measure(&r, spec.Measures, st)
 	r.WallS = time.Since(t0).Seconds()
@@ -100,6 +104,20 @@ func summarize(spec Spec, b *scenario.Built, st sim.Stats, sum *metrics.Summary)
 		RANRounding:  st.RANRounding,
 		RANTolerated: sum.Counts(metrics.RAN).Tolerated, RANDeadlineUsed: Frac(sum.DeadlineUsedMax(metrics.RAN)),
 	}
+}
+
+// addEnergy sets the energy columns of r from the run s of b: every node's default power model
+// (power.Default) over the run, exact from the engine's integrals.
+func addEnergy(r *Result, s *sim.Sim, b *scenario.Built, st sim.Stats, sum *metrics.Summary) error {
+	_, e, err := power.RunEnergy(s, power.Default.ForNodes(b.Config.Nodes), st.End)
+	if err != nil {
+		return fmt.Errorf("study: energy: %w", err)
+	}
+	r.EnergyJ, r.EnergyPerMetJ = e, Frac(math.NaN())
+	if met := sum.Counts(metrics.Overall).Met; met > 0 {
+		r.EnergyPerMetJ = Frac(e / float64(met))
+	}
+	return nil
 }
 
 // registry returns the registry of spec, policy.Default() if none.
