@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 
+	"github.com/airansim/airansim/power"
 	"github.com/airansim/airansim/sim"
 	"github.com/airansim/airansim/traces"
 )
@@ -32,7 +33,10 @@ type Built struct {
 	Nodes    []string   // node names by index
 	Services []string   // service names by index
 	Cells    []string   // cell names by index
-	closers  []io.Closer
+	// Power is every node's power model by index of Config.Nodes, from the scenario's power section
+	// (docs/power.md), set at the end of Build: whoever adds nodes to Config afterwards adds their models.
+	Power   []power.Model
+	closers []io.Closer
 }
 
 // Close releases trace files.
@@ -77,6 +81,7 @@ func (s *Scenario) Build(o BuildOptions) (*Built, error) {
 		return nil, err
 	}
 	b.Config.Source = w
+	b.Power = s.powerModels(b.Config.Nodes)
 	if b.Requests > 0 {
 		b.Config.Source = traces.Limit(w, b.Requests)
 	}

@@ -35,6 +35,7 @@ type Scenario struct {
 	Cells       []Cell         `json:"cells"`                      // cells and their DU / CU-UP
 	Topology    *Topology      `json:"topology,omitempty"`         // inter-node delays; absent: a full mesh of hop_delay_s
 	Clusters    []Cluster      `json:"clusters,omitempty"`         // managed clusters under one hub; absent: one cluster of every node
+	Power       *Power         `json:"power,omitempty"`            // node power models; absent: power.Default for every node
 	Events      []Event        `json:"events,omitempty"`           // scheduled node failures, recoveries and capacity changes
 	Workload    Workload       `json:"workload"`                   // traffic
 	Paper       []Row          `json:"paper_table,omitempty"`      // the paper's published results, for side-by-side tables

@@ -42,6 +42,9 @@ func (s *Scenario) validate() error {
 	if err := s.validateClusters(nodes); err != nil {
 		return err
 	}
+	if err := s.validatePower(); err != nil {
+		return err
+	}
 	if err := s.validateEvents(nodes); err != nil {
 		return err
 	}

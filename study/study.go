@@ -106,10 +106,10 @@ func summarize(spec Spec, b *scenario.Built, st sim.Stats, sum *metrics.Summary)
 	}
 }
 
-// addEnergy sets the energy columns of r from the run s of b: every node's default power model
-// (power.Default) over the run, exact from the engine's integrals.
+// addEnergy sets the energy columns of r from the run s of b: every node's power model (b.Power, the
+// scenario's) over the run, exact from the engine's integrals.
 func addEnergy(r *Result, s *sim.Sim, b *scenario.Built, st sim.Stats, sum *metrics.Summary) error {
-	_, e, err := power.RunEnergy(s, power.Default.ForNodes(b.Config.Nodes), st.End)
+	_, e, err := power.RunEnergy(s, b.Power, st.End)
 	if err != nil {
 		return fmt.Errorf("study: energy: %w", err)
 	}

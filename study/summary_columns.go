@@ -47,7 +47,7 @@ var builtinColumns = Columns{
 	{Name: "ran_met_by_tolerance", Unit: "requests", Doc: "RAN-only requests counted as met only thanks to the 1 ns tolerance (latency above the deadline by ≤ 1 ns)", Field: func(r *Result) any { return &r.RANTolerated }},
 	{Name: "ran_deadline_used_max", Unit: "fraction", Doc: "largest latency/deadline of a finished RAN-only request (1: at the deadline); NaN if none", Field: func(r *Result) any { return &r.RANDeadlineUsed }},
 	{Name: "replicas_added", Unit: "replicas", Doc: "replicas added by the controllers (AddReplica applied)", Field: func(r *Result) any { return &r.ReplicasAdded }},
-	{Name: "energy_j", Unit: "J", Doc: "energy of every node over the run, exact: Σ_n (idle power × time up + (max − idle) × ∫ utilisation dt), GPU and CPU (docs/power.md)", Field: func(r *Result) any { return &r.EnergyJ }},
+	{Name: "energy_j", Unit: "J", Doc: "energy of every node over the run, exact: Σ_n (idle power × time up + (max − idle) × ∫ utilisation dt), GPU and CPU, the scenario's power models (docs/power.md)", Field: func(r *Result) any { return &r.EnergyJ }},
 	{Name: "energy_per_met_j", Unit: "J/request", Doc: "energy_j per request that met its deadline (all classes); NaN if none met", Field: func(r *Result) any { return &r.EnergyPerMetJ }},
 	{Name: "wall_s", Unit: "s", Doc: "wall-clock time of the simulation", JSONOnly: true, Field: func(r *Result) any { return &r.WallS }},
 }

@@ -1,0 +1,68 @@
+package scenario_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/airansim/airansim/power"
+	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/sim"
+)
+
+func TestPowerInvalid(t *testing.T) {
+	pw := func(p string) string { return `,"power":` + p }
+	for _, tc := range []struct{ name, extra, want string }{
+		{"zero reference capacity", pw(`{"reference":{"gpu_tflops":0}}`), "power.reference.gpu_tflops = 0: must be finite and > 0"},
+		{"reference max below idle", pw(`{"reference":{"gpu_idle_w":800}}`), "power.reference: power: invalid model"},
+		{"negative per-core idle", pw(`{"reference":{"cpu_core_idle_w":-1}}`), "power.reference: power: invalid model"},
+		{"unknown node", pw(`{"nodes":[{"node":"x","gpu_max_w":1}]}`), `power.nodes[0]: node "x" is not a node of the scenario`},
+		{"node twice", pw(`{"nodes":[{"node":"du","gpu_max_w":100},{"node":"du","cpu_max_w":100}]}`), `power.nodes[1]: node "du" has figures already`},
+		{"node max below idle", pw(`{"nodes":[{"node":"cu","cpu_idle_w":50,"cpu_max_w":10}]}`), "power.nodes[0] (cu): power: invalid model"},
+		{"override below the reference idle", pw(`{"nodes":[{"node":"cu","gpu_max_w":0.1}]}`), "power.nodes[0] (cu): power: invalid model"},
+		{"unknown key", pw(`{"nodes":[{"node":"cu","tdp_w":1}]}`), `unknown field "tdp_w"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := parseThree("", tc.extra)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "s.json") || !errors.Is(err, scenario.ErrInvalid) {
+				t.Fatalf("got %v, want ErrInvalid naming s.json and %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestPowerBuild: the built models are the reference's of each node's capacities (10 TFLOP/s, 4
+// cores), with the overrides of the node named.
+func TestPowerBuild(t *testing.T) {
+	def := power.Default.For(nodeOf(10, 4))
+	ref := power.Reference{GPUTFLOPS: 10, GPUIdleW: 63, GPUMaxW: 400, CPUCoreIdleW: power.Default.CPUCoreIdleW, CPUCoreMaxW: 5}
+	for _, tc := range []struct {
+		name, extra string
+		want        []power.Model // ric, cu, du
+	}{
+		{"absent", "", []power.Model{def, def, def}},
+		{"reference", `,"power":{"reference":{"gpu_tflops":10,"gpu_idle_w":63,"gpu_max_w":400,"cpu_core_max_w":5}}`,
+			[]power.Model{ref.For(nodeOf(10, 4)), ref.For(nodeOf(10, 4)), ref.For(nodeOf(10, 4))}},
+		{"override", `,"power":{"nodes":[{"node":"cu","gpu_idle_w":1,"cpu_max_w":99}]}`,
+			[]power.Model{def, {GPUIdleW: 1, GPUMaxW: def.GPUMaxW, CPUIdleW: def.CPUIdleW, CPUMaxW: 99}, def}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sc, err := parseThree("", tc.extra)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := sc.Build(scenario.BuildOptions{Requests: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			for i, m := range tc.want {
+				if b.Power[i] != m {
+					t.Errorf("node %s: %+v, want %+v", b.Nodes[i], b.Power[i], m)
+				}
+			}
+		})
+	}
+}
+
+func nodeOf(gpu, cpu float64) sim.NodeSpec { return sim.NodeSpec{GPU: gpu, CPU: cpu} }
