@@ -15,6 +15,7 @@ import (
 	"github.com/airansim/airansim/policy/hpa"
 	"github.com/airansim/airansim/policy/lyapunov"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/telemetry"
 )
 
 // Names of the built-in methods, as registered in Default and written in the "method" column. A
@@ -67,6 +68,9 @@ type Options struct {
 	Agent                 agent.Agent // shortlisting agent of haf and haf-nocritic; nil: the heuristic
 	Critic                haf.Critic  // critic of haf; nil: the embedded default (critic.Default)
 	ChargeDecisionLatency bool        // haf: apply a placement only after the agent's measured latency
+	// Telemetry is the run's node telemetry (docs/telemetry.md) when the study records it
+	// (study.Spec.Telemetry), for methods that score clusters on metric windows; nil: none recorded.
+	Telemetry *telemetry.Recorder
 }
 
 func (o Options) interval() float64 {

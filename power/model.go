@@ -18,10 +18,10 @@ var ErrModel = errors.New("power: invalid model")
 //
 // while the node is up, and 0 while it is failed (powered off). The zero Model draws nothing.
 type Model struct {
-	GPUIdleW float64 // GPU power at u_g = 0, W (≥ 0)
-	GPUMaxW  float64 // GPU power at u_g = 1, W (≥ GPUIdleW)
-	CPUIdleW float64 // CPU power at u_c = 0, W (≥ 0)
-	CPUMaxW  float64 // CPU power at u_c = 1, W (≥ CPUIdleW)
+	GPUIdleW float64 `json:"gpu_idle_w"` // GPU power at u_g = 0, W (≥ 0)
+	GPUMaxW  float64 `json:"gpu_max_w"`  // GPU power at u_g = 1, W (≥ GPUIdleW)
+	CPUIdleW float64 `json:"cpu_idle_w"` // CPU power at u_c = 0, W (≥ 0)
+	CPUMaxW  float64 `json:"cpu_max_w"`  // CPU power at u_c = 1, W (≥ CPUIdleW)
 }
 
 // Validate reports whether every figure is finite, ≥ 0, and each maximum at least its idle figure.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/airansim/airansim/scenario"
+	"github.com/airansim/airansim/telemetry"
 )
 
 // modulePath is this module's path, looked up among the dependencies of an outside main module.
@@ -36,11 +37,12 @@ type Inputs struct {
 	Profile               FileInput          `json:"profile"`       // the profile read: Spec.Profile, else the scenario's; "": built-in
 	Agent                 AgentInput         `json:"agent"`         // Spec.Agent
 	ChargeDecisionLatency bool               `json:"charge_decision_latency"`
-	Workload              string             `json:"workload,omitempty"` // Spec.Workload.Name
-	Measures              []string           `json:"measures,omitempty"` // names of Spec.Measures
-	Params                any                `json:"params,omitempty"`   // Spec.Params
-	Revision              string             `json:"revision"`           // output.Revision of the code that runs
-	Module                string             `json:"module,omitempty"`   // this module's version and sum when a study outside it runs it
+	Workload              string             `json:"workload,omitempty"`  // Spec.Workload.Name
+	Measures              []string           `json:"measures,omitempty"`  // names of Spec.Measures
+	Telemetry             *telemetry.Options `json:"telemetry,omitempty"` // Spec.Telemetry
+	Params                any                `json:"params,omitempty"`    // Spec.Params
+	Revision              string             `json:"revision"`            // output.Revision of the code that runs
+	Module                string             `json:"module,omitempty"`    // this module's version and sum when a study outside it runs it
 }
 
 // FileInput identifies a file by its path as given and the SHA-256 of its content.
@@ -96,6 +98,7 @@ func (h *inputHasher) inputs(s Spec) (Inputs, error) {
 	if s.Workload != nil {
 		in.Workload = s.Workload.Name
 	}
+	in.Telemetry = s.Telemetry
 	for _, m := range s.Measures {
 		in.Measures = append(in.Measures, m.Name)
 	}

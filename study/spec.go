@@ -5,6 +5,7 @@ import (
 	"github.com/airansim/airansim/policy"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/telemetry"
 )
 
 // Spec is one run: a scenario at a load with a method and a seed. Every field but Sink and
@@ -24,6 +25,7 @@ type Spec struct {
 	Profile               string             // calibration profile file; "": the scenario's
 	Workload              *Workload          // replaces or extends the scenario's request source; nil: the scenario's
 	Measures              []Measure          // extra columns measured in the run, stored in Result.Extra
+	Telemetry             *telemetry.Options // record node telemetry with these options (Power nil: the scenario's models) and give it to the method (policy.Options.Telemetry); nil: none
 	Params                any                // your own inputs that determine the run (e.g. your method's parameters), JSON-encodable; nil: none
 	Sink                  sim.Sink           // optional extra sink of every request record; not part of the fingerprint
 	Records               string             // directory for requests.csv and requests.parquet; "": not written; not part of the fingerprint

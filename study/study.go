@@ -12,6 +12,7 @@ import (
 	"github.com/airansim/airansim/power"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/telemetry"
 )
 
 // Run executes spec and returns its summary. It fails if the spec is invalid, the scenario, the
@@ -21,7 +22,7 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 	if err := checkMeasures(spec.Measures); err != nil {
 		return Result{}, err
 	}
-	b, m, err := build(ctx, spec)
+	b, m, rec, err := build(ctx, spec)
 	if err != nil {
 		return Result{}, err
 	}
@@ -32,6 +33,9 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 	}
 	defer out.abort()
 	b.Config.Controllers, b.Config.Allocator, b.Config.Sink = m.Controllers, m.Allocator, out.tee
+	if rec != nil {
+		rec.Install(&b.Config)
+	}
 	s, err := sim.New(b.Config)
 	if err != nil {
 		return Result{}, err
@@ -54,19 +58,20 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 	return r, nil
 }
 
-// build makes the scenario, the agent, the method and the workload of spec.
-func build(ctx context.Context, spec Spec) (*scenario.Built, policy.Method, error) {
+// build makes the scenario, the agent, the telemetry recorder (nil unless spec.Telemetry), the method
+// and the workload of spec.
+func build(ctx context.Context, spec Spec) (*scenario.Built, policy.Method, *telemetry.Recorder, error) {
 	if spec.Scenario == nil {
-		return nil, policy.Method{}, fmt.Errorf("study: %s seed %d: no scenario", spec.Method, spec.Seed)
+		return nil, policy.Method{}, nil, fmt.Errorf("study: %s seed %d: no scenario", spec.Method, spec.Seed)
 	}
 	b, err := spec.Scenario.Build(scenario.BuildOptions{Load: spec.Load, Requests: spec.Requests, Seed: spec.Seed,
 		Trace: spec.Trace, Profile: spec.Profile, RequestTrace: spec.RequestTrace})
 	if err != nil {
-		return nil, policy.Method{}, err
+		return nil, policy.Method{}, nil, err
 	}
-	fail := func(err error) (*scenario.Built, policy.Method, error) {
+	fail := func(err error) (*scenario.Built, policy.Method, *telemetry.Recorder, error) {
 		b.Close()
-		return nil, policy.Method{}, err
+		return nil, policy.Method{}, nil, err
 	}
 	ac := spec.Agent
 	ac.Seed = spec.Seed
@@ -74,15 +79,32 @@ func build(ctx context.Context, spec Spec) (*scenario.Built, policy.Method, erro
 	if err != nil {
 		return fail(err)
 	}
+	rec, err := spec.recorder(b)
+	if err != nil {
+		return fail(err)
+	}
 	m, err := spec.registry().New(spec.Method, policy.Options{Seed: spec.Seed, Interval: b.Epoch,
-		Agent: ag, ChargeDecisionLatency: spec.ChargeDecisionLatency})
+		Agent: ag, ChargeDecisionLatency: spec.ChargeDecisionLatency, Telemetry: rec})
 	if err != nil {
 		return fail(err)
 	}
 	if err := spec.workload(b); err != nil {
 		return fail(err)
 	}
-	return b, m, nil
+	return b, m, rec, nil
+}
+
+// recorder returns the telemetry recorder of spec for the run b (nil without spec.Telemetry); its
+// power models are the scenario's unless spec.Telemetry gives its own.
+func (spec Spec) recorder(b *scenario.Built) (*telemetry.Recorder, error) {
+	if spec.Telemetry == nil {
+		return nil, nil
+	}
+	o := *spec.Telemetry
+	if o.Power == nil {
+		o.Power = b.Power
+	}
+	return telemetry.New(&b.Config, o)
 }
 
 func summarize(spec Spec, b *scenario.Built, st sim.Stats, sum *metrics.Summary) Result {

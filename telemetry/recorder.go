@@ -16,17 +16,17 @@ var ErrOptions = errors.New("telemetry: invalid options")
 // Options configure a Recorder. The zero value selects every default.
 type Options struct {
 	// Step is the sampling step, s (> 0, finite); 0: 1. Samples are taken at k·Step (sim.Sampler).
-	Step float64
+	Step float64 `json:"step_s,omitempty"`
 	// Retention is how much history every series keeps, s (≥ Step); 0: 3600. The recorder keeps the
 	// last ⌈Retention/Step⌉ + 1 samples in a ring, so memory is bounded by that many rows of
 	// 8 metrics × nodes × 8 bytes; older samples are overwritten and no query finds them.
-	Retention float64
+	Retention float64 `json:"retention_s,omitempty"`
 	// Lookback is how far before an evaluation time a query looks for the latest sample, s (> 0);
 	// 0: 300, Prometheus's default lookback delta (see Recorder.Query).
-	Lookback float64
+	Lookback float64 `json:"lookback_s,omitempty"`
 	// Power is the power model of every node, by node index; nil: power.Default.For each node's
 	// capacities at the start.
-	Power []power.Model
+	Power []power.Model `json:"power,omitempty"`
 }
 
 func (o *Options) defaults() {
