@@ -46,6 +46,9 @@ func (s *Scenario) validateClusters(nodes map[string]bool) error {
 			}
 			owner[n] = c.Name
 		}
+		if len(c.Labels) == 0 {
+			s.Clusters[i].Labels = nil // an empty object comes back as absent
+		}
 		for k := range c.Labels {
 			if k == "" {
 				return invalid("clusters[%d] (%s): labels: empty key", i, c.Name)

@@ -60,6 +60,9 @@ func (s *Scenario) validatePower() error {
 	if p == nil {
 		return nil
 	}
+	if len(p.Nodes) == 0 {
+		p.Nodes = nil // an empty array comes back as absent
+	}
 	r := p.reference()
 	if g := r.GPUTFLOPS; !(g > 0) || math.IsInf(g, 0) {
 		return invalid("power.reference.gpu_tflops = %v: must be finite and > 0", g)
