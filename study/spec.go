@@ -28,7 +28,7 @@ type Spec struct {
 	Telemetry             *telemetry.Options // record node telemetry with these options (Power nil: the scenario's models) and give it to the method (policy.Options.Telemetry); nil: none
 	Params                any                // your own inputs that determine the run (e.g. your method's parameters), JSON-encodable; nil: none
 	Sink                  sim.Sink           // optional extra sink of every request record; not part of the fingerprint
-	Records               string             // directory for requests.csv and requests.parquet; "": not written; not part of the fingerprint
+	Records               string             // directory for requests.csv and requests.parquet (and telemetry.csv with Telemetry); "": not written; not part of the fingerprint
 }
 
 // Workload replaces or extends the request source of a run (an outside workload generator).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"path/filepath"
 	"time"
 
 	"github.com/airansim/airansim/internal/output"
@@ -46,6 +47,9 @@ func Run(ctx context.Context, spec Spec) (Result, error) {
 		return Result{}, fmt.Errorf("study: %s at load %g seed %d: %w", spec.Method, spec.Load, spec.Seed, err)
 	}
 	if err := out.close(); err != nil {
+		return Result{}, err
+	}
+	if err := writeTelemetry(spec.Records, rec); err != nil {
 		return Result{}, err
 	}
 	r := summarize(spec, b, st, out.sum)
@@ -92,6 +96,22 @@ func build(ctx context.Context, spec Spec) (*scenario.Built, policy.Method, *tel
 		return fail(err)
 	}
 	return b, m, rec, nil
+}
+
+// writeTelemetry writes rec's samples to dir/telemetry.csv (nothing without a directory or a recorder).
+func writeTelemetry(dir string, rec *telemetry.Recorder) error {
+	if dir == "" || rec == nil {
+		return nil
+	}
+	f, err := output.CreateAtomic(filepath.Join(dir, "telemetry.csv"))
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if err := rec.WriteCSV(f); err != nil {
+		return fmt.Errorf("study: telemetry.csv: %w", err)
+	}
+	return f.Commit()
 }
 
 // recorder returns the telemetry recorder of spec for the run b (nil without spec.Telemetry); its

@@ -3,6 +3,7 @@ package telemetry_test
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/airansim/airansim/sim"
@@ -140,5 +141,22 @@ func TestQueryJSON(t *testing.T) {
 	want := `[{"metric":{"__name__":"energy_j","cluster":"edge","node":"b"},"values":[[1,"4"],[2,"8"]]}]`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
+	}
+}
+
+func TestWriteCSV(t *testing.T) {
+	r := idle(t, telemetry.Options{Retention: 1}) // the last two samples, at 9 and 10 s
+	var b strings.Builder
+	if err := r.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := `t_s,node,cluster,gpu_utilisation,cpu_utilisation,vram_used_gb,throughput_rps,requests_met,requests_missed,power_w,energy_j
+9,a,core,0,0,1,0,0,0,15,135
+9,b,edge,0,0,2,0,0,0,4,36
+10,a,core,0,0,1,0,0,0,15,150
+10,b,edge,0,0,2,0,0,0,4,40
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }

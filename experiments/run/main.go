@@ -20,6 +20,7 @@ import (
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/policy"
 	"github.com/airansim/airansim/study"
+	"github.com/airansim/airansim/telemetry"
 )
 
 func main() { cli.Main(run) }
@@ -28,7 +29,7 @@ type flags struct {
 	agent                                 agentflag.Flags
 	record, requestTrace                  string
 	scenario, out, method, trace, profile string
-	load                                  float64
+	load, telemetryStep                   float64
 	seed                                  uint64
 	requests                              int
 }
@@ -38,7 +39,7 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 	fs := pflag.NewFlagSet("run", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&f.scenario, "scenario", "", "scenario file (JSON, docs/scenario.md); empty: the paper's Table I scenario, embedded")
-	fs.StringVar(&f.out, "out", "out/run", "output directory for requests.csv, requests.parquet and summary.json")
+	fs.StringVar(&f.out, "out", "out/run", "output directory for requests.csv, requests.parquet, summary.json (and telemetry.csv)")
 	fs.StringVar(&f.method, "method", policy.MethodHAFStatic, "placement method (see Methods below)")
 	fs.Float64Var(&f.load, "load", 1, "target load ρ = λ·W̄/G_AI (docs/model.md)")
 	fs.Uint64Var(&f.seed, "seed", 1, "workload seed; the same seed gives byte-identical outputs")
@@ -47,6 +48,7 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 	fs.StringVar(&f.profile, "profile", "", "calibration profile (JSON, docs/profile.md) overriding the scenario's cost model")
 	fs.StringVar(&f.requestTrace, "request-trace", "", "generic request trace (CSV or parquet, docs/traces.md) replacing the whole workload, AI and RAN, replayed as is (--load and --trace are then ignored; --requests caps it)")
 	agentflag.Register(fs, &f.agent)
+	fs.Float64Var(&f.telemetryStep, "telemetry-step", 0, "record every node's telemetry at this step, s, into telemetry.csv (docs/telemetry.md); 0: none")
 	fs.StringVar(&f.record, "record", "", "record every LLM answer to this JSON Lines file, for --agent replay:FILE")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./experiments/run [flags]\n\nSimulates one scenario with one method.\n\nFlags:\n%s\nMethods:\n%s", fs.FlagUsages(), policy.Default().Help())
@@ -82,9 +84,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 			}
 		}()
 	}
-	res, err := study.Run(ctx, study.Spec{Scenario: sc, Load: f.load, Method: f.method, Seed: f.seed,
+	spec := study.Spec{Scenario: sc, Load: f.load, Method: f.method, Seed: f.seed,
 		Requests: f.requests, Trace: f.trace, RequestTrace: f.requestTrace, Profile: f.profile, Records: f.out, Agent: ac,
-		ChargeDecisionLatency: f.agent.Charge})
+		ChargeDecisionLatency: f.agent.Charge}
+	if f.telemetryStep != 0 {
+		spec.Telemetry = &telemetry.Options{Step: f.telemetryStep}
+	}
+	res, err := study.Run(ctx, spec)
 	if err != nil {
 		return err
 	}
@@ -104,5 +110,5 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 func (f *flags) asMap() map[string]any {
 	return map[string]any{"scenario": f.scenario, "out": f.out, "method": f.method, "load": f.load, "seed": f.seed,
 		"requests": f.requests, "trace": f.trace, "profile": f.profile, "request_trace": f.requestTrace,
-		"agent": f.agent, "record": f.record}
+		"agent": f.agent, "record": f.record, "telemetry_step": f.telemetryStep}
 }
