@@ -62,7 +62,10 @@ func BenchmarkPlacementEpochScale(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(len(haf.CappedCandidates(snap, nil, 0, 0, 5))), "candidates")
+			q := &agent.Query{Snapshot: snap, Candidates: haf.CappedCandidates(snap, nil, 0, 0, 5), K: 3, Interval: 5}
+			sys, user := agent.Prompt(q)
+			b.ReportMetric(float64(agent.EstimateTokens(sys+user)), "prompt-tokens")
+			b.ReportMetric(float64(len(q.Candidates)), "candidates")
 			b.ReportMetric(float64(len(haf.Candidates(snap, nil))), "feasible")
 		})
 	}

@@ -2,8 +2,10 @@ package haf_test
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/airansim/airansim/agent"
@@ -115,4 +117,24 @@ func generatedSnapshot(t *testing.T, sites int, until float64) *sim.Snapshot {
 		t.Fatal(err)
 	}
 	return s.Snapshot()
+}
+
+// TestPromptFollowsCandidates: on a cluster larger than agent.PromptAllNodes the prompt's node table
+// lists exactly the nodes the capped candidates move from or to.
+func TestPromptFollowsCandidates(t *testing.T) {
+	snap := generatedSnapshot(t, 10, 20)
+	q := &agent.Query{Snapshot: snap, Candidates: haf.CappedCandidates(snap, nil, 40, 2, 5), K: 3, Interval: 5}
+	want := map[string]bool{}
+	for _, c := range q.Candidates[1:] {
+		want[c.FromName], want[c.ToName] = true, true
+	}
+	_, user := agent.Prompt(q)
+	table := strings.SplitN(strings.SplitN(user, "active | resident\n", 2)[1], "\n\n", 2)[0]
+	got := map[string]bool{}
+	for _, line := range strings.Split(table, "\n") {
+		got[strings.SplitN(line, " | ", 2)[0]] = true
+	}
+	if !maps.Equal(got, want) || len(want) >= len(snap.Nodes) {
+		t.Fatalf("prompt lists nodes %v, candidates involve %v (of %d nodes)", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)), len(snap.Nodes))
+	}
 }
