@@ -31,7 +31,9 @@ func feasibleNames(t *testing.T, spec Spec, in Input) []string {
 }
 
 func TestPredicates(t *testing.T) {
-	req := func(k string, op Operator, v ...string) Requirement { return Requirement{Key: k, Operator: op, Values: v} }
+	req := func(k string, op Operator, v ...string) Requirement {
+		return Requirement{Key: k, Operator: op, Values: v}
+	}
 	tests := []struct {
 		name  string
 		preds []Predicate

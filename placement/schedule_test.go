@@ -222,8 +222,8 @@ func TestSchedule(t *testing.T) {
 			// ocm schedule.go step 4: sort.SliceStable by score, equal scores by name with Go's
 			// string < (byte order): "Node3" < "node10" < "node2". Exact with no configurations
 			// runs no prioritizer, so every total is 0.
-			name: "ties by name in byte order",
-			spec: Spec{NumberOfClusters: 2, Prioritizers: PrioritizerPolicy{Mode: Exact}},
+			name:     "ties by name in byte order",
+			spec:     Spec{NumberOfClusters: 2, Prioritizers: PrioritizerPolicy{Mode: Exact}},
 			in:       Input{Candidates: names("node2", "node10", "Node3")},
 			selected: []string{"Node3", "node10"},
 			totals:   map[string]int{"Node3": 0, "node10": 0, "node2": 0},
