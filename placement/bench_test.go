@@ -22,7 +22,7 @@ func BenchmarkSchedule(b *testing.B) {
 		}
 	}
 	spec := Spec{NumberOfClusters: 2,
-		Predicates: []Predicate{{Claims: ClaimSelector{MatchExpressions: []Requirement{{Key: "mig.stable", Operator: In, Values: []string{"true"}}}}}},
+		Predicates:   []Predicate{{Claims: ClaimSelector{MatchExpressions: []Requirement{{Key: "mig.stable", Operator: In, Values: []string{"true"}}}}}},
 		Prioritizers: PrioritizerPolicy{Configurations: []PrioritizerConfig{addOn("power", "headroom", 3), addOn("perf", "tput", 2)}}}
 	in := Input{Candidates: cands, Current: Current{Own: own, Others: []PlacementDecisions{{Selected: own[:3]}}}, Scores: scores, Now: 50}
 	b.ReportAllocs()
