@@ -1,3 +1,4 @@
+// Comments cite open-cluster-management-io/ocm as "ocm" and open-cluster-management-io/api as "api".
 package placement
 
 import (

@@ -1,3 +1,5 @@
+// Test comments cite the rule each case checks by repository and path: "ocm" is the repository
+// open-cluster-management-io/ocm, "api" is open-cluster-management-io/api.
 package placement
 
 import (
@@ -113,7 +115,10 @@ func TestSchedule(t *testing.T) {
 			reason:   ReasonAllScheduled,
 		},
 		{
-			// Same input, Exact (same sources): only the add-on counts → a (90).
+			// ocm pkg/placement/controllers/scheduling/schedule.go getWeights (Exact: mergeWeights(nil,
+			// ...)) and api cluster/v1beta1/types_placement.go ("In Exact mode, any prioritizer not
+			// explicitly enumerated is weighted as zero"). Same input as above: only the add-on
+			// counts → a (90), not b.
 			name: "exact uses only the configured",
 			spec: Spec{NumberOfClusters: 1, Prioritizers: PrioritizerPolicy{Mode: Exact,
 				Configurations: []PrioritizerConfig{addOn("power", "headroom", 1)}}},
@@ -162,7 +167,7 @@ func TestSchedule(t *testing.T) {
 			reason:   ReasonAllScheduled,
 		},
 		{
-			// Weights at the bounds ±10 are accepted (api types_placement.go Minimum -10,
+			// Weights at the bounds ±10 are accepted (api cluster/v1beta1/types_placement.go Minimum -10,
 			// Maximum 10): a 900-900 = 0, b 100-100 = 0, c 500-500 = 0; all tie → by name.
 			name: "weights at the bounds",
 			spec: Spec{Prioritizers: PrioritizerPolicy{Mode: Exact, Configurations: []PrioritizerConfig{
