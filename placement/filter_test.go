@@ -1,4 +1,5 @@
 // Comments cite open-cluster-management-io/ocm as "ocm" and open-cluster-management-io/api as "api".
+
 package placement
 
 import (

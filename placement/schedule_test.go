@@ -1,5 +1,6 @@
 // Test comments cite the rule each case checks by repository and path: "ocm" is the repository
 // open-cluster-management-io/ocm, "api" is open-cluster-management-io/api.
+
 package placement
 
 import (
