@@ -50,8 +50,8 @@ func (s *ThroughputPerWatt) Config() Config {
 func (s *ThroughputPerWatt) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
 	var out []Result
 	for _, w := range byNode(data) {
-		tp, ok1 := mean(w.metrics[s.o.Throughput])
-		p, ok2 := mean(w.metrics[s.o.Power])
+		tp, ok1 := w.mean(s.o.Throughput, identity)
+		p, ok2 := w.mean(s.o.Power, identity)
 		if !ok1 || !ok2 || p <= 0 {
 			continue
 		}
@@ -150,15 +150,18 @@ func (s *PowerForecast) Score(_ context.Context, data telemetry.Matrix) ([]Resul
 	if s.o.Scope == ScopeCluster {
 		var all []telemetry.Sample
 		for _, w := range byNode(data) {
-			all = append(all, w.metrics[s.o.Metric]...)
+			w.each(s.o.Metric, func(x telemetry.Sample) { all = append(all, x) })
 		}
 		if p, ok := forecast(all, s.o.Horizon); ok {
 			out = s.candidates(out, "", p)
 		}
 		return out, nil
 	}
+	var xs []telemetry.Sample
 	for _, w := range byNode(data) {
-		if p, ok := forecast(w.metrics[s.o.Metric], s.o.Horizon); ok {
+		xs = xs[:0]
+		w.each(s.o.Metric, func(x telemetry.Sample) { xs = append(xs, x) })
+		if p, ok := forecast(xs, s.o.Horizon); ok {
 			out = s.candidates(out, w.node, p)
 		}
 	}
@@ -177,35 +180,38 @@ func (s *PowerForecast) candidates(out []Result, node string, p float64) []Resul
 }
 
 // forecast sums the samples by time and extrapolates their least-squares line to horizon s after
-// the last time, floored at 0; false without samples.
+// the last time, floored at 0; false without samples. It reorders xs.
 func forecast(xs []telemetry.Sample, horizon float64) (float64, bool) {
 	if len(xs) == 0 {
 		return 0, false
 	}
-	sum := map[float64]float64{}
-	for _, x := range xs {
-		sum[x.T] += x.V
+	// Sum the samples of equal times in place, in time order (stable: sums in matrix order).
+	sort.SliceStable(xs, func(a, b int) bool { return xs[a].T < xs[b].T })
+	k := 0
+	for i := 1; i < len(xs); i++ {
+		if xs[i].T == xs[k].T {
+			xs[k].V += xs[i].V
+		} else {
+			k++
+			xs[k] = xs[i]
+		}
 	}
-	ts := make([]float64, 0, len(sum))
-	for t := range sum {
-		ts = append(ts, t)
-	}
-	sort.Float64s(ts)
-	n := float64(len(ts))
+	pts := xs[:k+1]
+	n := float64(len(pts))
 	tm, pm := 0.0, 0.0
-	for _, t := range ts {
-		tm += t
-		pm += sum[t]
+	for _, p := range pts {
+		tm += p.T
+		pm += p.V
 	}
 	tm, pm = tm/n, pm/n
 	num, den := 0.0, 0.0
-	for _, t := range ts {
-		num += (t - tm) * (sum[t] - pm)
-		den += (t - tm) * (t - tm)
+	for _, p := range pts {
+		num += (p.T - tm) * (p.V - pm)
+		den += (p.T - tm) * (p.T - tm)
 	}
 	b := 0.0
 	if den > 0 {
 		b = num / den
 	}
-	return math.Max(0, pm+b*(ts[len(ts)-1]+horizon-tm)), true
+	return math.Max(0, pm+b*(pts[len(pts)-1].T+horizon-tm)), true
 }

@@ -51,15 +51,9 @@ func (u *Utilisation) Config() Config {
 func (u *Utilisation) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
 	var out []Result
 	for _, w := range byNode(data) {
-		xs := w.metrics[u.o.Metric]
-		if len(xs) == 0 {
-			continue
+		if m, ok := w.mean(u.o.Metric, unit); ok {
+			out = append(out, Result{Metric: nodeLabels(w.node), Score: 100 * m})
 		}
-		s := 0.0
-		for _, x := range xs {
-			s += clamp(x.V, 0, 1)
-		}
-		out = append(out, Result{Metric: nodeLabels(w.node), Score: 100 * s / float64(len(xs))})
 	}
 	return out, nil
 }
@@ -100,7 +94,7 @@ func (s *SpareCapacity) Score(_ context.Context, data telemetry.Matrix) ([]Resul
 	for _, w := range byNode(data) {
 		worst, found := 0.0, false
 		for _, m := range s.o.Metrics {
-			if p, ok := peak(w.metrics[m]); ok {
+			if p, ok := w.peak(m); ok {
 				worst, found = max(worst, clamp(p, 0, 1)), true
 			}
 		}
@@ -121,3 +115,6 @@ func joinQuery(ms []string) string {
 	}
 	return q
 }
+
+// unit clamps a utilisation to [0, 1].
+func unit(v float64) float64 { return clamp(v, 0, 1) }

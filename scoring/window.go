@@ -2,7 +2,8 @@ package scoring
 
 import (
 	"math"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/airansim/airansim/telemetry"
 )
@@ -36,60 +37,72 @@ func (w Window) withDefaults() Window {
 	return w
 }
 
-// nodeWindow is the window of one node: its finite samples per metric name, all series of a
-// metric on the node concatenated.
+// nodeWindow is the window of one node: its series, in matrix order.
 type nodeWindow struct {
-	node    string
-	metrics map[string][]telemetry.Sample
+	node   string
+	series []*telemetry.Series
 }
 
 // byNode groups a matrix by its "node" label (series without one are grouped under ""), nodes in
-// increasing name order. Non-finite samples are dropped.
+// increasing name order. It copies no samples.
 func byNode(m telemetry.Matrix) []nodeWindow {
-	idx := map[string]int{}
-	var out []nodeWindow
-	for _, s := range m {
-		n := s.Metric["node"]
-		i, ok := idx[n]
-		if !ok {
-			i = len(out)
-			idx[n] = i
-			out = append(out, nodeWindow{node: n, metrics: map[string][]telemetry.Sample{}})
-		}
-		name := s.Metric["__name__"]
-		for _, v := range s.Values {
-			if !math.IsNaN(v.V) && !math.IsInf(v.V, 0) {
-				out[i].metrics[name] = append(out[i].metrics[name], v)
-			}
-		}
+	type ref struct {
+		node string
+		s    *telemetry.Series
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].node < out[b].node })
+	refs := make([]ref, len(m))
+	for i := range m {
+		refs[i] = ref{m[i].Metric["node"], &m[i]}
+	}
+	slices.SortStableFunc(refs, func(a, b ref) int { return strings.Compare(a.node, b.node) })
+	ps := make([]*telemetry.Series, len(m))
+	for i, r := range refs {
+		ps[i] = r.s
+	}
+	var out []nodeWindow
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && refs[j].node == refs[i].node {
+			j++
+		}
+		out = append(out, nodeWindow{node: refs[i].node, series: ps[i:j:j]})
+		i = j
+	}
 	return out
 }
 
-// mean returns the mean value of xs and false if xs is empty.
-func mean(xs []telemetry.Sample) (float64, bool) {
-	if len(xs) == 0 {
-		return 0, false
+// each calls f with every finite sample of the node's series of metric.
+func (w nodeWindow) each(metric string, f func(telemetry.Sample)) {
+	for _, s := range w.series {
+		if s.Metric["__name__"] != metric {
+			continue
+		}
+		for _, x := range s.Values {
+			if !math.IsNaN(x.V) && !math.IsInf(x.V, 0) {
+				f(x)
+			}
+		}
 	}
-	s := 0.0
-	for _, x := range xs {
-		s += x.V
-	}
-	return s / float64(len(xs)), true
 }
 
-// peak returns the largest value of xs and false if xs is empty.
-func peak(xs []telemetry.Sample) (float64, bool) {
-	if len(xs) == 0 {
+// mean returns the mean of the node's finite samples of metric, each mapped by g, and false if there are none.
+func (w nodeWindow) mean(metric string, g func(float64) float64) (float64, bool) {
+	s, n := 0.0, 0
+	w.each(metric, func(x telemetry.Sample) { s += g(x.V); n++ })
+	if n == 0 {
 		return 0, false
 	}
-	p := xs[0].V
-	for _, x := range xs[1:] {
-		p = math.Max(p, x.V)
-	}
-	return p, true
+	return s / float64(n), true
 }
+
+// peak returns the largest finite sample of metric on the node and false if there is none.
+func (w nodeWindow) peak(metric string) (float64, bool) {
+	p, n := math.Inf(-1), 0
+	w.each(metric, func(x telemetry.Sample) { p = math.Max(p, x.V); n++ })
+	return p, n > 0
+}
+
+func identity(v float64) float64 { return v }
 
 func clamp(v, lo, hi float64) float64 { return math.Min(math.Max(v, lo), hi) }
 

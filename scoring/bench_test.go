@@ -1,0 +1,63 @@
+package scoring
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/airansim/airansim/telemetry"
+)
+
+// cachedSource answers every query from matrices built once, so the benchmark measures the agents,
+// the scorers and the store, not the telemetry.
+type cachedSource struct{ m map[string]telemetry.Matrix }
+
+func (c *cachedSource) Query(metric string, match map[string]string, _, _, _ float64) (telemetry.Matrix, error) {
+	return c.m[match["cluster"]+"/"+metric], nil
+}
+
+// BenchmarkHubInterval measures one scoring interval of 10 clusters × 20 nodes × the 4 built-in
+// scorers (40 calls, 12-sample windows per node and metric, 880 scores stored). ns/op is the cost
+// of one interval.
+func BenchmarkHubInterval(b *testing.B) {
+	const clusters, nodes = 10, 20
+	scs := builtinScorers(b)
+	var sec Section
+	for _, sc := range scs {
+		sec.Scorers = append(sec.Scorers, Override{Name: sc.Config().Name, DimensionFormat: "${node}/${meta}"})
+	}
+	specs, err := sec.Specs(scs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cs []Cluster
+	src := &cachedSource{m: map[string]telemetry.Matrix{}}
+	fake := &fakeSource{nodes: nodes, fn: defaultFn}
+	for i := range clusters {
+		name := fmt.Sprintf("c%d", i)
+		cs = append(cs, Cluster{Name: name})
+		for _, m := range []string{MetricGPUUtilisation, MetricCPUUtilisation, MetricPower, MetricThroughput} {
+			src.m[name+"/"+m], _ = fake.Query(m, map[string]string{"cluster": name}, 40, 100, 5)
+		}
+	}
+	as, err := Distribute(cs, specs, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	h, err := NewHub(src, as, AgentOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		if err := h.Advance(ctx, float64(5*(i+1))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if n := len(h.Store().Scores(float64(5 * b.N))); n != clusters*nodes*(3+2) {
+		b.Fatalf("%d valid scores, want %d", n, clusters*nodes*5)
+	}
+}
