@@ -16,15 +16,24 @@ func (c *cachedSource) Query(metric string, match map[string]string, _, _, _ flo
 	return c.m[match["cluster"]+"/"+metric], nil
 }
 
-// BenchmarkHubInterval measures one scoring interval of 10 clusters × 20 nodes × the 4 built-in
-// scorers (40 calls, 12-sample windows per node and metric, 880 scores stored). ns/op is the cost
-// of one interval.
+// BenchmarkHubInterval measures one scoring interval of the 4 built-in scorers (power forecast
+// per node with 2 candidates) on C clusters × N nodes: 4·C calls on windows of 13 samples per node
+// and metric, 5·C·N scores stored. ns/op is the cost of one interval.
 func BenchmarkHubInterval(b *testing.B) {
-	const clusters, nodes = 10, 20
+	for _, size := range []struct{ clusters, nodes int }{{10, 20}, {1, 6}} {
+		b.Run(fmt.Sprintf("clusters=%d/nodes=%d", size.clusters, size.nodes), func(b *testing.B) { benchHub(b, size.clusters, size.nodes) })
+	}
+}
+
+func benchHub(b *testing.B, clusters, nodes int) {
 	scs := builtinScorers(b)
 	var sec Section
 	for _, sc := range scs {
-		sec.Scorers = append(sec.Scorers, Override{Name: sc.Config().Name, DimensionFormat: "${node}/${meta}"})
+		f := "${node}"
+		if sc.Config().Name == PowerForecastName {
+			f = "${node}/${meta}"
+		}
+		sec.Scorers = append(sec.Scorers, Override{Name: sc.Config().Name, DimensionFormat: f})
 	}
 	specs, err := sec.Specs(scs)
 	if err != nil {
