@@ -3,6 +3,7 @@ package scoring
 import (
 	"context"
 	"fmt"
+	"net/http/httptest"
 	"testing"
 
 	"github.com/airansim/airansim/telemetry"
@@ -25,8 +26,16 @@ func BenchmarkHubInterval(b *testing.B) {
 	}
 }
 
-func benchHub(b *testing.B, clusters, nodes int) {
+func benchHub(b *testing.B, clusters, nodes int) { benchHubWith(b, clusters, nodes, nil) }
+
+// benchHubWith is benchHub with every scorer wrapped by wrap (nil: in process).
+func benchHubWith(b *testing.B, clusters, nodes int, wrap func(Scorer) Scorer) {
 	scs := builtinScorers(b)
+	if wrap != nil {
+		for i, sc := range scs {
+			scs[i] = wrap(sc)
+		}
+	}
 	var sec Section
 	for _, sc := range scs {
 		f := "${node}"
@@ -69,4 +78,18 @@ func benchHub(b *testing.B, clusters, nodes int) {
 	if n := len(h.Store().Scores(float64(5 * b.N))); n != clusters*nodes*(3+2) {
 		b.Fatalf("%d valid scores, want %d", n, clusters*nodes*5)
 	}
+}
+
+// BenchmarkHubIntervalHTTP is the paper-sized interval (1 cluster × 6 nodes × 4 built-ins) with
+// every scorer behind the Scoring API on loopback.
+func BenchmarkHubIntervalHTTP(b *testing.B) {
+	benchHubWith(b, 1, 6, func(sc Scorer) Scorer {
+		srv := httptest.NewServer(NewHandler(sc))
+		b.Cleanup(srv.Close)
+		c, err := Dial(context.Background(), srv.URL, ClientOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return c
+	})
 }
