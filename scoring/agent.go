@@ -64,6 +64,8 @@ type agent struct {
 // run is one scorer on one cluster.
 type run struct {
 	spec  Spec
+	start float64 // Agents' start, s.
+	k     int     // Calls made or skipped so far; the next is at start + (k+1)·interval.
 	next  float64 // Simulated time of the next call, s.
 	stats Stats
 	items []item // Reused buffer of one call's scores.
@@ -91,7 +93,7 @@ func NewHub(src Source, assignments []Assignment, opts AgentOptions) (*Hub, erro
 			if s.SourceType == SourcePrometheus && src == nil {
 				return nil, fmt.Errorf("scoring: cluster %q: scorer %q needs a telemetry source", a.Cluster, s.Name)
 			}
-			ag.runs = append(ag.runs, &run{spec: s, next: opts.Start + s.Interval,
+			ag.runs = append(ag.runs, &run{spec: s, start: opts.Start, next: opts.Start + s.Interval,
 				stats: Stats{Cluster: a.Cluster, Scorer: s.Name, ScoreName: s.ScoreName}})
 		}
 		h.agents = append(h.agents, ag)
@@ -129,7 +131,8 @@ func (h *Hub) Advance(ctx context.Context, now float64) error {
 			if err := h.call(ctx, a, r); err != nil {
 				return err
 			}
-			r.next += r.spec.Interval
+			r.k++
+			r.next = r.start + float64(r.k+1)*r.spec.Interval // Not a running sum: no drift.
 		}
 	}
 	return nil

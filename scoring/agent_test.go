@@ -201,3 +201,15 @@ func TestNoneSourceGetsNull(t *testing.T) {
 		t.Fatalf("got %g %v", v, ok)
 	}
 }
+
+func TestAgentTimesDoNotDrift(t *testing.T) {
+	sc := &fixedScorer{cfg: testConfig("x"), res: []Result{{Metric: map[string]string{"node": "a"}, Score: 1}}}
+	h := hubOf(t, &fakeSource{nodes: 1, fn: defaultFn}, sc, Override{Interval: 0.1, DimensionFormat: "${node}"})
+	h.Advance(context.Background(), 1000)
+	if sc.calls != 10000 {
+		t.Fatalf("%d calls in 1000 s at 0.1 s, want 10000", sc.calls)
+	}
+	if got := h.Store().All()[0].Time; got != 1000 {
+		t.Fatalf("last call at %v, want exactly 1000", got)
+	}
+}
