@@ -60,3 +60,17 @@ func TestCSVField(t *testing.T) {
 		t.Fatalf("got %s", got)
 	}
 }
+
+func TestWriteStats(t *testing.T) {
+	var b bytes.Buffer
+	st := Stats{Cluster: "c", Scorer: "u", ScoreName: "u_s", Calls: 3, Failed: 1, Stored: 4, Latency: 1500000, MaxLatency: 1000000}
+	st.Errors[KindTimeout] = 1
+	if err := WriteStats(&b, []Stats{st}); err != nil {
+		t.Fatal(err)
+	}
+	want := "cluster,scorer,score_name,calls,failed,stored,errors_unreachable,errors_timeout,errors_status,errors_malformed,errors_out_of_range,errors_source,errors_scorer,latency_s,max_latency_s\n" +
+		"c,u,u_s,3,1,4,0,1,0,0,0,0,0,0.0015,0.001\n"
+	if b.String() != want {
+		t.Fatalf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
