@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"strings"
@@ -167,4 +168,23 @@ func FuzzParseSection(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAddonShapedConfigs decodes /config answers shaped like the addon's examples (integer times, a
+// PromQL query, a "None" source without params) and checks they validate.
+func TestAddonShapedConfigs(t *testing.T) {
+	for _, in := range []string{
+		`{"name":"cpu-scorer","description":"d","source":{"type":"Prometheus","host":"http://prom:9090","path":"/api/v1/query_range",
+		  "params":{"query":"sum by (node) (rate(cpu_seconds_total[1m]))","range":3600,"step":60}},
+		  "scoring":{"path":"/scoring","params":{"name":"cpu_score","interval":30}}}`,
+		`{"name":"static","description":"d","source":{"type":"None"},"scoring":{"path":"/performance/scoring","params":{"name":"perf","interval":30}}}`,
+	} {
+		var c Config
+		if err := json.Unmarshal([]byte(in), &c); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Validate(); err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+	}
 }
