@@ -74,7 +74,7 @@ func TestAgentWindowIsLocal(t *testing.T) {
 	if err := h.Advance(context.Background(), 110); err != nil {
 		t.Fatal(err)
 	}
-	want := "throughput east 80 110 2|power_w east 80 110 2|throughput west 80 110 2|power_w west 80 110 2"
+	want := "throughput_rps east 80 110 2|power_w east 80 110 2|throughput_rps west 80 110 2|power_w west 80 110 2"
 	if g := strings.Join(got, "|"); g != want {
 		t.Fatalf("queries\n got %s\nwant %s", g, want)
 	}

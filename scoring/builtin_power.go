@@ -12,14 +12,14 @@ import (
 // ThroughputPerWattOptions configures the throughput-per-watt scorer. The zero value works.
 type ThroughputPerWattOptions struct {
 	Window
-	Throughput string  // Throughput metric, unit/s; default MetricThroughput.
+	Throughput string  // Throughput metric, unit/s (requests/s for the default); default MetricThroughput.
 	Power      string  // Power metric, W; default MetricPower.
-	Reference  float64 // Efficiency that scores 100, unit/J; default 1.
+	Reference  float64 // Efficiency that scores 100, unit/J (requests/J for the default); default 1.
 }
 
 // ThroughputPerWatt scores each node's energy efficiency over the window:
 //
-//	eff(node)   = mean(throughput) / mean(power)      (unit/s ÷ W = unit/J)
+//	eff(node)   = mean(throughput) / mean(power)      (requests/s ÷ W = requests/J)
 //	score(node) = min(100 · eff / Reference, 100)
 //
 // A node without samples of both metrics, or with mean power ≤ 0, gets no score.

@@ -8,13 +8,14 @@ import (
 	"github.com/airansim/airansim/telemetry"
 )
 
-// Metric names the built-in scorers read by default: the node telemetry's series names. Each
-// scorer's options can name others.
+// Metric names the built-in scorers read by default: the node telemetry's series names (the same
+// strings as telemetry.GPUUtilisation, CPUUtilisation, PowerW and Throughput on the telemetry branch).
+// Each scorer's options can name others.
 const (
 	MetricGPUUtilisation = "gpu_utilisation" // Fraction of the node's GPU capacity in use, 0..1.
 	MetricCPUUtilisation = "cpu_utilisation" // Fraction of the node's CPU capacity in use, 0..1.
-	MetricPower          = "power_w"         // Node power draw, W.
-	MetricThroughput     = "throughput"      // Node throughput, in the telemetry's unit per s.
+	MetricPower          = "power_w"         // Mean node power over the step, W.
+	MetricThroughput     = "throughput_rps"  // Requests finished on the node per second, requests/s.
 )
 
 // Window is the declared call timing of a built-in scorer. The zero value gives the defaults.

@@ -49,7 +49,7 @@ func parse(args []string, stderr io.Writer) (*flags, error) {
 	fs.Float64Var(&f.Horizon, "horizon", 0, "power-forecast: forecast lead time after the window's last sample, s; 0: 300")
 	fs.StringSliceVar(&f.Candidates, "candidates", nil, "power-forecast: candidate GPU configurations as name=extra_watts, e.g. 1g=90,7g=400; empty: current=0")
 	fs.StringVar(&f.Scope, "scope", "", "power-forecast: forecast the cluster's total power (cluster) or each node's (node); empty: cluster")
-	fs.Float64Var(&f.Reference, "reference", 0, "throughput-per-watt: efficiency scoring 100, throughput unit per joule; 0: 1")
+	fs.Float64Var(&f.Reference, "reference", 0, "throughput-per-watt: efficiency scoring 100, requests per joule; 0: 1")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./experiments/scorer-example [--listen :8080] [--scorer NAME] [flags]\n\n"+
 			"Serves one built-in scorer over the Scoring API of the Open Cluster Management dynamic scoring\n"+

@@ -44,7 +44,7 @@ func TestServesEveryBuiltin(t *testing.T) {
 				t.Fatalf("config %+v", c.Config())
 			}
 			m := telemetry.Matrix{}
-			for _, metric := range []string{"gpu_utilisation", "cpu_utilisation", "power_w", "throughput"} {
+			for _, metric := range []string{"gpu_utilisation", "cpu_utilisation", "power_w", "throughput_rps"} {
 				m = append(m, telemetry.Series{Metric: map[string]string{"__name__": metric, "node": "n0"},
 					Values: []telemetry.Sample{{T: 0, V: 0.5}, {T: 5, V: 0.5}}})
 			}
