@@ -10,8 +10,8 @@ package sim
 // The engine rejects the whole action (and changes nothing) when Nodes and Specs differ in length or
 // are empty, a node is out of range or repeated, a capacity or the Delay is negative, NaN or infinite,
 // a node is given GPU and CPU 0 but some VRAM, a node of the group is still reconfiguring (a Resize
-// or an earlier Reconfigure), or a changing node's new VRAM is below the weights and KV cache it holds, or it would be emptied while instances
-// reside there (the instances must be moved first).
+// or an earlier Reconfigure), or a changing node's new VRAM is below the weights and KV cache it
+// holds, or it would be emptied while instances reside there (the instances must be moved first).
 type Reconfigure struct {
 	Nodes []int      // node indices, distinct
 	Specs []NodeSpec // new capacities by position in Nodes (TFLOP/s, cores, GB); Name is ignored
