@@ -43,6 +43,9 @@ func TestTables(t *testing.T) {
 func TestValidate(t *testing.T) {
 	h100, _ := mig.Lookup("H100-80GB")
 	a40, _ := mig.Lookup("A100-40GB")
+	// A hand-built model whose profiles together exceed the compute slices (the built-in tables cannot).
+	odd := mig.Model{Name: "odd", MemoryGB: 8, Profiles: []mig.Profile{
+		{Name: "4g.4gb", Compute: 4, Memory: 4, MemoryGB: 4, MaxCount: 2, Starts: []int{0, 4}}}}
 	for _, tc := range []struct {
 		name   string
 		m      mig.Model
@@ -66,6 +69,7 @@ func TestValidate(t *testing.T) {
 		{"overlap", h100, []string{"4g.40gb@0", "2g.20gb@2"}, mig.RuleOverlap},
 		{"same slot twice", h100, []string{"1g.10gb@5", "1g.10gb@5"}, mig.RuleOverlap},
 		{"two +me", h100, []string{"1g.10gb+me@0", "1g.10gb+me@1"}, mig.RuleCount},
+		{"compute", odd, []string{"4g.4gb@0", "4g.4gb@4"}, mig.RuleCompute},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l, err := mig.ParseLayout(tc.layout)
