@@ -109,3 +109,35 @@ func TestParseLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestLayouts checks the enumeration: every layout valid, none twice, the empty one first, and known
+// layouts present.
+func TestLayouts(t *testing.T) {
+	h100, _ := mig.Lookup("H100-80GB")
+	ls := h100.Layouts()
+	seen := map[string]bool{}
+	for _, l := range ls {
+		if err := h100.Validate("g", l); err != nil {
+			t.Fatal(err)
+		}
+		if seen[l.String()] {
+			t.Fatalf("%v twice", l)
+		}
+		seen[l.String()] = true
+	}
+	if len(ls) == 0 || len(ls[0]) != 0 {
+		t.Fatalf("first layout %v, want the empty one", ls[0])
+	}
+	for _, want := range []string{"7g.80gb@0", "4g.40gb@0,3g.40gb@4", "3g.40gb@0,3g.40gb@4", "2g.20gb@0,2g.20gb@2,2g.20gb@4,1g.10gb@6",
+		"1g.10gb@0,1g.10gb@1,1g.10gb@2,1g.10gb@3,1g.10gb@4,1g.10gb@5,1g.10gb@6", "1g.20gb@0,1g.20gb@2,1g.20gb@4,1g.20gb@6"} {
+		if !seen[want] {
+			t.Errorf("%s missing", want)
+		}
+	}
+	for s := range seen {
+		if strings.Contains(s, "+me") {
+			t.Errorf("%s has media extensions", s)
+		}
+	}
+	t.Logf("%d layouts", len(ls))
+}
