@@ -38,7 +38,8 @@ type Destination func(s *sim.Snapshot, inst int, free []float64, avoid func(n in
 // layout changes → reconfigure the GPU to the target → wait until the layout is compliant and stable
 // for StableS seconds → deploy. Call Step with every snapshot of the controller that drives it
 // (Controller does); each call returns the actions due then. Deploy is never returned before the
-// watcher has seen the target layout serving, unchanged, for StableS seconds.
+// watcher has seen the target layout serving, unchanged, for StableS seconds. The engine checks the
+// deployment's actions when it applies them, like any plan's (a rejected one is counted, not retried).
 type Sequence struct {
 	GPU     *GPU
 	Target  Layout
