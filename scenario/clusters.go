@@ -63,17 +63,23 @@ func (s *Scenario) validateClusters(nodes map[string]bool) error {
 	return nil
 }
 
-// simClusters returns the engine's clusters (nil without a clusters section: the engine's default).
-func (s *Scenario) simClusters(nodeIdx map[string]int) []sim.ClusterSpec {
+// simClusters returns the engine's clusters (nil without a clusters section: the engine's default);
+// host gives the scenario node of every engine node, so a MIG GPU's partitions are in its node's cluster.
+func (s *Scenario) simClusters(host []int) []sim.ClusterSpec {
 	if len(s.Clusters) == 0 {
 		return nil
 	}
+	of := map[string]int{} // scenario node name → cluster index
 	out := make([]sim.ClusterSpec, len(s.Clusters))
 	for i, c := range s.Clusters {
 		out[i] = sim.ClusterSpec{Name: c.Name, Labels: c.Labels}
 		for _, n := range c.Nodes {
-			out[i].Nodes = append(out[i].Nodes, nodeIdx[n])
+			of[n] = i
 		}
+	}
+	for e, h := range host {
+		k := of[s.Nodes[h].Name]
+		out[k].Nodes = append(out[k].Nodes, e)
 	}
 	return out
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/airansim/airansim/internal/names"
 )
 
-// Action is one typed decision of a Controller: Migrate, AddReplica, RemoveReplica, SetShare or
-// Resize. The set is closed (the interface is sealed); the engine validates every action when it
+// Action is one typed decision of a Controller: Migrate, AddReplica, RemoveReplica, SetShare,
+// Resize or Reconfigure. The set is closed (the interface is sealed); the engine validates every action when it
 // applies it and counts a rejected one in Stats.Rejections by kind and reason.
 type Action interface {
 	// Kind returns the action's kind.
@@ -75,10 +75,11 @@ const (
 	KindRemoveReplica
 	KindSetShare
 	KindResize
+	KindReconfigure
 	NumActionKinds // number of action kinds
 )
 
-var actionKindNames = [...]string{"migrate", "add-replica", "remove-replica", "set-share", "resize"}
+var actionKindNames = [...]string{"migrate", "add-replica", "remove-replica", "set-share", "resize", "reconfigure"}
 
 // String returns the kind's name ("migrate", "add-replica", …).
 func (k ActionKind) String() string { return names.Of(actionKindNames[:], k) }
