@@ -67,14 +67,17 @@ func run(t *testing.T, cfg sim.Config) (*sim.Sim, sim.Stats) {
 	return s, st
 }
 
-var model = power.Model{GPUIdleW: 10, GPUMaxW: 110, CPUIdleW: 5, CPUMaxW: 25}
+// model has the figures 10–110 W (GPU) and 5–25 W (CPU) for a node of gpu TFLOP/s and cpu cores.
+func model(gpu, cpu float64) power.Model {
+	return power.Model{GPUTFLOPS: gpu, GPUIdleW: 10, GPUMaxW: 110, CPUCores: cpu, CPUIdleW: 5, CPUMaxW: 25}
+}
 
 // TestEnergySingleRequestByHand: 50 TFLOP at 100 TFLOP/s then 2 core-s on 4 cores: the GPU is busy
 // [0, 0.5] s and the CPU [0.5, 1] s, and the run ends at 1 s, so E = 15 W·1 s + 100 W·0.5 s + 20 W·0.5 s.
 func TestEnergySingleRequestByHand(t *testing.T) {
 	cfg := oneNode(100, 4, []sim.Request{{Class: sim.AI, Service: 2, Deadline: 10, AIWork: sim.Work{GPU: 50, CPU: 2}}})
 	s, st := run(t, cfg)
-	per, total, err := power.RunEnergy(s, []power.Model{model}, st.End)
+	per, total, err := power.RunEnergy(s, []power.Model{model(100, 4)}, st.End)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,12 +101,13 @@ func TestEnergyMM1(t *testing.T) {
 		at += rng.ExpFloat64() / lambda
 	}
 	s, st := run(t, oneNode(g, 1, rs))
-	_, total, err := power.RunEnergy(s, []power.Model{model}, st.End)
+	m := model(g, 1)
+	_, total, err := power.RunEnergy(s, []power.Model{m}, st.End)
 	if err != nil {
 		t.Fatal(err)
 	}
 	busy := work / g
-	want := model.IdleW()*st.End + (model.GPUMaxW-model.GPUIdleW)*busy
+	want := m.IdleW()*st.End + (m.GPUMaxW-m.GPUIdleW)*busy
 	if math.Abs(total-want) > 1e-9*want {
 		t.Errorf("energy %.9g J, hand %.9g J", total, want)
 	}
@@ -117,15 +121,50 @@ func TestEnergyOffWhileFailed(t *testing.T) {
 	cfg.Horizon, cfg.NoEarlyStop = 10, true
 	cfg.Changes = []sim.Change{{Time: 2, Kind: sim.NodeFail}, {Time: 5, Kind: sim.NodeRecover}}
 	s, st := run(t, cfg)
-	_, total, err := power.RunEnergy(s, []power.Model{model}, st.End)
+	_, total, err := power.RunEnergy(s, []power.Model{model(100, 4)}, st.End)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := model.IdleW() * 7; total != want {
+	if want := model(100, 4).IdleW() * 7; total != want {
 		t.Errorf("energy %v J, want idle power × 7 s up = %v J", total, want)
 	}
 	if _, _, err := power.RunEnergy(s, nil, st.End); err == nil {
 		t.Error("no models for one node: accepted")
+	}
+}
+
+// TestEnergyFollowsCapacity: an idle node of 100 TFLOP/s and 4 cores loses half its GPU at 4 s; by
+// hand, over 10 s, E = 10 W·4 s + 5 W·6 s (GPU) + 5 W·10 s (CPU) = 120 J. And a busy node that is half of
+// a GPU's slices uses the same energy with the whole GPU's model as with its Partition(1/2).
+func TestEnergyFollowsCapacity(t *testing.T) {
+	cfg := oneNode(100, 4, nil)
+	cfg.Horizon, cfg.NoEarlyStop = 10, true
+	cfg.Changes = []sim.Change{{Time: 4, Kind: sim.SetCapacity, GPU: 50, CPU: 4, VRAMGB: 10}}
+	s, st := run(t, cfg)
+	if _, e, err := power.RunEnergy(s, []power.Model{model(100, 4)}, st.End); err != nil || math.Abs(e-120) > 1e-12 {
+		t.Errorf("energy %v J (%v), want 120 J", e, err)
+	}
+
+	rng := rand.New(rand.NewPCG(7, 8))
+	var rs []sim.Request
+	for i := range 300 {
+		rs = append(rs, sim.Request{ID: int64(i), Class: sim.AI, Service: 2, Arrival: float64(i) * 0.1, Deadline: 1,
+			AIWork: sim.Work{GPU: 5 * rng.ExpFloat64(), CPU: 0.1 * rng.Float64()}})
+	}
+	cfg = oneNode(100, 4, rs)
+	cfg.Changes = []sim.Change{{Time: 12, Kind: sim.SetCapacity, GPU: 200, CPU: 8, VRAMGB: 10}} // a reconfiguration: the whole GPU
+	s, st = run(t, cfg)
+	gpu := model(200, 8)
+	_, whole, err := power.RunEnergy(s, []power.Model{gpu}, st.End)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, half, err := power.RunEnergy(s, []power.Model{gpu.Partition(0.5)}, st.End)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(whole-half) > 1e-9*whole || whole <= 0 {
+		t.Errorf("the GPU's model %v J, Partition(1/2) %v J", whole, half)
 	}
 }
 
@@ -157,7 +196,9 @@ func TestValidate(t *testing.T) {
 		ok bool
 	}{
 		{power.Model{}, true},
-		{model, true},
+		{model(100, 4), true},
+		{power.Model{GPUTFLOPS: -1}, false},
+		{power.Model{CPUCores: math.NaN()}, false},
 		{power.Default.For(sim.NodeSpec{GPU: 300, CPU: 32}), true},
 		{power.Model{GPUIdleW: -1}, false},
 		{power.Model{GPUIdleW: 10, GPUMaxW: 5}, false},

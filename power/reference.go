@@ -29,8 +29,8 @@ var Default = Reference{GPUTFLOPS: 445, GPUIdleW: 75, GPUMaxW: 700, CPUCoreIdleW
 // is the fraction f of its GPU's thus gets f × the GPU's GPU figures, as Model.Partition gives.
 func (r Reference) For(spec sim.NodeSpec) Model {
 	g := spec.GPU / r.GPUTFLOPS
-	return Model{GPUIdleW: g * r.GPUIdleW, GPUMaxW: g * r.GPUMaxW,
-		CPUIdleW: spec.CPU * r.CPUCoreIdleW, CPUMaxW: spec.CPU * r.CPUCoreMaxW}
+	return Model{GPUTFLOPS: spec.GPU, GPUIdleW: g * r.GPUIdleW, GPUMaxW: g * r.GPUMaxW,
+		CPUCores: spec.CPU, CPUIdleW: spec.CPU * r.CPUCoreIdleW, CPUMaxW: spec.CPU * r.CPUCoreMaxW}
 }
 
 // ForNodes returns r.For of every node, by node index.

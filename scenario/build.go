@@ -83,7 +83,7 @@ func (s *Scenario) Build(o BuildOptions) (*Built, error) {
 		return nil, err
 	}
 	b.Config.Source = w
-	b.Power = s.powerModels(b.Config.Nodes)
+	b.Power = s.powerModels(b)
 	if b.Requests > 0 {
 		b.Config.Source = traces.Limit(w, b.Requests)
 	}

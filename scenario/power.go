@@ -105,20 +105,29 @@ func (s *Scenario) nodeIndex(name string) int {
 	return -1
 }
 
-// powerModels returns the model of every node of nodes (a built configuration's, by index): the
-// reference's model of its capacities, with the section's overrides of the node of the same name.
-// Nodes a builder adds (MIG partitions) get the reference's model of their capacities.
-func (s *Scenario) powerModels(nodes []sim.NodeSpec) []power.Model {
+// powerModels returns the model of every engine node of b, by index of b.Config.Nodes: the model of
+// its scenario node (b.host) — the reference's model of that node's capacities, with the section's
+// figures for it. A MIG GPU's partitions thus carry the whole GPU's model, which a model scales by the
+// partition's capacity in force (power.Model), so a reconfiguration changes their power.
+func (s *Scenario) powerModels(b *Built) []power.Model {
 	r := s.Power.reference()
-	out := make([]power.Model, len(nodes))
-	for i, n := range nodes {
-		out[i] = r.For(n)
+	out := make([]power.Model, len(b.Config.Nodes))
+	for e := range out {
+		h := e
+		if e < len(b.host) {
+			h = b.host[e]
+		}
+		if h >= len(s.Nodes) { // a node added outside the scenario: the reference's model of its capacities
+			out[e] = r.For(b.Config.Nodes[e])
+			continue
+		}
+		out[e] = r.For(nodeSpec(s.Nodes[h]))
 		if s.Power == nil {
 			continue
 		}
 		for _, np := range s.Power.Nodes {
-			if np.Node == n.Name {
-				out[i] = np.apply(out[i])
+			if np.Node == s.Nodes[h].Name {
+				out[e] = np.apply(out[e])
 			}
 		}
 	}

@@ -1,7 +1,10 @@
 package scenario_test
 
 import (
+	"context"
 	"errors"
+	"math"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -44,7 +47,7 @@ func TestPowerBuild(t *testing.T) {
 		{"reference", `,"power":{"reference":{"gpu_tflops":10,"gpu_idle_w":63,"gpu_max_w":400,"cpu_core_max_w":5}}`,
 			[]power.Model{ref.For(nodeOf(10, 4)), ref.For(nodeOf(10, 4)), ref.For(nodeOf(10, 4))}},
 		{"override", `,"power":{"nodes":[{"node":"cu","gpu_idle_w":1,"cpu_max_w":99}]}`,
-			[]power.Model{def, {GPUIdleW: 1, GPUMaxW: def.GPUMaxW, CPUIdleW: def.CPUIdleW, CPUMaxW: 99}, def}},
+			[]power.Model{def, {GPUTFLOPS: 10, GPUIdleW: 1, GPUMaxW: def.GPUMaxW, CPUCores: 4, CPUIdleW: def.CPUIdleW, CPUMaxW: 99}, def}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sc, err := parseThree("", tc.extra)
@@ -66,3 +69,60 @@ func TestPowerBuild(t *testing.T) {
 }
 
 func nodeOf(gpu, cpu float64) sim.NodeSpec { return sim.NodeSpec{GPU: gpu, CPU: cpu} }
+
+// TestPowerAndClustersWithMIG: a MIG GPU's partition nodes are in its node's cluster and carry its
+// model (the section's figures for the GPU), so over an idle run they add up to the GPU's idle power.
+func TestPowerAndClustersWithMIG(t *testing.T) {
+	const file = `{"name":"mig","nodes":[
+ {"name":"host","gpu_tflops":100,"vram_gb":80,"cpu_cores":32},
+ {"name":"gpu1","gpu_tflops":70,"vram_gb":80,"cpu_cores":14,
+  "mig":{"model":"H100-80GB","layout":["4g.40gb@0","3g.40gb@4"],"reconfigure_delay_s":2}}],
+"services":[{"name":"du","category":"du","weights_gb":1,"nodes":["host"]},
+ {"name":"cu","category":"cu-up","weights_gb":0,"nodes":["host"]},
+ {"name":"small","category":"small-ai","weights_gb":1,"nodes":["host"]}],
+"cells":[{"name":"c","du":"du","cu_up":"cu"}],"workload":{},
+"clusters":[{"name":"core","nodes":["host"]},{"name":"edge","nodes":["gpu1"],"labels":{"mig":"true"}}],
+"power":{"nodes":[{"node":"gpu1","gpu_idle_w":60,"gpu_max_w":600}]}}`
+	sc, err := scenario.Parse(strings.NewReader(file), "mig.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := sc.Build(scenario.BuildOptions{Requests: 5, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	gpu := power.Default.For(sim.NodeSpec{GPU: 70, CPU: 14})
+	gpu.GPUIdleW, gpu.GPUMaxW = 60, 600
+	if len(b.Power) != 8 || b.Power[0] != power.Default.For(sim.NodeSpec{GPU: 100, CPU: 32}) {
+		t.Fatalf("models %+v", b.Power)
+	}
+	for e := 1; e < 8; e++ {
+		if b.Power[e] != gpu {
+			t.Errorf("partition %s: %+v, want the GPU's %+v", b.Nodes[e], b.Power[e], gpu)
+		}
+	}
+	b.Config.Allocator = noAlloc{}
+	s, err := sim.New(b.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cl := s.Clusters(); len(cl) != 2 || !reflect.DeepEqual(cl[1].Nodes, []int{1, 2, 3, 4, 5, 6, 7}) || !reflect.DeepEqual(cl[0].Nodes, []int{0}) {
+		t.Errorf("clusters %+v", cl)
+	}
+	per, _, err := power.RunEnergy(s, b.Power, st.End)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0.0
+	for _, e := range per[1:] {
+		sum += e
+	}
+	if want := gpu.IdleW() * st.End; math.Abs(sum-want) > 1e-9*want {
+		t.Errorf("partitions idle: %v J over %g s, the GPU idle: %v J", sum, st.End, want)
+	}
+}

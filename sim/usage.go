@@ -14,6 +14,11 @@ type NodeUsage struct {
 	GPUUtilS float64 // ∫ u_g dt over [0, t], u_g = busy GPU rate / G_n (0 when G_n = 0), s
 	CPUUtilS float64 // ∫ u_c dt over [0, t], u_c = busy CPU rate / C_n (0 when C_n = 0), s
 	OffS     float64 // time the node spent failed (NodeFail until NodeRecover) in [0, t], s
+	// GPUOffered and CPUOffered are ∫ G_n dt and ∫ C_n dt over [0, t] while the node is not failed,
+	// the capacities in force (they change with Resize and Reconfigure): the work the node could have
+	// served, TFLOP and core-s. Power models that scale with capacity integrate over them.
+	GPUOffered float64
+	CPUOffered float64
 
 	GPUBusy    float64 // busy GPU rate at t, TFLOP/s
 	CPUBusy    float64 // busy CPU rate at t, cores
@@ -30,9 +35,11 @@ type nodeUse struct {
 	rate  [2]float64 // busy GPU (TFLOP/s) and CPU (cores) rates since t
 	util  [2]float64 // busy rate / capacity since t
 	off   bool       // failed since t
+	cap   [2]float64 // capacities since t (0 while failed)
 	work  [2]float64 // ∫ rate dt over [0, t]
 	utilS [2]float64 // ∫ util dt over [0, t]
 	offS  float64    // ∫ [off] dt over [0, t]
+	offer [2]float64 // ∫ cap dt over [0, t]
 }
 
 // accrue brings the integrals of u to time now under the rates that held since u.t.
@@ -44,6 +51,7 @@ func (u *nodeUse) accrue(now float64) {
 	for p := range u.rate {
 		u.work[p] += u.rate[p] * dt
 		u.utilS[p] += u.util[p] * dt
+		u.offer[p] += u.cap[p] * dt
 	}
 	if u.off {
 		u.offS += dt
@@ -56,6 +64,10 @@ func (u *nodeUse) set(busy [2]float64, spec NodeSpec, failed bool) {
 	u.rate = busy
 	u.util = [2]float64{utilOf(busy[0], spec.GPU), utilOf(busy[1], spec.CPU)}
 	u.off = failed
+	u.cap = [2]float64{spec.GPU, spec.CPU}
+	if failed {
+		u.cap = [2]float64{}
+	}
 }
 
 // utilOf returns the utilisation a/c capped to 1, or 0 when c is 0.
@@ -80,6 +92,7 @@ func (s *Sim) Usage(n int, t float64) NodeUsage {
 	u := nd.use
 	u.accrue(t)
 	return NodeUsage{GPUWork: u.work[0], CPUWork: u.work[1], GPUUtilS: u.utilS[0], CPUUtilS: u.utilS[1], OffS: u.offS,
+		GPUOffered: u.offer[0], CPUOffered: u.offer[1],
 		GPUBusy: u.rate[0], CPUBusy: u.rate[1], GPUUtil: u.util[0], CPUUtil: u.util[1], Failed: u.off,
 		VRAMUsedGB: nd.weights + nd.kv}
 }

@@ -67,6 +67,9 @@ func TestUsageSingleRequestByHand(t *testing.T) {
 				break
 			}
 		}
+		if u.GPUOffered != 100*w.t || u.CPUOffered != 4*w.t {
+			t.Errorf("sample %d: offered %g TFLOP and %g core-s, want capacity × %g s", k, u.GPUOffered, u.CPUOffered, w.t)
+		}
 		if u.VRAMUsedGB != 2 { // DU and AI weights, 1 GB each; no KV
 			t.Errorf("sample %d: VRAM used %g GB, want 2", k, u.VRAMUsedGB)
 		}
@@ -179,7 +182,9 @@ func TestUsageOffWhileFailed(t *testing.T) {
 	cfg := oneNode(100, 4, 10)
 	cfg.Horizon, cfg.NoEarlyStop = 10, true
 	cfg.Source = newGen(0, 1, nil)
-	cfg.Changes = []sim.Change{{Time: 2, Kind: sim.NodeFail}, {Time: 5, Kind: sim.NodeRecover}}
+	// Up at 100 TFLOP/s and 4 cores for [0, 2], failed (2, 5], up [5, 8], then at 50 and 2 until 10.
+	cfg.Changes = []sim.Change{{Time: 2, Kind: sim.NodeFail}, {Time: 5, Kind: sim.NodeRecover},
+		{Time: 8, Kind: sim.SetCapacity, GPU: 50, CPU: 2, VRAMGB: 10}}
 	s, err := sim.New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -187,7 +192,8 @@ func TestUsageOffWhileFailed(t *testing.T) {
 	if _, err := s.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if u := s.Usage(0, 10); u.OffS != 3 || u.Failed {
-		t.Errorf("off %g s (failed now: %v), want 3 s", u.OffS, u.Failed)
+	u := s.Usage(0, 10)
+	if u.OffS != 3 || u.Failed || u.GPUOffered != 100*5+50*2 || u.CPUOffered != 4*5+2*2 {
+		t.Errorf("off %g s (failed now: %v), offered %g TFLOP and %g core-s; want 3 s, 600 and 24", u.OffS, u.Failed, u.GPUOffered, u.CPUOffered)
 	}
 }

@@ -14,7 +14,7 @@ import (
 func ExampleRecorder_Query() {
 	cfg := twoNodes([]sim.Request{{Class: sim.AI, Service: 2, Deadline: 10, AIWork: sim.Work{GPU: 50}}}, nil)
 	cfg.Horizon, cfg.NoEarlyStop = 3, true // node a (100 TFLOP/s) is busy for [0, 0.5] s
-	r, err := telemetry.New(&cfg, telemetry.Options{Step: 1, Power: []power.Model{{GPUIdleW: 10, GPUMaxW: 110}, {}}})
+	r, err := telemetry.New(&cfg, telemetry.Options{Step: 1, Power: []power.Model{{GPUTFLOPS: 100, GPUIdleW: 10, GPUMaxW: 110}, {}}})
 	if err != nil {
 		panic(err)
 	}
