@@ -4,12 +4,14 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/airansim/airansim/internal/cli"
+	"github.com/airansim/airansim/study"
 	"github.com/airansim/airansim/study/runner"
 )
 
@@ -18,7 +20,7 @@ import (
 var IndexEnv = []string{"SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"}
 
 // PlanName is the plan file every sweep keeps in its output folder, for shards and merges.
-const PlanName = "plan.json"
+const PlanName = study.PlanFile
 
 // Shards are the flags that spread a sweep over machines: write its plan, run one shard of it,
 // merge the stored runs. They are not written to config.json: a shard's outputs do not depend on them.
@@ -142,23 +144,19 @@ func (s *Shards) meta() runner.PlanMeta {
 		if notRecorded[f.Name] {
 			return
 		}
-		m.Args = append(m.Args, flagArgs(s.fs, f)...)
+		m.Args = append(m.Args, flagArgs(f)...)
 	})
 	return m
 }
 
 // flagArgs returns arguments that set f to its current value.
-func flagArgs(fs *pflag.FlagSet, f *pflag.Flag) []string {
+func flagArgs(f *pflag.Flag) []string {
 	var vals []string
 	switch v := f.Value.(type) {
 	case pflag.SliceValue:
 		vals = v.GetSlice()
 		if f.Value.Type() == "float64Slice" {
-			xs, _ := fs.GetFloat64Slice(f.Name)
-			vals = vals[:0]
-			for _, x := range xs {
-				vals = append(vals, strconv.FormatFloat(x, 'g', -1, 64))
-			}
+			vals = exactFloats(f.Value, vals)
 		}
 		if f.Value.Type() == "stringSlice" {
 			for i, x := range vals {
@@ -188,4 +186,23 @@ func csvField(x string) string {
 	w.Write([]string{x})
 	w.Flush()
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// exactFloats returns the values of a pflag float64 slice in the shortest form that parses back
+// exactly (pflag's own text rounds to 6 decimals), or def if v is not laid out as expected.
+func exactFloats(v pflag.Value, def []string) []string {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.Elem().Kind() != reflect.Struct {
+		return def
+	}
+	p := rv.Elem().FieldByName("value")
+	if p.Kind() != reflect.Pointer || p.Elem().Kind() != reflect.Slice || p.Elem().Type().Elem().Kind() != reflect.Float64 {
+		return def
+	}
+	xs := p.Elem()
+	out := make([]string, xs.Len())
+	for i := range out {
+		out[i] = strconv.FormatFloat(xs.Index(i).Float(), 'g', -1, 64)
+	}
+	return out
 }
