@@ -100,3 +100,20 @@ func checkMeasures(ms []Measure) error {
 	}
 	return nil
 }
+
+// Stored returns the indices, in spec order, of the specs whose run is stored in o.Dir with
+// unchanged inputs. After a merge with o.Sharding.AllowPartial, which returns only those runs,
+// result i belongs to spec Stored(specs, o)[i].
+func Stored(specs []Spec, o SweepOptions) ([]int, error) {
+	jobs, err := Jobs(specs, o.Key)
+	if err != nil {
+		return nil, err
+	}
+	var out []int
+	for i, j := range jobs {
+		if o.Dir != "" && runner.Fresh(o.Dir, j) {
+			out = append(out, i)
+		}
+	}
+	return out, nil
+}
