@@ -104,6 +104,7 @@ func variantDocs(vs []family.Variant) []map[string]any {
 func sweepOptions(f *config, stderr io.Writer, key func(study.Spec) string) study.SweepOptions {
 	o := f.Sweep("robustness", stderr)
 	o.Key = key
+	o.Dataset.Scenario = func(s study.Spec) string { return s.Params.(params).Variant } // the variant, in a dataset
 	return o
 }
 

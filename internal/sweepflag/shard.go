@@ -206,3 +206,11 @@ func exactFloats(v pflag.Value, def []string) []string {
 	}
 	return out
 }
+
+// command returns the command's name, the flag set's; "" before RegisterShards.
+func (s *Shards) command() string {
+	if s.fs == nil {
+		return ""
+	}
+	return s.fs.Name()
+}
