@@ -96,3 +96,50 @@ func TestShardModes(t *testing.T) {
 		t.Error("a merge with other inputs than the plan's succeeded")
 	}
 }
+
+// TestShardCancelledAndRerun: a shard cancelled after some of its jobs records itself as not
+// finished; run again, it runs only the jobs it had not finished, so every job ran exactly once.
+func TestShardCancelledAndRerun(t *testing.T) {
+	dir := t.TempDir()
+	o := Options{Dir: filepath.Join(dir, "runs"), Parallel: 1,
+		Sharding: Sharding{Mode: ModeShard, PlanFile: filepath.Join(dir, "plan.json"), Shard: Shard{K: 1, N: 2}}}
+	ran := map[string]int{}
+	ctx, cancel := context.WithCancel(context.Background())
+	jobs := func() []Job[int] {
+		js := make([]Job[int], 8)
+		for i := range js {
+			key := fmt.Sprintf("job-%d", i)
+			js[i] = Job[int]{Key: key, Inputs: i, Run: func(context.Context) (int, error) {
+				ran[key]++
+				if key == "job-3" {
+					cancel() // the shard is killed after its second job
+				}
+				return i, nil
+			}}
+		}
+		return js
+	}
+	if _, err := Run(ctx, jobs(), o); err == nil || errors.As(err, new(*Stopped)) {
+		t.Fatalf("cancelled shard: %v, want the interruption", err)
+	}
+	ms, _ := ReadManifests(filepath.Join(dir, "shards"))
+	if len(ms) != 1 || ms[0].Finished || !slices.Equal(ms[0].Ran, []string{"job-1", "job-3"}) {
+		t.Fatalf("manifest after the kill %+v", ms)
+	}
+	var stop *Stopped
+	if _, err := Run(context.Background(), jobs(), o); !errors.As(err, &stop) {
+		t.Fatalf("rerun: %v", err)
+	}
+	ms, _ = ReadManifests(filepath.Join(dir, "shards"))
+	if !ms[0].Finished || !slices.Equal(ms[0].Ran, []string{"job-5", "job-7"}) || !slices.Equal(ms[0].Reused, []string{"job-1", "job-3"}) {
+		t.Errorf("manifest after the rerun %+v", ms[0])
+	}
+	for _, k := range []string{"job-1", "job-3", "job-5", "job-7"} {
+		if ran[k] != 1 {
+			t.Errorf("%s ran %d times", k, ran[k])
+		}
+	}
+	if len(ran) != 4 {
+		t.Errorf("jobs of the other shard ran: %v", ran)
+	}
+}
