@@ -47,33 +47,35 @@ func sameOutputs(t *testing.T, want, got string) {
 	}
 }
 
-// TestMergeEqualsOneMachine: planning, running N shards and merging gives the same outputs as one
-// run, byte for byte, for one shard, three, and more shards than runs.
+// TestMergeEqualsOneMachine: planning, running N shards and merging gives the same outputs and the
+// same parquet dataset as one run, byte for byte, for one shard, three, and more shards than runs.
 func TestMergeEqualsOneMachine(t *testing.T) {
 	whole := t.TempDir()
-	if err := invoke(whole); err != nil {
+	if err := invoke(whole, "--dataset", filepath.Join(whole, "ds")); err != nil {
 		t.Fatal(err)
 	}
 	for _, n := range []int{1, 3, 8} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			out := t.TempDir()
 			planFile := filepath.Join(t.TempDir(), "plan.json")
-			stopped(t, invoke(out, "--plan", planFile, "--shards", fmt.Sprint(n)))
+			stopped(t, invoke(out, "--plan", planFile, "--shards", fmt.Sprint(n), "--dataset", filepath.Join(out, "ds")))
 			p, err := runner.ReadPlan(planFile)
 			if err != nil || p.Runs != 6 || p.Shards != n || p.Command != "loadsweep" {
 				t.Fatalf("plan %+v, %v", p, err)
 			}
+			ds := filepath.Join(out, "ds")
 			for k := range n {
 				if k%2 == 0 {
-					stopped(t, invoke(out, "--shard", fmt.Sprintf("%d/%d", k, n)))
+					stopped(t, invoke(out, "--shard", fmt.Sprintf("%d/%d", k, n), "--dataset", ds))
 				} else {
-					stopped(t, invoke(out, "--shards", fmt.Sprint(n), "--index", fmt.Sprint(k)))
+					stopped(t, invoke(out, "--shards", fmt.Sprint(n), "--index", fmt.Sprint(k), "--dataset", ds))
 				}
 			}
-			if err := invoke(out, "--merge"); err != nil {
+			if err := invoke(out, "--merge", "--dataset", ds); err != nil {
 				t.Fatal(err)
 			}
 			sameOutputs(t, whole, out)
+			sameTree(t, filepath.Join(whole, "ds"), ds, 2*6)
 		})
 	}
 }
@@ -164,6 +166,31 @@ func TestShardRerunAfterKill(t *testing.T) {
 	} {
 		if !strings.Contains(rep.String(), want) {
 			t.Errorf("status lacks %q:\n%s", want, rep.String())
+		}
+	}
+}
+
+// sameTree fails unless folders a and b hold the same files with the same bytes, n of them.
+func sameTree(t *testing.T, a, b string, n int) {
+	t.Helper()
+	files := func(root string) map[string][]byte {
+		out := map[string][]byte{}
+		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(root, p)
+				out[rel], _ = os.ReadFile(p)
+			}
+			return nil
+		})
+		return out
+	}
+	x, y := files(a), files(b)
+	if len(x) != n || len(y) != n {
+		t.Fatalf("dataset files: %d and %d, want %d", len(x), len(y), n)
+	}
+	for k, v := range x {
+		if !bytes.Equal(v, y[k]) {
+			t.Errorf("dataset file %s differs between the one-machine run and the merge", k)
 		}
 	}
 }
