@@ -9,21 +9,20 @@ import "fmt"
 // A resource is busy at the rate an instance is allocated while that instance has requests in the
 // resource's phase: capacity allocated to an instance with nothing to serve in that phase is idle.
 type NodeUsage struct {
-	GPUWork  float64 // ∫ busy GPU rate dt over [0, t]: GPU work served on the node, TFLOP
-	CPUWork  float64 // ∫ busy CPU rate dt over [0, t]: CPU work served on the node, core-s
-	GPUUtilS float64 // ∫ u_g dt over [0, t], u_g = busy GPU rate / G_n (0 when G_n = 0), s
-	CPUUtilS float64 // ∫ u_c dt over [0, t], u_c = busy CPU rate / C_n (0 when C_n = 0), s
-	OffS     float64 // time the node spent failed (NodeFail until NodeRecover) in [0, t], s
+	GPUWork float64 // ∫ busy GPU rate dt over [0, t]: GPU work served on the node, TFLOP
+	CPUWork float64 // ∫ busy CPU rate dt over [0, t]: CPU work served on the node, core-s
+	OffS    float64 // time the node spent failed (NodeFail until NodeRecover) in [0, t], s
 	// GPUOffered and CPUOffered are ∫ G_n dt and ∫ C_n dt over [0, t] while the node is not failed,
 	// the capacities in force (they change with Resize and Reconfigure): the work the node could have
-	// served, TFLOP and core-s. Power models that scale with capacity integrate over them.
+	// served, TFLOP and core-s. GPUWork/GPUOffered over an interval is its utilisation over that
+	// interval (mean utilisation at constant capacity); power models integrate over both.
 	GPUOffered float64
 	CPUOffered float64
 
 	GPUBusy    float64 // busy GPU rate at t, TFLOP/s
 	CPUBusy    float64 // busy CPU rate at t, cores
-	GPUUtil    float64 // u_g at t, fraction in [0, 1]
-	CPUUtil    float64 // u_c at t, fraction in [0, 1]
+	GPUUtil    float64 // u_g at t: busy GPU rate / G_n, capped to 1 (0 when G_n = 0 or failed), fraction
+	CPUUtil    float64 // u_c at t: busy CPU rate / C_n, likewise, fraction
 	Failed     bool    // the node is failed at t
 	VRAMUsedGB float64 // resident weights plus held KV cache at t, GB
 }
@@ -33,13 +32,11 @@ type NodeUsage struct {
 type nodeUse struct {
 	t     float64    // time the integrals reach, s
 	rate  [2]float64 // busy GPU (TFLOP/s) and CPU (cores) rates since t
-	util  [2]float64 // busy rate / capacity since t
-	off   bool       // failed since t
 	cap   [2]float64 // capacities since t (0 while failed)
+	off   bool       // failed since t
 	work  [2]float64 // ∫ rate dt over [0, t]
-	utilS [2]float64 // ∫ util dt over [0, t]
-	offS  float64    // ∫ [off] dt over [0, t]
 	offer [2]float64 // ∫ cap dt over [0, t]
+	offS  float64    // ∫ [off] dt over [0, t]
 }
 
 // accrue brings the integrals of u to time now under the rates that held since u.t.
@@ -50,7 +47,6 @@ func (u *nodeUse) accrue(now float64) {
 	}
 	for p := range u.rate {
 		u.work[p] += u.rate[p] * dt
-		u.utilS[p] += u.util[p] * dt
 		u.offer[p] += u.cap[p] * dt
 	}
 	if u.off {
@@ -61,10 +57,7 @@ func (u *nodeUse) accrue(now float64) {
 
 // set records the busy rates that hold from now on (after accrue) on a node of capacities spec.
 func (u *nodeUse) set(busy [2]float64, spec NodeSpec, failed bool) {
-	u.rate = busy
-	u.util = [2]float64{utilOf(busy[0], spec.GPU), utilOf(busy[1], spec.CPU)}
-	u.off = failed
-	u.cap = [2]float64{spec.GPU, spec.CPU}
+	u.rate, u.cap, u.off = busy, [2]float64{spec.GPU, spec.CPU}, failed
 	if failed {
 		u.cap = [2]float64{}
 	}
@@ -91,9 +84,8 @@ func (s *Sim) Usage(n int, t float64) NodeUsage {
 	nd := &s.nodes[n]
 	u := nd.use
 	u.accrue(t)
-	return NodeUsage{GPUWork: u.work[0], CPUWork: u.work[1], GPUUtilS: u.utilS[0], CPUUtilS: u.utilS[1], OffS: u.offS,
-		GPUOffered: u.offer[0], CPUOffered: u.offer[1],
-		GPUBusy: u.rate[0], CPUBusy: u.rate[1], GPUUtil: u.util[0], CPUUtil: u.util[1], Failed: u.off,
+	return NodeUsage{GPUWork: u.work[0], CPUWork: u.work[1], OffS: u.offS, GPUOffered: u.offer[0], CPUOffered: u.offer[1],
+		GPUBusy: u.rate[0], CPUBusy: u.rate[1], GPUUtil: utilOf(u.rate[0], u.cap[0]), CPUUtil: utilOf(u.rate[1], u.cap[1]), Failed: u.off,
 		VRAMUsedGB: nd.weights + nd.kv}
 }
 

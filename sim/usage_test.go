@@ -46,21 +46,21 @@ func TestUsageSingleRequestByHand(t *testing.T) {
 	if _, err := s.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	// GPU work, CPU work, GPU and CPU utilisation-seconds at 0.25, 0.5, 0.75 and 1 s; busy rates just after.
+	// GPU work, CPU work, GPU and CPU utilisation at 0.25, 0.5, 0.75 and 1 s; busy rates just after.
 	want := []struct {
 		t, gw, cw, gu, cu, gb, cb float64
 	}{
-		{0.25, 25, 0, 0.25, 0, 100, 0},
-		{0.5, 50, 0, 0.5, 0, 0, 4}, // the GPU phase ends at 0.5: the sample sees the CPU phase begun
-		{0.75, 50, 1, 0.5, 0.25, 0, 4},
-		{1, 50, 2, 0.5, 0.5, 0, 0},
+		{0.25, 25, 0, 1, 0, 100, 0},
+		{0.5, 50, 0, 0, 1, 0, 4}, // the GPU phase ends at 0.5: the sample sees the CPU phase begun
+		{0.75, 50, 1, 0, 1, 0, 4},
+		{1, 50, 2, 0, 0, 0, 0},
 	}
 	if len(p.t) != len(want) {
 		t.Fatalf("sample times %v, want %d of them (the run ends at 1 s)", p.t, len(want))
 	}
 	for k, w := range want {
 		u := p.u[k][0]
-		got := []float64{p.t[k], u.GPUWork, u.CPUWork, u.GPUUtilS, u.CPUUtilS, u.GPUBusy, u.CPUBusy}
+		got := []float64{p.t[k], u.GPUWork, u.CPUWork, u.GPUUtil, u.CPUUtil, u.GPUBusy, u.CPUBusy}
 		for j, v := range []float64{w.t, w.gw, w.cw, w.gu, w.cu, w.gb, w.cb} {
 			if math.Abs(got[j]-v) > 1e-12 {
 				t.Errorf("sample %d: got %v, want %+v", k, got, w)
@@ -108,7 +108,7 @@ func TestSamplerPartialLastStepAndFork(t *testing.T) {
 			t.Fatalf("sample times %v, want %v", p.t, want)
 		}
 	}
-	if u := s.Usage(0, 5); u.GPUWork != 50 || u.CPUUtilS != 0.5 {
+	if u := s.Usage(0, 5); u.GPUWork != 50 || u.CPUWork != 2 || u.GPUOffered != 100 {
 		t.Errorf("after the end: %+v, want the totals at the end", u)
 	}
 }
@@ -165,13 +165,13 @@ func TestUsageWorkConservation(t *testing.T) {
 				got, want float64
 			}{
 				{"GPU work", u.GPUWork, gpu[n]}, {"CPU work", u.CPUWork, cpu[n]},
-				{"GPU util·G", u.GPUUtilS * spec.GPU, gpu[n]}, {"CPU util·C", u.CPUUtilS * spec.CPU, cpu[n]},
+				{"GPU offered", u.GPUOffered, spec.GPU * st.End}, {"CPU offered", u.CPUOffered, spec.CPU * st.End},
 			} {
 				if math.Abs(c.got-c.want) > 1e-9*c.want {
 					t.Errorf("seed %d node %d: %s %.12g, work placed %.12g", seed, n, c.name, c.got, c.want)
 				}
 			}
-			if u.GPUUtilS > st.End || u.OffS != 0 {
+			if u.GPUWork > u.GPUOffered || u.CPUWork > u.CPUOffered || u.OffS != 0 {
 				t.Errorf("seed %d node %d: %+v over a run of %g s", seed, n, u, st.End)
 			}
 		}

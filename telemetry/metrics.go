@@ -3,10 +3,12 @@ package telemetry
 // Names of the metrics every node's series carry, with their units and what a sample at time t holds.
 // A sample at t covers the step (t_prev, t], t_prev the previous sample time (0 for the first).
 const (
-	// GPUUtilisation is the mean GPU utilisation over the step: the fraction of G_n allocated to
-	// instances with requests in their GPU phase (docs/power.md §1), in [0, 1].
+	// GPUUtilisation is the GPU utilisation over the step: the GPU work the node served over the GPU
+	// capacity it offered (∫ G_n dt while up), in [0, 1]; at constant capacity the mean of the fraction
+	// of G_n allocated to instances with requests in their GPU phase (docs/power.md §1). 0 when the
+	// node offered none (failed, or an empty MIG slot).
 	GPUUtilisation = "gpu_utilisation"
-	// CPUUtilisation is the mean CPU utilisation over the step, likewise, in [0, 1].
+	// CPUUtilisation is the CPU utilisation over the step, likewise, in [0, 1].
 	CPUUtilisation = "cpu_utilisation"
 	// VRAMUsedGB is the VRAM in use at t: resident weights plus held KV cache, GB.
 	VRAMUsedGB = "vram_used_gb"

@@ -61,7 +61,7 @@ type Recorder struct {
 	cap   int       // rows the ring holds
 }
 
-type integral struct{ gpu, cpu, energy float64 }
+type integral struct{ gpuWork, gpuOffered, cpuWork, cpuOffered, energy float64 }
 
 type counts struct{ finished, met, missed float64 }
 
@@ -169,18 +169,27 @@ func (r *Recorder) Sample(s *sim.Sim, t float64) {
 		e := r.o.Power[n].Energy(u, t)
 		p, c := &r.prev[n], &r.pending[n]
 		v := row[n*numMetrics : (n+1)*numMetrics]
-		v[0] = (u.GPUUtilS - p.gpu) / dt
-		v[1] = (u.CPUUtilS - p.cpu) / dt
+		v[0] = utilisation(u.GPUWork-p.gpuWork, u.GPUOffered-p.gpuOffered)
+		v[1] = utilisation(u.CPUWork-p.cpuWork, u.CPUOffered-p.cpuOffered)
 		v[2] = u.VRAMUsedGB
 		v[3] = c.finished / dt
 		v[4] = c.met
 		v[5] = c.missed
 		v[6] = (e - p.energy) / dt
 		v[7] = e
-		*p = integral{gpu: u.GPUUtilS, cpu: u.CPUUtilS, energy: e}
+		*p = integral{gpuWork: u.GPUWork, gpuOffered: u.GPUOffered, cpuWork: u.CPUWork, cpuOffered: u.CPUOffered, energy: e}
 		*c = counts{}
 	}
 	r.prevT = t
+}
+
+// utilisation returns the work served over the capacity offered in a step, capped to 1; 0 when none
+// was offered.
+func utilisation(work, offered float64) float64 {
+	if offered <= 0 {
+		return 0
+	}
+	return min(max(work/offered, 0), 1)
 }
 
 // appendRow stores time t as the newest row (overwriting the oldest when the ring is full) and
