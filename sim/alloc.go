@@ -23,7 +23,7 @@ func (s *Sim) realloc(n int32) {
 	nd.use.accrue(s.now)
 	if nd.down() {
 		s.stopNode(n)
-		nd.use.set([2]float64{}, nd.spec, nd.failed)
+		nd.use.set(0, 0, &nd.spec, nd.failed)
 		return
 	}
 	minSlack := math.Inf(1)
@@ -47,20 +47,21 @@ func (s *Sim) realloc(n int32) {
 	okC := s.allocate(split, nd.ranShare, spec.CPU, s.sc.dC, s.sc.oC)
 	s.countFloors(spec, okG && okC, minSlack)
 	s.stats.Allocations++
-	var busy [2]float64
+	busyG, busyC := 0.0, 0.0
 	for j, i := range nd.insts {
 		in := &s.insts[i]
 		in.floor = [2]float64{s.sc.dG[j].Floor, s.sc.dC[j].Floor}
-		s.setRate(i, phaseGPU, s.sc.oG[j])
-		s.setRate(i, phaseCPU, s.sc.oC[j])
+		g, c := s.sc.oG[j], s.sc.oC[j]
+		s.setRate(i, phaseGPU, g)
+		s.setRate(i, phaseCPU, c)
 		if in.q[phaseGPU].len() > 0 {
-			busy[phaseGPU] += s.sc.oG[j]
+			busyG += g
 		}
 		if in.q[phaseCPU].len() > 0 {
-			busy[phaseCPU] += s.sc.oC[j]
+			busyC += c
 		}
 	}
-	nd.use.set(busy, nd.spec, nd.failed)
+	nd.use.set(busyG, busyC, &nd.spec, nd.failed)
 }
 
 func (s *Sim) setRate(i int32, phase int, rate float64) {

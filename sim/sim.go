@@ -70,7 +70,7 @@ func New(cfg Config) (*Sim, error) {
 	for n := range s.nodes {
 		s.nodes[n].ranShare = math.NaN()
 		s.nodes[n].spec = cfg.Nodes[n]
-		s.nodes[n].use.set([2]float64{}, cfg.Nodes[n], false)
+		s.nodes[n].use.set(0, 0, &cfg.Nodes[n], false)
 	}
 	for i, in := range cfg.Instances {
 		st := instState{svc: int32(in.Service), node: int32(in.Node), cat: cfg.Services[in.Service].Category}

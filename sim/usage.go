@@ -45,19 +45,22 @@ func (u *nodeUse) accrue(now float64) {
 	if dt <= 0 {
 		return
 	}
-	for p := range u.rate {
-		u.work[p] += u.rate[p] * dt
-		u.offer[p] += u.cap[p] * dt
-	}
+	u.work[0] += u.rate[0] * dt
+	u.work[1] += u.rate[1] * dt
+	u.offer[0] += u.cap[0] * dt
+	u.offer[1] += u.cap[1] * dt
 	if u.off {
 		u.offS += dt
 	}
 	u.t = now
 }
 
-// set records the busy rates that hold from now on (after accrue) on a node of capacities spec.
-func (u *nodeUse) set(busy [2]float64, spec NodeSpec, failed bool) {
-	u.rate, u.cap, u.off = busy, [2]float64{spec.GPU, spec.CPU}, failed
+// set records the busy rates gpu (TFLOP/s) and cpu (cores) that hold from now on (after accrue) on a
+// node of capacities spec, failed or not.
+func (u *nodeUse) set(gpu, cpu float64, spec *NodeSpec, failed bool) {
+	u.rate = [2]float64{gpu, cpu}
+	u.cap = [2]float64{spec.GPU, spec.CPU}
+	u.off = failed
 	if failed {
 		u.cap = [2]float64{}
 	}
