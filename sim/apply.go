@@ -19,6 +19,8 @@ func (s *Sim) Check(a Action) error {
 		return s.checkShare(a)
 	case Resize:
 		return s.checkResize(a)
+	case Crash:
+		return s.checkCrash(a)
 	}
 	return &RejectError{Kind: NumActionKinds, Reason: ReasonValue, Detail: fmt.Sprintf("unknown action type %T", a)}
 }
@@ -51,6 +53,8 @@ func (s *Sim) apply(a Action) error {
 		s.doShare(a)
 	case Resize:
 		s.doResize(a)
+	case Crash:
+		s.doCrash(a)
 	}
 	return nil
 }
