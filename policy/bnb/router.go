@@ -23,6 +23,14 @@ type Options struct {
 	Period                    float64 // Probe period (the controller's), s (> 0); 0: 5.
 	ProbeTTL                  float64 // A probe older than this is stale and ignored, s (> 0); 0: 2·Period.
 	NoBear                    bool    // Disable Bear: always Bull.
+	// ReassocDelay is the time a moved flow's association takes to re-establish, s (≥ 0; 0: none;
+	// the paper gives no value): after a flow is re-associated (its replica left or crashed), its
+	// requests arriving before the re-association time + ReassocDelay wait until then.
+	ReassocDelay float64
+	// Admit, if set, is asked once per new flow (its first request, after Bear and Bull chose replica
+	// instance among reps): false refuses the flow, and every request of it ends at once, dropped
+	// (sim.Associator). nil admits every flow.
+	Admit func(flow, instance int, r *Router, reps []sim.ReplicaView) bool
 	// Pin, if set, returns the node a flow must be served on (ok true): its candidates are the
 	// replicas on that node, or all if none is there.
 	Pin func(flow int) (node int, ok bool)
@@ -41,16 +49,19 @@ type Options struct {
 //     drain time BacklogCPU/CPUAlloc (both 0 when the probe is stale or missing), inflight the live
 //     count; ties: fewer flows, then the lower index.
 //
-// Requests without a flow are placed as a new flow would be, without an association. It implements
-// sim.Forker.
+// Requests without a flow are placed as a new flow would be, without an association. As a
+// sim.Associator it delays a re-associated flow's requests by ReassocDelay and refuses the flows Admit
+// refused. It implements sim.Forker.
 type Router struct {
 	o       Options
-	probe   []probe // by instance index
-	flowOf  []int   // replica instance of each flow (index flow), −1: none
-	flows   []int   // flows associated with each instance
-	seen    int     // instances seen so far (a higher index is a scale-up)
-	newest  int     // the newest replica seen appearing after the first call, −1: none
-	now     float64 // time of the last probe, s
+	probe   []probe   // by instance index
+	flowOf  []int     // replica instance of each flow (index flow), −1: none, −2: disconnected (Disconnect)
+	readyAt []float64 // time each flow's association is up, s
+	refused []bool    // flows Admit refused
+	flows   []int     // flows associated with each instance
+	seen    int       // instances seen so far (a higher index is a scale-up)
+	newest  int       // the newest replica seen appearing after the first call, −1: none
+	now     float64   // time of the last probe, s
 	reassoc int
 }
 
@@ -74,6 +85,9 @@ func New(o Options) (*Router, error) {
 	if o.ProbeTTL == 0 {
 		o.ProbeTTL = 2 * o.Period
 	}
+	if !(o.ReassocDelay >= 0) || math.IsInf(o.ReassocDelay, 0) {
+		return nil, fmt.Errorf("%w: re-association delay %g s must be finite and ≥ 0", ErrOptions, o.ReassocDelay)
+	}
 	for _, v := range []float64{o.WCPU, o.WLatency, o.WInFlight} {
 		if !(v >= 0) || math.IsInf(v, 0) {
 			return nil, fmt.Errorf("%w: weights %g, %g, %g must be finite and ≥ 0", ErrOptions, o.WCPU, o.WLatency, o.WInFlight)
@@ -95,7 +109,7 @@ func (r *Router) Spec() sim.ControllerSpec {
 	return sim.ControllerSpec{Controller: r, Period: r.o.Period}
 }
 
-// ReAssociations returns how many flows were moved because their replica left.
+// ReAssociations returns how many flows were re-associated because their replica left or crashed.
 func (r *Router) ReAssociations() int { return r.reassoc }
 
 // Flows returns the number of flows associated with instance i.
@@ -110,6 +124,7 @@ func (r *Router) Flows(i int) int {
 func (r *Router) Fork() any {
 	c := *r
 	c.probe, c.flowOf, c.flows = slices.Clone(r.probe), slices.Clone(r.flowOf), slices.Clone(r.flows)
+	c.readyAt, c.refused = slices.Clone(r.readyAt), slices.Clone(r.refused)
 	return &c
 }
 
@@ -153,24 +168,91 @@ func (r *Router) Route(q *sim.Request, reps []sim.ReplicaView) int {
 	r.grow(hi)
 	r.noticeNew(reps)
 	f := q.Flow
+	moved := false
 	if f > 0 {
 		for len(r.flowOf) <= f {
 			r.flowOf = append(r.flowOf, -1)
+			r.readyAt = append(r.readyAt, 0)
+			r.refused = append(r.refused, false)
 		}
-		if old := r.flowOf[f]; old >= 0 {
+		if r.refused[f] {
+			return 0
+		}
+		switch old := r.flowOf[f]; {
+		case old >= 0:
 			if k := slices.IndexFunc(reps, func(v sim.ReplicaView) bool { return v.Instance == old }); k >= 0 {
 				return k
 			}
 			r.flows[old]--
-			r.reassoc++
+			moved = true
+		case old == disconnected:
+			moved = true
 		}
 	}
 	k := r.choose(f, q.Arrival, reps)
 	if f > 0 {
+		if moved {
+			r.reassoc++
+			r.readyAt[f] = q.Arrival + r.o.ReassocDelay
+		} else if r.o.Admit != nil && !r.o.Admit(f, reps[k].Instance, r, reps) {
+			r.refused[f] = true
+			return k
+		}
 		r.flowOf[f] = reps[k].Instance
 		r.flows[reps[k].Instance]++
 	}
 	return k
+}
+
+// disconnected marks a flow whose replica crashed (Disconnect).
+const disconnected = -2
+
+// Associate implements sim.Associator: a refused flow's request is refused; a re-associated flow's
+// request waits until its association is up.
+func (r *Router) Associate(q *sim.Request, _ int) (float64, bool) {
+	f := q.Flow
+	if f <= 0 || f >= len(r.flowOf) {
+		return 0, false
+	}
+	if r.refused[f] {
+		return 0, true
+	}
+	return max(0, r.readyAt[f]-q.Arrival), false
+}
+
+// Disconnect drops the associations of every flow on instance i (its xApps crashed): their next
+// requests re-associate, paying ReassocDelay.
+func (r *Router) Disconnect(i int) {
+	for f, in := range r.flowOf {
+		if in == i {
+			r.flowOf[f] = disconnected
+		}
+	}
+	if i < len(r.flows) {
+		r.flows[i] = 0
+	}
+}
+
+// FlowsOn returns the flows associated with instance i, ascending.
+func (r *Router) FlowsOn(i int) []int {
+	var out []int
+	for f, in := range r.flowOf {
+		if in == i {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Refused returns how many flows Admit refused.
+func (r *Router) Refused() int {
+	n := 0
+	for _, b := range r.refused {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // noticeNew records the newest replica when one appears after the routable set was first seen.

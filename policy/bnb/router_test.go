@@ -117,3 +117,62 @@ func TestOptionsErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestReassocDelay: with a 2 s re-association delay, flow 1 moves at 10 s when its replica leaves:
+// its requests at 10 s and 11 s wait until 12 s (delays 2 and 1 s), the one at 12.5 s goes at once.
+// Its first association (at 0 s) costs nothing. After Disconnect(1) at 20 s the flow re-associates
+// (replica 1 again: the only one) and its request at 20 s waits 2 s.
+func TestReassocDelay(t *testing.T) {
+	r := newRouter(t, bnb.Options{ReassocDelay: 2})
+	assoc := func(flow int, at float64, reps ...sim.ReplicaView) float64 {
+		q := sim.Request{Class: sim.AI, Flow: flow, Arrival: at}
+		k := r.Route(&q, reps)
+		d, refused := r.Associate(&q, reps[k].Instance)
+		if refused {
+			t.Fatalf("flow %d refused", flow)
+		}
+		return d
+	}
+	for _, c := range []struct {
+		at, want float64
+		reps     []sim.ReplicaView
+	}{
+		{0, 0, []sim.ReplicaView{view(0, 0), view(1, 3)}},
+		{10, 2, []sim.ReplicaView{view(1, 0)}},
+		{11, 1, []sim.ReplicaView{view(1, 0)}},
+		{12.5, 0, []sim.ReplicaView{view(1, 0)}},
+	} {
+		if got := assoc(1, c.at, c.reps...); got != c.want {
+			t.Errorf("request at %g s: delay %g, want %g", c.at, got, c.want)
+		}
+	}
+	r.Disconnect(1)
+	if r.Flows(1) != 0 || len(r.FlowsOn(1)) != 0 {
+		t.Errorf("after Disconnect: %d flows on 1", r.Flows(1))
+	}
+	if got := assoc(1, 20, view(1, 0)); got != 2 || r.ReAssociations() != 2 || r.Flows(1) != 1 {
+		t.Errorf("after a crash: delay %g, %d re-associations, %d flows on 1; want 2, 2, 1", got, r.ReAssociations(), r.Flows(1))
+	}
+}
+
+// TestAdmit: Admit sees a new flow once, with the replica Bull chose; a refused flow's requests are
+// all refused and it is never asked again.
+func TestAdmit(t *testing.T) {
+	asked := 0
+	r := newRouter(t, bnb.Options{Admit: func(flow, inst int, rt *bnb.Router, _ []sim.ReplicaView) bool {
+		asked++
+		return flow != 2 && inst == 0
+	}})
+	for k, f := range []int{1, 2, 2, 1} {
+		q := sim.Request{Class: sim.AI, Flow: f, Arrival: float64(k)}
+		reps := []sim.ReplicaView{view(0, 0), view(1, 5)}
+		i := r.Route(&q, reps)
+		_, refused := r.Associate(&q, reps[i].Instance)
+		if refused != (f == 2) {
+			t.Errorf("request %d of flow %d: refused %v", k, f, refused)
+		}
+	}
+	if asked != 2 || r.Refused() != 1 || r.Flows(0) != 1 {
+		t.Errorf("asked %d times, %d refused, %d flows on 0; want 2, 1, 1", asked, r.Refused(), r.Flows(0))
+	}
+}
