@@ -349,3 +349,6 @@ func (r *Router) score(v sim.ReplicaView, now float64, maxIn int) float64 {
 	}
 	return s
 }
+
+// IsRefused reports whether Admit refused flow f.
+func (r *Router) IsRefused(f int) bool { return f > 0 && f < len(r.refused) && r.refused[f] }

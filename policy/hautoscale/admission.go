@@ -46,6 +46,10 @@ type AdmissionOptions struct {
 	// xApps of UnitLoad cores: a replica's y is Σ load / UnitLoad of its flows.
 	Model    predict.Model
 	UnitLoad float64 // Cores of one profiled xApp (> 0 for PredictPWL).
+	// MaxY is the largest y the model may be trusted at (the profiled range; ≥ 0): beyond it the PWL
+	// predictor refuses, since its last segment extrapolates linearly a latency that grows without
+	// bound near saturation. 0: no bound.
+	MaxY float64
 }
 
 // Admission is SFORAN's admission step [P §4, step 3] with the paper's predictors: it accepts a new
@@ -55,7 +59,7 @@ type AdmissionOptions struct {
 //     those starting), λ = Σ load/work of the flows on them and the new one, μ = Cores / mean work
 //     (a replica serves one request at its whole CPU); admit iff λ < cμ and W_q ≤ LMax;
 //   - PredictPWL: y = Σ load / UnitLoad of the chosen replica's flows and the new one; admit iff
-//     Model.Predict(y) ≤ the tightest deadline among them.
+//     y ≤ MaxY (when set) and Model.Predict(y) ≤ the tightest deadline among them.
 //
 // A refused xApp is not deployed (its requests are refused). It holds no state between calls.
 type Admission struct{ o AdmissionOptions }
@@ -75,6 +79,8 @@ func NewAdmission(o AdmissionOptions) (*Admission, error) {
 		return nil, fmt.Errorf("%w: admission: predictor %v needs the flows' descriptors", ErrOptions, o.Predictor)
 	case !pos(o.Cores) || !pos(o.LMax):
 		return nil, fmt.Errorf("%w: admission: cores %g and LMax %g s must be finite and > 0", ErrOptions, o.Cores, o.LMax)
+	case !nonNeg(o.MaxY):
+		return nil, fmt.Errorf("%w: admission: MaxY %g must be finite and ≥ 0", ErrOptions, o.MaxY)
 	case o.Predictor == PredictPWL && !pos(o.UnitLoad):
 		return nil, fmt.Errorf("%w: admission: the PWL predictor needs a unit load > 0, got %g", ErrOptions, o.UnitLoad)
 	}
@@ -113,7 +119,8 @@ func (a *Admission) Admit(flow, instance int, flowsOn func(instance int) []int, 
 			load += d.Load
 			dl = math.Min(dl, d.Deadline)
 		}
-		return o.Model.Predict(load/o.UnitLoad) <= dl
+		y := load / o.UnitLoad
+		return (o.MaxY == 0 || y <= o.MaxY) && o.Model.Predict(y) <= dl
 	}
 	return true
 }

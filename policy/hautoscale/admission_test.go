@@ -45,7 +45,8 @@ func TestAdmissionQueue(t *testing.T) {
 // TestAdmissionPWL: t_inf(y) = 0.01·y + 0.1 up to y = 10, 0.1·y − 0.8 beyond, y in xApps of 0.5
 // cores. Flow 0 has a 0.4 s deadline, the others 1 s. On a replica holding flow 0 and 8 others, the
 // new flow makes y = 10: 0.2 s ≤ 0.4, admitted; with 11 others, y = 13: 0.5 s > 0.4, refused; without
-// flow 0 there (12 others, tightest 1 s), y = 13 is admitted.
+// flow 0 there (12 others, tightest 1 s), y = 13 is admitted, unless MaxY = 12.5 (beyond the
+// profiled range).
 func TestAdmissionPWL(t *testing.T) {
 	desc := func(f int) hautoscale.Flow {
 		if f == 0 {
@@ -78,6 +79,13 @@ func TestAdmissionPWL(t *testing.T) {
 		if got := a.Admit(99, 0, flows(c.tight, c.others), nil); got != c.admit {
 			t.Errorf("%+v: admit %v", c, got)
 		}
+	}
+	b, err := hautoscale.NewAdmission(hautoscale.AdmissionOptions{Predictor: hautoscale.PredictPWL, Flow: desc, Model: m, UnitLoad: 0.5, MaxY: 12.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Admit(99, 0, flows(false, 12), nil) || !b.Admit(99, 0, flows(false, 11), nil) {
+		t.Error("MaxY 12.5: y = 13 admitted or y = 12 refused")
 	}
 	for name, o := range map[string]hautoscale.AdmissionOptions{
 		"no descriptors": {Predictor: hautoscale.PredictErlangC},
