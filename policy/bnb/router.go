@@ -101,8 +101,11 @@ func New(o Options) (*Router, error) {
 	return &Router{o: o, newest: -1, now: math.Inf(-1)}, nil
 }
 
-// Name returns "bnb".
-func (*Router) Name() string { return "bnb" }
+// Name is the name the router reports (sim.Controller.Name) and its registered method's name.
+const Name = "bnb"
+
+// Name returns Name.
+func (*Router) Name() string { return Name }
 
 // Spec returns the router scheduled every Period (probes).
 func (r *Router) Spec() sim.ControllerSpec {
