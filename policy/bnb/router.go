@@ -41,8 +41,10 @@ type Options struct {
 // its flow's replica while that replica is routable; otherwise (a new flow, or its replica drained) the
 // flow is associated afresh:
 //
-//   - Bear: if the newest routable replica the router has seen appear is available and carries fewer
-//     flows than the mean over the candidates, it gets the flow;
+//   - Bear: if the newest routable replica the router has seen appear is available and its load is
+//     below the mean load of the candidates, it gets the flow. The load is the probed CPU
+//     utilisation (fresh probes only; the newest counts 0 until probed); when no other candidate has
+//     a fresh probe, the number of flows associated with it;
 //   - Bull: else the available candidate (all candidates if none is available) with the lowest score
 //     WCPU·cpu + WLatency·min(lat/LMax, 1) + WInFlight·inflight/max inflight, where cpu is the CPU
 //     utilisation over the last probe window (work served / window / node cores) and lat the probed
@@ -275,7 +277,7 @@ func (r *Router) noticeNew(reps []sim.ReplicaView) {
 // choose applies Bear, then Bull, over the candidates of flow f.
 func (r *Router) choose(f int, now float64, reps []sim.ReplicaView) int {
 	cand := r.candidates(f, reps)
-	if k, ok := r.bear(cand, reps); ok {
+	if k, ok := r.bear(cand, reps, now); ok {
 		return k
 	}
 	avail := cand[:0:0]
@@ -322,23 +324,45 @@ func (r *Router) candidates(f int, reps []sim.ReplicaView) []int {
 	return all
 }
 
-// bear returns the newest replica if it is a candidate, available and below the mean flow count.
-func (r *Router) bear(cand []int, reps []sim.ReplicaView) (int, bool) {
+// bear returns the newest replica if it is a candidate, available and below the mean load.
+func (r *Router) bear(cand []int, reps []sim.ReplicaView, now float64) (int, bool) {
 	if r.o.NoBear || r.newest < 0 {
 		return 0, false
 	}
-	at, sum := -1, 0
+	at, flows, cpu, fresh := -1, 0, 0.0, 0
 	for _, k := range cand {
-		sum += r.flows[reps[k].Instance]
-		if reps[k].Instance == r.newest {
+		i := reps[k].Instance
+		flows += r.flows[i]
+		if c, ok := r.fresh(i, now); ok {
+			cpu += c
+			fresh++
+		}
+		if i == r.newest {
 			at = k
 		}
 	}
 	if at < 0 || !reps[at].Available {
 		return 0, false
 	}
-	mean := float64(sum) / float64(len(cand))
-	return at, float64(r.flows[r.newest]) < mean
+	own, ok := r.fresh(r.newest, now)
+	if others := fresh; ok {
+		others--
+		if others > 0 {
+			return at, own < cpu/float64(fresh)
+		}
+	} else if fresh > 0 {
+		return at, 0 < (cpu+own)/float64(fresh+1)
+	}
+	return at, float64(r.flows[r.newest]) < float64(flows)/float64(len(cand))
+}
+
+// fresh returns instance i's probed CPU utilisation if its probe is at most ProbeTTL old at now.
+func (r *Router) fresh(i int, now float64) (float64, bool) {
+	p := r.probe[i]
+	if math.IsNaN(p.at) || now-p.at > r.o.ProbeTTL {
+		return 0, false
+	}
+	return p.cpu, true
 }
 
 // score is the Bull score of one replica.

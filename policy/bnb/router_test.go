@@ -176,3 +176,30 @@ func TestAdmit(t *testing.T) {
 		t.Errorf("asked %d times, %d refused, %d flows on 0; want 2, 1, 1", asked, r.Refused(), r.Flows(0))
 	}
 }
+
+// TestBearLoad: Bear compares probed loads, not flow counts. Flow 1 is on replica 0, flows 2–4 on
+// the newer replica 1. Probes at 0 and 10 s: cpu 16/10/2 = 0.8 and 4/10/2 = 0.2, no backlog. Flow 5
+// (at 12 s) goes to replica 1 by Bear (0.2 < mean 0.5) although it carries more flows (3 ≥ mean 2)
+// and Bull would pick replica 0 (scores 0.8/3 = 0.27 against (0.2 + 1)/3 = 0.4 with 10 in flight).
+// After the probe at 20 s (0.8 and 18/10/2 = 0.9, mean 0.85) flow 6 goes to Bull: replica 0.
+func TestBearLoad(t *testing.T) {
+	r := newRouter(t, bnb.Options{})
+	if got := route(r, 1, 0, view(0, 0)); got != 0 {
+		t.Fatalf("flow 1 on %d", got)
+	}
+	for f := 2; f <= 4; f++ {
+		if got := route(r, f, 0, view(1, 0)); got != 1 {
+			t.Fatalf("flow %d on %d", f, got)
+		}
+	}
+	ctx := context.Background()
+	r.Decide(ctx, snap(0, [2]float64{}, [2]float64{}, [2]float64{}), nil)
+	r.Decide(ctx, snap(10, [2]float64{16, 4}, [2]float64{}, [2]float64{2, 2}), nil)
+	if got := route(r, 5, 12, view(0, 0), view(1, 10)); got != 1 {
+		t.Errorf("flow 5 on %d, want 1 (Bear by load)", got)
+	}
+	r.Decide(ctx, snap(20, [2]float64{16, 18}, [2]float64{}, [2]float64{2, 2}), nil)
+	if got := route(r, 6, 22, view(0, 0), view(1, 10)); got != 0 {
+		t.Errorf("flow 6 on %d, want 0 (newest above the mean load: Bull)", got)
+	}
+}
