@@ -12,9 +12,9 @@ import (
 // newAdmission returns hautoscale's admission for run r with the predictor r.Admission; the xApps'
 // descriptors are their loads, works and deadlines (the paper's catalogue profiles).
 func newAdmission(r runSpec, insts []xapp.Instance) (*hautoscale.Admission, error) {
-	p, ok := hautoscale.ParsePredictor(r.Admission)
+	p, ok := hautoscale.ParsePredictor(r.admission())
 	if !ok {
-		return nil, fmt.Errorf("autoscale: unknown admission predictor %q", r.Admission)
+		return nil, fmt.Errorf("autoscale: unknown admission predictor %q", r.admission())
 	}
 	o := hautoscale.AdmissionOptions{Predictor: p, Cores: r.Cores, Flow: func(f int) hautoscale.Flow {
 		in := insts[f-1]

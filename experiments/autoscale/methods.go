@@ -48,13 +48,12 @@ func newMethod(name string, r runSpec, svc int, ric []int, insts []xapp.Instance
 		lb := newRandomLB(r.Seed, r.Reassoc)
 		return method{replicas: ric, controllers: []sim.ControllerSpec{lb.spec()}, disconnect: lb.Disconnect}, nil
 	case methodHAutoscale:
-		ctl, err := hautoscale.NewController(hautoscale.ControllerOptions{Service: svc, Nodes: ric,
-			Rules: hautoscale.Options{UpCPU: r.UpCPU, DownHold: r.DownHold, MaxReplicas: r.MaxReplicas, Combined: true}})
+		ctl, err := hautoscale.NewController(hautoscale.ControllerOptions{Service: svc, Nodes: ric, Rules: r.rules()})
 		if err != nil {
 			return method{}, err
 		}
-		bo := bnb.Options{ReassocDelay: r.Reassoc}
-		if r.Admission != "" && r.Admission != hautoscale.PredictNone.String() {
+		bo := r.balancer()
+		if a := r.admission(); a != "" && a != hautoscale.PredictNone.String() {
 			adm, err := newAdmission(r, insts)
 			if err != nil {
 				return method{}, err
@@ -69,7 +68,7 @@ func newMethod(name string, r runSpec, svc int, ric []int, insts []xapp.Instance
 			disconnect: rt.Disconnect, refused: rt.IsRefused}, nil
 	case methodK8sHPA:
 		ctl, err := hpa.NewController(hpa.ControllerOptions{Services: []int{svc}, Resource: hpa.ResourceCPU, Nodes: ric,
-			HPA: hpa.Options{Target: int(100*r.UpCPU + 0.5), MaxReplicas: r.MaxReplicas}})
+			HPA: hpa.Options{Target: int(100*r.rules().UpCPU + 0.5), MaxReplicas: r.rules().MaxReplicas}})
 		if err != nil {
 			return method{}, err
 		}

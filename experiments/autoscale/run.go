@@ -108,8 +108,9 @@ func execute(ctx context.Context, r runSpec) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	if r.CrashTicks > 0 {
-		cm, err := hautoscale.NewCrashModel(hautoscale.CrashOptions{Service: ricService, Ticks: r.CrashTicks, OnCrash: m.disconnect})
+	if co, on := r.crash(ricService); on {
+		co.OnCrash = m.disconnect
+		cm, err := hautoscale.NewCrashModel(co)
 		if err != nil {
 			return result{}, err
 		}
