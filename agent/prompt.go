@@ -21,16 +21,26 @@ Answer only with JSON {"shortlist": [...]}: up to K candidate identifiers from t
 // horizonFactor spreads current backlog over this many placement intervals when estimating demand.
 const horizonFactor = 1.0
 
+// PromptAllNodes is the cluster size up to which the prompt describes every node and instance; on
+// larger clusters it describes only the nodes a candidate moves from or to and their instances, so
+// that its length follows the (capped) candidate set rather than the cluster.
+const PromptAllNodes = 32
+
 // Prompt returns the system and user parts of the prompt for q: the system policy, then the
-// per-epoch state snapshot and the candidate identifiers.
+// per-epoch state snapshot (every node and instance, or on clusters of more than PromptAllNodes nodes
+// those the candidates involve) and the candidate identifiers.
 func Prompt(q *Query) (system, user string) {
 	var b strings.Builder
 	s := q.Snapshot
 	h := horizonFactor * q.Interval
+	shown := shownNodes(q)
 	fmt.Fprintf(&b, "Epoch %d at t=%.1f s. Placement interval %.3g s. Shortlist at most K=%d.\n", s.Epoch, s.Time, q.Interval, q.K)
 	b.WriteString("\nNodes (load = demand/capacity; floor = share reserved by RAN floors):\n")
 	b.WriteString("node | GPU TFLOP/s | GPU load | GPU floor | CPU cores | CPU load | CPU floor | VRAM free GB | active | resident\n")
 	for n, nv := range s.Nodes {
+		if !shown(n) {
+			continue
+		}
 		active, names := 0, make([]string, 0, len(nv.Inst))
 		for _, i := range nv.Inst {
 			active += s.Instances[i].Active
@@ -43,7 +53,7 @@ func Prompt(q *Query) (system, user string) {
 	b.WriteString("\nInstances (state: ok or reconfiguring; backlog in TFLOP or core-s on the dominant resource; KV = request memory held):\n")
 	b.WriteString("service | category | node | state | active | waiting | backlog | demand | KV GB | weights GB | R_s s\n")
 	for i, in := range s.Instances {
-		if in.State == sim.StateRetired {
+		if in.State == sim.StateRetired || !shown(in.Node) {
 			continue
 		}
 		sv := s.Services[in.Service]
@@ -75,6 +85,20 @@ func Prompt(q *Query) (system, user string) {
 	}
 	b.WriteString("\nReply with JSON {\"shortlist\": [ids]}.\n")
 	return SystemPolicy, b.String()
+}
+
+// shownNodes returns whether the prompt describes node n (see Prompt).
+func shownNodes(q *Query) func(n int) bool {
+	if len(q.Snapshot.Nodes) <= PromptAllNodes {
+		return func(int) bool { return true }
+	}
+	used := make([]bool, len(q.Snapshot.Nodes))
+	for _, c := range q.Candidates {
+		if !c.NoOp() {
+			used[c.From], used[c.To] = true, true
+		}
+	}
+	return func(n int) bool { return used[n] }
 }
 
 // Effect is the estimated immediate effect of a candidate on its source and destination nodes, on

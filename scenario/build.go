@@ -32,6 +32,7 @@ type Built struct {
 	Nodes    []string   // node names by index
 	Services []string   // service names by index
 	Cells    []string   // cell names by index
+	MIG      []MIGGPU   // the MIG GPUs, in file order (scenario/mig.go)
 	closers  []io.Closer
 }
 
@@ -96,11 +97,9 @@ func (s *Scenario) costModel(o BuildOptions, b *Built) (traces.CostModel, error)
 }
 
 func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) error {
-	nodeIdx := map[string]int{}
-	for i, n := range s.Nodes {
-		nodeIdx[n.Name] = i
-		c.Nodes = append(c.Nodes, sim.NodeSpec{Name: n.Name, GPU: n.GPU, VRAMGB: n.VRAMGB, CPU: n.CPUCores})
-		b.Nodes = append(b.Nodes, n.Name)
+	nodeIdx, host, err := s.buildNodes(c, b)
+	if err != nil {
+		return err
 	}
 	first := map[string]int{} // service name → its first instance
 	for si, sv := range s.Services {
@@ -124,9 +123,13 @@ func (s *Scenario) topology(c *sim.Config, b *Built, cost traces.CostModel) erro
 	s.RANFloors.apply(c)
 	c.ReallocPeriod = s.ReallocS
 	b.Epoch = s.EpochS
-	c.Changes = s.changes(nodeIdx)
-	var err error
-	c.Topology, err = s.simTopology(nodeIdx)
+	c.Changes = s.migChanges(s.changes(nodeIdx), b)
+	hostIdx := map[string]int{}
+	for i, n := range s.Nodes {
+		hostIdx[n.Name] = i
+	}
+	c.Topology, err = s.simTopology(hostIdx)
+	c.Topology = migTopology(c.Topology, c.HopDelay, host, b)
 	return err
 }
 

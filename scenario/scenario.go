@@ -44,10 +44,11 @@ type Scenario struct {
 
 // Node is a compute node.
 type Node struct {
-	Name     string  `json:"name"`
-	GPU      float64 `json:"gpu_tflops"` // G_n, effective TFLOP/s
-	VRAMGB   float64 `json:"vram_gb"`    // V_n, GB
-	CPUCores float64 `json:"cpu_cores"`  // C_n, cores
+	Name     string   `json:"name"`
+	GPU      float64  `json:"gpu_tflops"`    // G_n, effective TFLOP/s
+	VRAMGB   float64  `json:"vram_gb"`       // V_n, GB
+	CPUCores float64  `json:"cpu_cores"`     // C_n, cores
+	MIG      *NodeMIG `json:"mig,omitempty"` // MIG partitioning of the node's GPU (scenario/mig.go); absent: none
 }
 
 // Service is a service and the nodes of its replicas at time 0.

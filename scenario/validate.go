@@ -29,7 +29,11 @@ func (s *Scenario) validate() error {
 	if err != nil {
 		return err
 	}
-	svcs, err := s.validateServices(nodes)
+	places, err := s.validateMIG(nodes)
+	if err != nil {
+		return err
+	}
+	svcs, err := s.validateServices(places)
 	if err != nil {
 		return err
 	}

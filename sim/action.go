@@ -8,7 +8,7 @@ import (
 )
 
 // Action is one typed decision of a Controller: Migrate, AddReplica, RemoveReplica, SetShare,
-// Resize or Crash. The set is closed (the interface is sealed); the engine validates every action when it
+// Resize, Reconfigure or Crash. The set is closed (the interface is sealed); the engine validates every action when it
 // applies it and counts a rejected one in Stats.Rejections by kind and reason.
 type Action interface {
 	// Kind returns the action's kind.
@@ -85,11 +85,12 @@ const (
 	KindRemoveReplica
 	KindSetShare
 	KindResize
+	KindReconfigure
 	KindCrash
 	NumActionKinds // number of action kinds
 )
 
-var actionKindNames = [...]string{"migrate", "add-replica", "remove-replica", "set-share", "resize", "crash"}
+var actionKindNames = [...]string{"migrate", "add-replica", "remove-replica", "set-share", "resize", "reconfigure", "crash"}
 
 // String returns the kind's name ("migrate", "add-replica", …).
 func (k ActionKind) String() string { return names.Of(actionKindNames[:], k) }

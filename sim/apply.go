@@ -19,6 +19,8 @@ func (s *Sim) Check(a Action) error {
 		return s.checkShare(a)
 	case Resize:
 		return s.checkResize(a)
+	case Reconfigure:
+		return s.checkReconfigure(a)
 	case Crash:
 		return s.checkCrash(a)
 	}
@@ -53,6 +55,8 @@ func (s *Sim) apply(a Action) error {
 		s.doShare(a)
 	case Resize:
 		s.doResize(a)
+	case Reconfigure:
+		s.doReconfigure(a)
 	case Crash:
 		s.doCrash(a)
 	}

@@ -91,8 +91,8 @@ func (c *Config) validate() error {
 		if !finiteNonNeg(n.GPU) || !finiteNonNeg(n.CPU) || !finiteNonNeg(n.VRAMGB) {
 			return cfgErr("node %d (%s): capacities must be finite and ≥ 0", i, n.Name)
 		}
-		if n.GPU == 0 && n.CPU == 0 {
-			return cfgErr("node %d (%s): GPU and CPU capacity both 0", i, n.Name)
+		if hasNoCompute(n) && !isEmpty(n) {
+			return cfgErr("node %d (%s): GPU and CPU capacity both 0 with %g GB of VRAM (an unused partition has none)", i, n.Name, n.VRAMGB)
 		}
 	}
 	for i, s := range c.Services {
@@ -147,6 +147,11 @@ func (c *Config) validatePlacement() error {
 		}
 		weights[in.Node] += c.Services[in.Service].WeightsGB
 		replicas[in.Service]++
+	}
+	for i, in := range c.Instances {
+		if n := c.Nodes[in.Node]; hasNoCompute(n) {
+			return cfgErr("node %d (%s): GPU and CPU capacity both 0 (an unused partition) but instance %d resides there", in.Node, n.Name, i)
+		}
 	}
 	for n, w := range weights {
 		if !FitsVRAM(w, c.Nodes[n].VRAMGB) {

@@ -20,6 +20,8 @@ func (s *Sim) checkMigrate(m Migrate) error {
 		return rejectf(KindMigrate, ReasonUnavailable, "instance %d is reconfiguring", m.Instance)
 	case s.nodes[m.To].down():
 		return rejectf(KindMigrate, ReasonUnavailable, "node %d is down", m.To)
+	case hasNoCompute(s.nodes[m.To].spec):
+		return rejectf(KindMigrate, ReasonUnavailable, "node %d has no capacity (an unused partition)", m.To)
 	}
 	w := s.cfg.Services[in.svc].WeightsGB
 	if !s.fits(int32(m.To), w) {

@@ -55,6 +55,8 @@ func (s *Sim) checkAdd(a AddReplica) error {
 		return rejectf(KindAddReplica, ReasonValue, "start-up time %g s", a.Startup)
 	case s.nodes[a.Node].down():
 		return rejectf(KindAddReplica, ReasonUnavailable, "node %d is down", a.Node)
+	case hasNoCompute(s.nodes[a.Node].spec):
+		return rejectf(KindAddReplica, ReasonUnavailable, "node %d has no capacity (an unused partition)", a.Node)
 	}
 	if w := s.cfg.Services[a.Service].WeightsGB; !s.fits(int32(a.Node), w) {
 		return rejectf(KindAddReplica, ReasonVRAM, "service %d needs %.3g GB on node %d, %.3g GB free", a.Service, w, a.Node,

@@ -3,6 +3,7 @@ package sim_test
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/airansim/airansim/allocator"
@@ -46,6 +47,60 @@ func BenchmarkEngineScale(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(events), "ns/event")
 			b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
+		})
+	}
+}
+
+// BenchmarkEngineScaleRequests runs the largest generated cluster (83 sites: 498 nodes, 498 cells)
+// at ρ = 0.75 with the HAF allocator at every event, no controllers and records discarded, with 1 M
+// and 10 M requests, and reports ns/event, the peak number of requests in flight and the peak heap in
+// use (HeapInuse sampled every 65,536 events) per request in flight. Run it with -benchtime 1x: a
+// 10 M-request run takes about a minute.
+func BenchmarkEngineScaleRequests(b *testing.B) {
+	g, err := scenario.Generate(scenario.GenerateOptions{Sites: 83})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1_000_000, 10_000_000} {
+		b.Run(fmt.Sprintf("requests=%dM", n/1_000_000), func(b *testing.B) {
+			var events, inflight int64
+			var peak uint64
+			for b.Loop() {
+				b.StopTimer()
+				built, err := g.Build(scenario.BuildOptions{Load: 0.75, Requests: n, Seed: 1})
+				if err != nil {
+					b.Fatal(err)
+				}
+				built.Config.Allocator = allocator.HAF{}
+				var ms runtime.MemStats
+				k := 0
+				built.Config.AfterEvent = func(s *sim.Sim) {
+					if k++; k%65536 == 0 {
+						st := s.Stats()
+						inflight = max(inflight, st.Arrived-st.Ended)
+						runtime.ReadMemStats(&ms)
+						peak = max(peak, ms.HeapInuse)
+					}
+				}
+				runtime.GC()
+				s, err := sim.New(built.Config)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				st, err := s.Run(context.Background())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if st.Arrived != int64(n) || st.Ended != int64(n) {
+					b.Fatalf("%d requests: %d arrived, %d ended", n, st.Arrived, st.Ended)
+				}
+				events += st.Events
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(events), "ns/event")
+			b.ReportMetric(float64(inflight), "peak-inflight")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+			b.ReportMetric(float64(peak)/float64(max(inflight, 1)), "B/inflight")
 		})
 	}
 }

@@ -155,13 +155,18 @@ type Stats struct {
 	Added         int                             // replicas added (AddReplica applied)
 	Removed       int                             // replicas set draining (RemoveReplica applied)
 	Resizes       int                             // Resize actions applied with a reconfiguration delay
-	NodeChanges   int64                           // node events applied: scheduled Changes and ends of Resizes
+	NodeChanges   int64                           // node events applied: scheduled Changes, ends of Resizes and Reconfigures
 	RANInfeasible int64                           // node allocations whose RAN floors exceed a capacity beyond RANFloorTolerance, or with a RAN slack < −MetTolerance
 	RANRounding   int64                           // node allocations whose RAN floors exceed a capacity (or a slack ≤ 0) only within those tolerances: rounding, not in RANInfeasible
 	Allocations   int64                           // node reallocations
 	InSystemArea  float64                         // ∫ (requests in the system) dt, request·s (Little's law)
 	End           float64                         // time the run ended, s
 	Horizon       float64                         // the horizon used, s
+
+	// Reconfigurations counts the Reconfigure actions applied that changed at least one node;
+	// ReconfigureNodeS sums their Delay over the nodes they changed (node·s spent reconfiguring).
+	Reconfigurations int
+	ReconfigureNodeS float64
 }
 
 // MigrationsTotal returns the number of committed migrations.

@@ -74,7 +74,9 @@ type Request struct {
 	Flow int
 }
 
-// NodeSpec describes a compute node.
+// NodeSpec describes a compute node. GPU and CPU may not both be 0, except in an empty node (GPU, CPU
+// and VRAM all 0: an unused MIG partition slot, package mig), which serves nothing and may hold no
+// instance until a Reconfigure gives it capacity.
 type NodeSpec struct {
 	Name   string  // Unique name.
 	GPU    float64 // G_n, effective GPU capacity, TFLOP/s (≥ 0).

@@ -1,7 +1,7 @@
 package haf
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/airansim/airansim/agent"
 	"github.com/airansim/airansim/sim"
@@ -26,12 +26,17 @@ func Candidates(s *sim.Snapshot, eligible []sim.Category) []agent.Candidate {
 			if n == in.Node || s.Nodes[n].Down || !s.Nodes[n].Fits(w) {
 				continue
 			}
-			out = append(out, agent.Candidate{ID: fmt.Sprintf("m%d", len(out)), Instance: i,
-				Service: s.Services[in.Service].Name, Category: in.Category, From: in.Node, To: n,
-				FromName: s.Nodes[in.Node].Spec.Name, ToName: s.Nodes[n].Spec.Name})
+			out = append(out, candidate(s, i, n, len(out)))
 		}
 	}
 	return out
+}
+
+// candidate returns the migration of instance i to node n numbered m<id>.
+func candidate(s *sim.Snapshot, i, n, id int) agent.Candidate {
+	in := &s.Instances[i]
+	return agent.Candidate{ID: "m" + strconv.Itoa(id), Instance: i, Service: s.Services[in.Service].Name,
+		Category: in.Category, From: in.Node, To: n, FromName: s.Nodes[in.Node].Spec.Name, ToName: s.Nodes[n].Spec.Name}
 }
 
 func isEligible(c sim.Category, eligible []sim.Category) bool {

@@ -25,6 +25,10 @@ type Options struct {
 	Eligible      []sim.Category      // categories eligible for migration (S^M); nil: all four
 	Weights       [sim.Groups]float64 // weights of r̄ in eq. (11) by group; all zero: equal weights
 	ChargeLatency bool                // apply the chosen migration only after the agent's measured latency (simulated time)
+	// MaxCandidates caps M_k on large clusters (CappedCandidates); 0: DefaultMaxCandidates; < 0: never
+	// cap (every feasible move, as in the paper, at a cost that grows as nodes × instances).
+	MaxCandidates int
+	Destinations  int // destinations per source instance when capped; 0: DefaultDestinations
 }
 
 // Names the policies report (sim.Controller.Name) and are registered under.
@@ -45,6 +49,9 @@ func (o Options) check(interval float64) error {
 	}
 	if o.K < 0 {
 		return fmt.Errorf("%w: K %d must be ≥ 0", ErrOptions, o.K)
+	}
+	if o.Destinations < 0 {
+		return fmt.Errorf("%w: Destinations %d must be ≥ 0", ErrOptions, o.Destinations)
 	}
 	for g, w := range o.Weights {
 		if !(w >= 0) || math.IsInf(w, 0) {
@@ -95,7 +102,7 @@ func (p *Policy) Name() string {
 
 // Decide runs one placement epoch.
 func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
-	q := &agent.Query{Snapshot: s, Candidates: Candidates(s, p.o.Eligible), K: p.o.K, Interval: p.interval}
+	q := &agent.Query{Snapshot: s, Candidates: p.candidates(s), K: p.o.K, Interval: p.interval}
 	reply, err := p.o.Agent.Shortlist(ctx, q)
 	if err != nil {
 		return nil, err
@@ -117,6 +124,14 @@ func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Pl
 		m.Delay = reply.Latency.Seconds()
 	}
 	return sim.Plan{m}, nil
+}
+
+// candidates returns M_k, capped unless MaxCandidates < 0.
+func (p *Policy) candidates(s *sim.Snapshot) []agent.Candidate {
+	if p.o.MaxCandidates < 0 {
+		return Candidates(s, p.o.Eligible)
+	}
+	return CappedCandidates(s, p.o.Eligible, p.o.MaxCandidates, p.o.Destinations, p.interval)
 }
 
 // choose applies eq. (11) over the shortlist and the no-op.

@@ -1,0 +1,226 @@
+package scoring
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/airansim/airansim/telemetry"
+)
+
+// Source answers the local range windows the agents pass to their scorers: for one metric name and
+// label matchers (the agent passes {"cluster": its cluster}), the series sampled every step s over
+// [start, end] s, like Prometheus's query_range. The node telemetry implements it.
+type Source interface {
+	Query(metric string, match map[string]string, start, end, step float64) (telemetry.Matrix, error)
+}
+
+// AgentOptions tunes the agents. The zero value works.
+type AgentOptions struct {
+	// Start is the simulated time the agents start at, s; the first call of a scorer is at
+	// Start + its interval, as the addon's ticker first fires one interval after start. Default 0.
+	Start float64
+	// Clock reads wall-clock time for the call latency counters only. Default time.Now.
+	Clock func() time.Time
+}
+
+// Stats are the counters of one scorer on one cluster. Latency is wall-clock; every other field
+// depends on simulated time only.
+type Stats struct {
+	Cluster    string        // Agent's cluster.
+	Scorer     string        // Spec.Name.
+	ScoreName  string        // Spec.ScoreName.
+	Calls      int           // Scorer calls made (one per interval).
+	Failed     int           // Calls that stored nothing because of an error.
+	Stored     int           // Scores put in the store.
+	Errors     [NumKinds]int // By ErrorKind: failed calls, except KindOutOfRange, which counts results.
+	Latency    time.Duration // Total wall-clock time spent in Score calls.
+	MaxLatency time.Duration // Longest single call.
+}
+
+// NumKinds is the number of error kinds, the length of Stats.Errors.
+const NumKinds = int(numKinds)
+
+// Hub runs one scoring agent per cluster and owns the central store. Calls happen at simulated
+// times Start + k·interval per scorer and cluster, whatever times Advance is given, so a run's
+// stored scores depend on simulated time only.
+type Hub struct {
+	src    Source
+	store  Store
+	agents []*agent
+	clock  func() time.Time
+}
+
+// agent is one cluster's scoring agent.
+type agent struct {
+	cluster string
+	match   map[string]string
+	runs    []*run
+}
+
+// run is one scorer on one cluster.
+type run struct {
+	spec  Spec
+	start float64 // Agents' start, s.
+	k     int     // Calls made or skipped so far; the next is at start + (k+1)·interval.
+	next  float64 // Simulated time of the next call, s.
+	stats Stats
+	items []item // Reused buffer of one call's scores.
+}
+
+// NewHub returns a hub whose agents run the assignments' specs, reading windows from src. Every
+// spec must have a Scorer (NewSpec) and a Prometheus spec needs a non-nil src.
+func NewHub(src Source, assignments []Assignment, opts AgentOptions) (*Hub, error) {
+	h := &Hub{src: src, clock: opts.Clock}
+	if h.clock == nil {
+		h.clock = time.Now
+	}
+	if math.IsNaN(opts.Start) || math.IsInf(opts.Start, 0) {
+		return nil, fmt.Errorf("scoring: agent start %g s: must be finite", opts.Start)
+	}
+	for _, a := range assignments {
+		ag := &agent{cluster: a.Cluster, match: map[string]string{"cluster": a.Cluster}}
+		for _, s := range a.Specs {
+			if s.Scorer == nil {
+				return nil, fmt.Errorf("scoring: cluster %q: scorer %q has no Scorer (build specs with NewSpec)", a.Cluster, s.Name)
+			}
+			if s.dim == nil {
+				return nil, fmt.Errorf("scoring: cluster %q: scorer %q: spec not resolved (build specs with NewSpec)", a.Cluster, s.Name)
+			}
+			if s.SourceType == SourcePrometheus && src == nil {
+				return nil, fmt.Errorf("scoring: cluster %q: scorer %q needs a telemetry source", a.Cluster, s.Name)
+			}
+			ag.runs = append(ag.runs, &run{spec: s, start: opts.Start, next: opts.Start + s.Interval,
+				stats: Stats{Cluster: a.Cluster, Scorer: s.Name, ScoreName: s.ScoreName}})
+		}
+		h.agents = append(h.agents, ag)
+	}
+	return h, nil
+}
+
+// Store returns the hub's central store.
+func (h *Hub) Store() *Store { return &h.store }
+
+// NextDue returns the simulated time of the next call of any agent, s (+Inf without scorers).
+func (h *Hub) NextDue() float64 {
+	t := math.Inf(1)
+	for _, a := range h.agents {
+		for _, r := range a.runs {
+			t = math.Min(t, r.next)
+		}
+	}
+	return t
+}
+
+// Advance makes every call due at a simulated time ≤ now (s), each at its own due time, agents in
+// assignment order and each agent's calls in time order (ties in spec order). Scorer failures are
+// counted, never returned; the only error is ctx's, which stops Advance between calls.
+func (h *Hub) Advance(ctx context.Context, now float64) error {
+	for _, a := range h.agents {
+		for {
+			r := a.due(now)
+			if r == nil {
+				break
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := h.call(ctx, a, r); err != nil {
+				return err
+			}
+			r.k++
+			r.next = r.start + float64(r.k+1)*r.spec.Interval // Not a running sum: no drift.
+		}
+	}
+	return nil
+}
+
+// due returns the run with the earliest call at or before now (first in spec order on ties), or nil.
+func (a *agent) due(now float64) *run {
+	var best *run
+	for _, r := range a.runs {
+		if r.next <= now && (best == nil || r.next < best.next) {
+			best = r
+		}
+	}
+	return best
+}
+
+// call makes one call of r at its due time: window, score, clamp, store. It returns only ctx's error.
+func (h *Hub) call(ctx context.Context, a *agent, r *run) error {
+	t := r.next
+	r.stats.Calls++
+	var data telemetry.Matrix
+	if r.spec.SourceType == SourcePrometheus {
+		for _, q := range r.spec.Queries {
+			m, err := h.src.Query(q, a.match, t-r.spec.Range, t, r.spec.Step)
+			if err != nil {
+				r.fail(KindSource)
+				return nil
+			}
+			data = append(data, m...)
+		}
+	}
+	t0 := h.clock()
+	res, err := r.spec.Scorer.Score(ctx, data)
+	lat := h.clock().Sub(t0)
+	r.stats.Latency += lat
+	r.stats.MaxLatency = max(r.stats.MaxLatency, lat)
+	if err != nil {
+		if ctx.Err() != nil { // The run is stopping: the call is not the scorer's failure.
+			r.stats.Calls--
+			return ctx.Err()
+		}
+		r.fail(kindOf(err))
+		return nil
+	}
+	r.items = r.items[:0]
+	for _, x := range res {
+		v := x.Score
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			r.stats.Errors[KindOutOfRange]++
+			continue
+		}
+		if v < -100 || v > 100 {
+			r.stats.Errors[KindOutOfRange]++
+			v = min(max(v, -100), 100)
+		}
+		d := r.spec.dim.render(a.cluster, r.spec.ScoreName, x.Metric)
+		if d == "" { // As the addon's agent: a result whose dimension renders empty is skipped.
+			continue
+		}
+		r.items = append(r.items, item{dim: d, value: v})
+	}
+	// Equal dimensions: the later result wins (stable sort, then keep the last of each run).
+	slices.SortStableFunc(r.items, func(x, y item) int { return strings.Compare(x.dim, y.dim) })
+	out := r.items[:0]
+	for i, it := range r.items {
+		if i+1 < len(r.items) && r.items[i+1].dim == it.dim {
+			continue
+		}
+		out = append(out, it)
+	}
+	r.items = out
+	h.store.replace(a.cluster, r.spec.ScoreName, t, t+r.spec.Validity, r.items)
+	r.stats.Stored += len(r.items)
+	return nil
+}
+
+func (r *run) fail(k ErrorKind) {
+	r.stats.Failed++
+	r.stats.Errors[k]++
+}
+
+// Stats returns the counters of every scorer on every cluster, in assignment and spec order.
+func (h *Hub) Stats() []Stats {
+	var out []Stats
+	for _, a := range h.agents {
+		for _, r := range a.runs {
+			out = append(out, r.stats)
+		}
+	}
+	return out
+}

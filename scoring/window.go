@@ -1,0 +1,125 @@
+package scoring
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/airansim/airansim/telemetry"
+)
+
+// Metric names the built-in scorers read by default: the node telemetry's series names (the same
+// strings as telemetry.GPUUtilisation, CPUUtilisation, PowerW and Throughput on the telemetry branch).
+// Each scorer's options can name others.
+const (
+	MetricGPUUtilisation = "gpu_utilisation" // Fraction of the node's GPU capacity in use, 0..1.
+	MetricCPUUtilisation = "cpu_utilisation" // Fraction of the node's CPU capacity in use, 0..1.
+	MetricPower          = "power_w"         // Mean node power over the step, W.
+	MetricThroughput     = "throughput_rps"  // Requests finished on the node per second, requests/s.
+)
+
+// Window is the declared call timing of a built-in scorer. The zero value gives the defaults.
+type Window struct {
+	Interval float64 // Time between calls, s; default 5 (the placement epoch Δ).
+	Range    float64 // Window length, s; default 60.
+	Step     float64 // Window resolution, s; default 5.
+}
+
+func (w Window) withDefaults() Window {
+	if w.Interval == 0 {
+		w.Interval = 5
+	}
+	if w.Range == 0 {
+		w.Range = 60
+	}
+	if w.Step == 0 {
+		w.Step = 5
+	}
+	return w
+}
+
+// nodeWindow is the window of one node: its series, in matrix order.
+type nodeWindow struct {
+	node   string
+	series []*telemetry.Series
+}
+
+// byNode groups a matrix by its "node" label (series without one are grouped under ""), nodes in
+// increasing name order. It copies no samples.
+func byNode(m telemetry.Matrix) []nodeWindow {
+	type ref struct {
+		node string
+		s    *telemetry.Series
+	}
+	refs := make([]ref, len(m))
+	for i := range m {
+		refs[i] = ref{m[i].Metric["node"], &m[i]}
+	}
+	slices.SortStableFunc(refs, func(a, b ref) int { return strings.Compare(a.node, b.node) })
+	ps := make([]*telemetry.Series, len(m))
+	for i, r := range refs {
+		ps[i] = r.s
+	}
+	var out []nodeWindow
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && refs[j].node == refs[i].node {
+			j++
+		}
+		out = append(out, nodeWindow{node: refs[i].node, series: ps[i:j:j]})
+		i = j
+	}
+	return out
+}
+
+// each calls f with every finite sample of the node's series of metric.
+func (w nodeWindow) each(metric string, f func(telemetry.Sample)) {
+	for _, s := range w.series {
+		if s.Metric["__name__"] != metric {
+			continue
+		}
+		for _, x := range s.Values {
+			if !math.IsNaN(x.V) && !math.IsInf(x.V, 0) {
+				f(x)
+			}
+		}
+	}
+}
+
+// mean returns the mean of the node's finite samples of metric, each mapped by g, and false if there are none.
+func (w nodeWindow) mean(metric string, g func(float64) float64) (float64, bool) {
+	s, n := 0.0, 0
+	w.each(metric, func(x telemetry.Sample) { s += g(x.V); n++ })
+	if n == 0 {
+		return 0, false
+	}
+	return s / float64(n), true
+}
+
+// peak returns the largest finite sample of metric on the node and false if there is none.
+func (w nodeWindow) peak(metric string) (float64, bool) {
+	p, n := math.Inf(-1), 0
+	w.each(metric, func(x telemetry.Sample) { p = math.Max(p, x.V); n++ })
+	return p, n > 0
+}
+
+func identity(v float64) float64 { return v }
+
+func clamp(v, lo, hi float64) float64 { return math.Min(math.Max(v, lo), hi) }
+
+// nodeLabels returns the result labels of a node's score.
+func nodeLabels(node string) map[string]string {
+	if node == "" {
+		return map[string]string{}
+	}
+	return map[string]string{"node": node}
+}
+
+// builtinConfig returns a built-in scorer's declared configuration.
+func builtinConfig(name, desc, score, query string, w Window) Config {
+	return Config{
+		Name: name, Description: desc,
+		Source:  SourceConfig{Type: SourcePrometheus, Path: "/api/v1/query_range", Params: SourceParams{Query: query, Range: w.Range, Step: w.Step}},
+		Scoring: ScoringConfig{Path: DefaultScoringPath, Params: ScoringParams{Name: score, Interval: w.Interval}},
+	}
+}
