@@ -344,16 +344,18 @@ func (r *Router) bear(cand []int, reps []sim.ReplicaView, now float64) (int, boo
 	if at < 0 || !reps[at].Available {
 		return 0, false
 	}
-	own, ok := r.fresh(r.newest, now)
-	if others := fresh; ok {
+	own, probed := r.fresh(r.newest, now) // own is 0 until the newest replica is probed
+	others := fresh
+	if probed {
 		others--
-		if others > 0 {
-			return at, own < cpu/float64(fresh)
-		}
-	} else if fresh > 0 {
-		return at, 0 < (cpu+own)/float64(fresh+1)
 	}
-	return at, float64(r.flows[r.newest]) < float64(flows)/float64(len(cand))
+	if others == 0 {
+		return at, float64(r.flows[r.newest]) < float64(flows)/float64(len(cand))
+	}
+	if !probed {
+		cpu, fresh = cpu+own, fresh+1
+	}
+	return at, own < cpu/float64(fresh)
 }
 
 // fresh returns instance i's probed CPU utilisation if its probe is at most ProbeTTL old at now.
