@@ -84,3 +84,43 @@ func TestAutoscalingFile(t *testing.T) {
 		t.Errorf("bad section: %v, want an error naming %s and autoscaling.down_hold_s", err, bad)
 	}
 }
+
+// TestCrashAndAdmission: 60 xApps (≈ 2.1 cores) on one 2-core replica. Single-server under the crash
+// model (K = 2) crashes and ends requests dropped; hautoscale held at one replica with the PWL
+// admission refuses xApps, which are neither deployed nor admitted, and keeps every SLA ≥ 99 % (the
+// requests cut at the horizon count as misses).
+func TestCrashAndAdmission(t *testing.T) {
+	out := t.TempDir()
+	args := []string{"--out", out, "--xapps", "60", "--horizon", "300", "--interval", "2", "--methods", "single-server,hautoscale",
+		"--crash-ticks", "2", "--admission", "pwl", "--seeds", "1", "--max-replicas", "1"}
+	if err := run(context.Background(), args, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "summary.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	cols := strings.Split(lines[0], ",")
+	get := func(row []string, col string) float64 {
+		v, err := strconv.ParseFloat(row[slices.Index(cols, col)], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, l := range lines[1:] {
+		row := strings.Split(l, ",")
+		switch row[0] {
+		case "single-server":
+			if get(row, "crashes") == 0 || get(row, "crashed_requests") == 0 || get(row, "refused") != 0 {
+				t.Errorf("single-server: %s", l)
+			}
+		case "hautoscale":
+			if r := get(row, "refused"); r == 0 || get(row, "deployed")+r != 60 || get(row, "admitted") > get(row, "deployed") ||
+				get(row, "crashes") != 0 || min(get(row, "sla_r1"), get(row, "sla_r2"), get(row, "sla_r3")) < 0.99 {
+				t.Errorf("hautoscale: %s", l)
+			}
+		}
+	}
+}
