@@ -47,7 +47,8 @@ type Options struct {
 //     a fresh probe, the number of flows associated with it;
 //   - Bull: else the available candidate (all candidates if none is available) with the lowest score
 //     WCPU·cpu + WLatency·min(lat/LMax, 1) + WInFlight·inflight/max inflight, where cpu is the CPU
-//     utilisation over the last probe window (work served / window / node cores) and lat the probed
+//     utilisation of the replica's server over the last probe window (work served by the AI replicas
+//     there / window / node cores) and lat the probed
 //     drain time BacklogCPU/CPUAlloc (both 0 when the probe is stale or missing), inflight the live
 //     count; ties: fewer flows, then the lower index.
 //
@@ -133,17 +134,26 @@ func (r *Router) Fork() any {
 	return &c
 }
 
-// Decide probes every AI instance's CPU utilisation and drain time; it returns no action.
+// Decide probes every AI instance's CPU utilisation — that of its server, as the paper's balancer
+// "selects servers based on CPU load": the CPU work the AI replicas on the node served over the probe
+// window / window / node cores, so replicas sharing a server share its load — and its drain time; it
+// returns no action.
 func (r *Router) Decide(_ context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	r.grow(len(s.Instances))
+	served := make([]float64, len(s.Nodes)) // CPU work served by the AI replicas of each node, core-s
+	for i, in := range s.Instances {
+		if p := &r.probe[i]; in.Category.IsAI() && !math.IsNaN(p.at) {
+			served[in.Node] += max(0, in.LastEpoch.Work.CPU+p.backlog-in.BacklogCPU)
+		}
+	}
 	for i, in := range s.Instances {
 		if !in.Category.IsAI() {
 			continue
 		}
 		p := &r.probe[i]
 		p.cpu, p.lat = 0, 0
-		if c := s.Nodes[in.Node].Spec.CPU; s.Window > 0 && c > 0 && !math.IsNaN(p.at) {
-			p.cpu = max(0, in.LastEpoch.Work.CPU+p.backlog-in.BacklogCPU) / s.Window / c
+		if c := s.Nodes[in.Node].Spec.CPU; s.Window > 0 && c > 0 {
+			p.cpu = served[in.Node] / s.Window / c
 		}
 		if in.BacklogCPU > 0 {
 			p.lat = math.Inf(1)

@@ -203,3 +203,36 @@ func TestBearLoad(t *testing.T) {
 		t.Errorf("flow 6 on %d, want 0 (newest above the mean load: Bull)", got)
 	}
 }
+
+// TestServerLoad: the probed CPU is the server's. Replica 0 is on node 0 (2 cores), replica 1 alone
+// on node 1, and replica 2, added later, shares node 0. Over the 10 s window replica 0 served 16 core-s
+// and replica 2 none: both read 16/10/2 = 0.8; replica 1 served 4: 0.2. A new flow goes to replica 1:
+// Bear does not pick replica 2, the newest, although it served nothing itself (its server's 0.8 is
+// not below the mean 0.6), and Bull prefers the idle server.
+func TestServerLoad(t *testing.T) {
+	r := newRouter(t, bnb.Options{})
+	snapAt := func(now float64, work [3]float64) *sim.Snapshot {
+		s := &sim.Snapshot{Time: now, Window: 10}
+		for range 2 {
+			s.Nodes = append(s.Nodes, sim.NodeView{Spec: sim.NodeSpec{CPU: 2}})
+		}
+		for i, n := range []int{0, 1, 0} {
+			s.Instances = append(s.Instances, sim.InstanceView{Category: sim.SmallAI, Node: n,
+				LastEpoch: sim.InstanceCount{Work: sim.Work{CPU: work[i]}}})
+		}
+		return s
+	}
+	on := func(i, node int) sim.ReplicaView { v := view(i, 0); v.Node = node; return v }
+	if got := route(r, 1, 0, on(0, 0), on(1, 1)); got != 0 {
+		t.Fatalf("flow 1 on %d", got)
+	}
+	if got := route(r, 2, 0, on(0, 0), on(1, 1), on(2, 0)); got != 2 {
+		t.Fatalf("flow 2 on %d, want the new replica 2 (Bear, no probe yet)", got)
+	}
+	ctx := context.Background()
+	r.Decide(ctx, snapAt(0, [3]float64{}), nil)
+	r.Decide(ctx, snapAt(10, [3]float64{16, 4, 0}), nil)
+	if got := route(r, 3, 12, on(0, 0), on(1, 1), on(2, 0)); got != 1 {
+		t.Errorf("flow 3 on %d, want 1 (the idle server)", got)
+	}
+}
