@@ -27,6 +27,14 @@ type Spec struct {
 	Params                any                // your own inputs that determine the run (e.g. your method's parameters), JSON-encodable; nil: none
 	Sink                  sim.Sink           // optional extra sink of every request record; not part of the fingerprint
 	Records               string             // directory for requests.csv and requests.parquet; "": not written; not part of the fingerprint
+
+	dataset datasetPart // the run's file in a Dataset's requests table, set by SweepOptions.Jobs; not part of the fingerprint
+}
+
+// datasetPart is where a run writes its records in a Dataset.
+type datasetPart struct {
+	file string // requests table file; "": none
+	run  string // the run's key
 }
 
 // Workload replaces or extends the request source of a run (an outside workload generator).

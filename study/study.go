@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/airansim/airansim/internal/output"
@@ -154,13 +156,29 @@ func newSinks(spec Spec, b *scenario.Built) (*sinks, error) {
 		out.meters = append(out.meters, m)
 		out.tee = append(out.tee, m)
 	}
+	if spec.Records == "" && spec.dataset.file == "" {
+		return out, nil
+	}
+	out.rec = &recordWriter{b: b, run: spec.dataset.run, agent: agentLabel(spec)}
+	out.tee = append(out.tee, out.rec)
 	if spec.Records != "" {
 		w, err := output.CreateRequestWriter(spec.Records)
 		if err != nil {
 			return nil, err
 		}
-		out.rec = &recordWriter{w: w, b: b}
-		out.tee = append(out.tee, out.rec)
+		out.rec.w = w
+	}
+	if spec.dataset.file != "" {
+		if err := os.MkdirAll(filepath.Dir(spec.dataset.file), 0o755); err != nil {
+			out.rec.abort()
+			return nil, err
+		}
+		ds, err := output.CreateParquet[datasetRequest](spec.dataset.file)
+		if err != nil {
+			out.rec.abort()
+			return nil, err
+		}
+		out.rec.ds = ds
 	}
 	return out, nil
 }
@@ -170,16 +188,13 @@ func (s *sinks) close() error {
 	if s.rec == nil {
 		return nil
 	}
-	if s.rec.err != nil {
-		return s.rec.err
-	}
-	return s.rec.w.Close()
+	return s.rec.close()
 }
 
 // abort discards uncommitted record files.
 func (s *sinks) abort() {
 	if s.rec != nil {
-		s.rec.w.Abort()
+		s.rec.abort()
 	}
 }
 

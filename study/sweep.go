@@ -23,35 +23,79 @@ type SweepOptions struct {
 	Progress   io.Writer         // progress and warnings; nil: none
 	Label      string            // names the sweep in progress lines; "": none
 	Key        func(Spec) string // stored file name of a run, unique in the sweep; nil: DefaultKey
+	Sharding   runner.Sharding   // plan, run one shard or merge instead of running every spec (runner.Sharding); zero: run every spec
+	Dataset    Dataset           // partitioned parquet dataset of every run's records and summary (docs/dataset.md); zero: none
 }
 
 // Runner returns the job runner's options of o, for a command that runs jobs of its own type.
 func (o SweepOptions) Runner() runner.Options {
 	return runner.Options{Dir: o.Dir, Parallel: o.Parallel, Resume: o.Resume, RerunStale: o.RerunStale,
-		Progress: o.Progress, Label: o.Label}
+		Progress: o.Progress, Label: o.Label, Sharding: o.Sharding}
 }
 
 // Sweep runs every spec in parallel and returns the results in spec order. Each run is stored in
 // o.Dir as it finishes, with its Inputs and their fingerprint, so that a sweep interrupted (or
 // extended with more specs) can resume; see runner.Run for the storage and resume rules.
+//
+// With o.Sharding, Sweep writes the plan or runs one shard and returns a *runner.Stopped error
+// (the caller then writes no summary), or merges: it returns the stored results in spec order
+// without running anything (with AllowPartial, only those stored, still in spec order).
 func Sweep(ctx context.Context, specs []Spec, o SweepOptions) ([]Result, error) {
-	jobs, err := Jobs(specs, o.Key)
+	jobs, err := o.Jobs(specs)
 	if err != nil {
 		return nil, err
 	}
 	if o.Resume && o.Progress != nil && len(jobs) > 0 {
 		warnRevision(o.Progress, o.Label, jobs[0].Inputs.(Inputs).Revision)
 	}
-	return runner.Run(ctx, jobs, o.Runner())
+	rs, err := runner.Run(ctx, jobs, o.Runner())
+	if err != nil || o.Dataset.Root == "" {
+		return rs, err
+	}
+	return rs, o.writeRuns(specs, rs)
+}
+
+// writeRuns writes the summary of every run of rs into the dataset's runs table (again, for the
+// runs that wrote it as they finished: the stored runs resumed or merged have not).
+func (o SweepOptions) writeRuns(specs []Spec, rs []Result) error {
+	idx := make([]int, len(specs))
+	for i := range idx {
+		idx[i] = i
+	}
+	if len(rs) < len(specs) { // a partial merge: the stored runs only
+		var err error
+		if idx, err = Stored(specs, o); err != nil {
+			return err
+		}
+	}
+	key := o.key()
+	for k, r := range rs {
+		if err := o.Dataset.WriteRun(specs[idx[k]], key(specs[idx[k]]), r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// key returns o.Key, DefaultKey if nil.
+func (o SweepOptions) key() func(Spec) string {
+	if o.Key == nil {
+		return DefaultKey
+	}
+	return o.Key
 }
 
 // Jobs returns one runner job per spec: its key (key(spec); nil: DefaultKey), its Inputs and Run.
 // It reads the VCS revision once and hashes every file the specs read once; it fails if a file
 // cannot be read or a spec is invalid (no scenario, a misnamed measure).
 func Jobs(specs []Spec, key func(Spec) string) ([]runner.Job[Result], error) {
-	if key == nil {
-		key = DefaultKey
-	}
+	return SweepOptions{Key: key}.Jobs(specs)
+}
+
+// Jobs returns the runner jobs of specs as Jobs does with o.Key; with o.Dataset each job also
+// writes its run's records and summary into the dataset as it runs.
+func (o SweepOptions) Jobs(specs []Spec) ([]runner.Job[Result], error) {
+	key := o.key()
 	h := newInputHasher(output.Revision())
 	jobs := make([]runner.Job[Result], len(specs))
 	for i, s := range specs {
@@ -62,8 +106,19 @@ func Jobs(specs []Spec, key func(Spec) string) ([]runner.Job[Result], error) {
 		if err != nil {
 			return nil, err
 		}
-		jobs[i] = runner.Job[Result]{Key: key(s), Inputs: in,
-			Run: func(ctx context.Context) (Result, error) { return Run(ctx, s) }}
+		k := key(s)
+		run := func(ctx context.Context) (Result, error) { return Run(ctx, s) }
+		if d := o.Dataset; d.Root != "" {
+			s.dataset = datasetPart{file: d.File(RequestsTable, s, k), run: k}
+			run = func(ctx context.Context) (Result, error) {
+				r, err := Run(ctx, s)
+				if err == nil {
+					err = d.WriteRun(s, k, r)
+				}
+				return r, err
+			}
+		}
+		jobs[i] = runner.Job[Result]{Key: k, Inputs: in, Run: run}
 	}
 	return jobs, nil
 }
@@ -94,4 +149,21 @@ func checkMeasures(ms []Measure) error {
 		seen[m.Name] = true
 	}
 	return nil
+}
+
+// Stored returns the indices, in spec order, of the specs whose run is stored in o.Dir with
+// unchanged inputs. After a merge with o.Sharding.AllowPartial, which returns only those runs,
+// result i belongs to spec Stored(specs, o)[i].
+func Stored(specs []Spec, o SweepOptions) ([]int, error) {
+	jobs, err := Jobs(specs, o.Key)
+	if err != nil {
+		return nil, err
+	}
+	var out []int
+	for i, j := range jobs {
+		if o.Dir != "" && runner.Fresh(o.Dir, j) {
+			out = append(out, i)
+		}
+	}
+	return out, nil
 }

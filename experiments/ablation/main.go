@@ -42,9 +42,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	opt := f.Sweep("ablation", stderr)
-	jobs, pending, err := makeJobs(f, makeSpecs(f, sc), opt.Dir, opt.Resume)
+	opt.Key = runKey
+	jobs, pending, err := makeJobs(f, makeSpecs(f, sc), opt)
 	if err != nil {
 		return err
+	}
+	if f.Plan != "" || f.Merge {
+		pending = nil // nothing runs: no agent to check
 	}
 	if err := preflight(ctx, f, pending); err != nil {
 		return err
@@ -107,11 +111,12 @@ func runKey(s study.Spec) string {
 	return fmt.Sprintf("%s_load%g_seed%d", s.Method, s.Load, s.Seed)
 }
 
-// makeJobs returns the jobs of specs, Ollama runs limited to --ollama-parallel at once, and the
+// makeJobs returns the jobs of specs (keyed and with the dataset of opt), Ollama runs limited to --ollama-parallel at once, and the
 // agents that have a job to run (all of them unless resume finds their results stored in dir with
 // unchanged inputs).
-func makeJobs(f *config, specs []study.Spec, dir string, resume bool) (jobs []runner.Job[study.Result], pending []string, err error) {
-	jobs, err = study.Jobs(specs, runKey)
+func makeJobs(f *config, specs []study.Spec, opt study.SweepOptions) (jobs []runner.Job[study.Result], pending []string, err error) {
+	dir, resume := opt.Dir, opt.Resume
+	jobs, err = opt.Jobs(specs)
 	if err != nil {
 		return nil, nil, err
 	}

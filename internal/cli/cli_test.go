@@ -101,3 +101,30 @@ func TestTuneGC(t *testing.T) {
 		t.Errorf("with $GOGC=150: GC percent %d, want it kept", got)
 	}
 }
+
+// stopped is an error that ends a command early as asked.
+type stopped struct{}
+
+func (stopped) Error() string { return "plan written" }
+func (stopped) Success() bool { return true }
+
+func TestSettle(t *testing.T) {
+	other := errors.New("boom")
+	tests := []struct {
+		name  string
+		err   error
+		want  error
+		print string
+	}{
+		{"nil", nil, nil, ""},
+		{"help", pflag.ErrHelp, nil, ""},
+		{"success", fmt.Errorf("sweep: %w", stopped{}), nil, "cmd: sweep: plan written\n"},
+		{"failure", other, other, ""},
+	}
+	for _, tt := range tests {
+		var w bytes.Buffer
+		if got := Settle(&w, "cmd", tt.err); got != tt.want || w.String() != tt.print {
+			t.Errorf("%s: Settle = %v, printed %q; want %v, %q", tt.name, got, w.String(), tt.want, tt.print)
+		}
+	}
+}
