@@ -23,17 +23,22 @@ type SweepOptions struct {
 	Progress   io.Writer         // progress and warnings; nil: none
 	Label      string            // names the sweep in progress lines; "": none
 	Key        func(Spec) string // stored file name of a run, unique in the sweep; nil: DefaultKey
+	Sharding   runner.Sharding   // plan, run one shard or merge instead of running every spec (runner.Sharding); zero: run every spec
 }
 
 // Runner returns the job runner's options of o, for a command that runs jobs of its own type.
 func (o SweepOptions) Runner() runner.Options {
 	return runner.Options{Dir: o.Dir, Parallel: o.Parallel, Resume: o.Resume, RerunStale: o.RerunStale,
-		Progress: o.Progress, Label: o.Label}
+		Progress: o.Progress, Label: o.Label, Sharding: o.Sharding}
 }
 
 // Sweep runs every spec in parallel and returns the results in spec order. Each run is stored in
 // o.Dir as it finishes, with its Inputs and their fingerprint, so that a sweep interrupted (or
 // extended with more specs) can resume; see runner.Run for the storage and resume rules.
+//
+// With o.Sharding, Sweep writes the plan or runs one shard and returns a *runner.Stopped error
+// (the caller then writes no summary), or merges: it returns the stored results in spec order
+// without running anything (with AllowPartial, only those stored, still in spec order).
 func Sweep(ctx context.Context, specs []Spec, o SweepOptions) ([]Result, error) {
 	jobs, err := Jobs(specs, o.Key)
 	if err != nil {
@@ -94,4 +99,21 @@ func checkMeasures(ms []Measure) error {
 		seen[m.Name] = true
 	}
 	return nil
+}
+
+// Stored returns the indices, in spec order, of the specs whose run is stored in o.Dir with
+// unchanged inputs. After a merge with o.Sharding.AllowPartial, which returns only those runs,
+// result i belongs to spec Stored(specs, o)[i].
+func Stored(specs []Spec, o SweepOptions) ([]int, error) {
+	jobs, err := Jobs(specs, o.Key)
+	if err != nil {
+		return nil, err
+	}
+	var out []int
+	for i, j := range jobs {
+		if o.Dir != "" && runner.Fresh(o.Dir, j) {
+			out = append(out, i)
+		}
+	}
+	return out, nil
 }

@@ -46,6 +46,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if f.Plan != "" || f.Merge {
+		pending = nil // nothing runs: no agent to check
+	}
 	if err := preflight(ctx, f, pending); err != nil {
 		return err
 	}

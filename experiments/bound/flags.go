@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/airansim/airansim/internal/cli"
+	"github.com/airansim/airansim/internal/sweepflag"
 )
 
 // The references, in table order.
@@ -37,6 +38,8 @@ type config struct {
 	Refs        []string  `json:"references"`
 	Scenario    string    `json:"scenario"`
 	Out         string    `json:"out"`
+
+	sweepflag.Shards // --plan, --shard, --index, --shards, --merge, --allow-partial
 }
 
 func parse(args []string, stderr io.Writer) (*config, error) {
@@ -53,6 +56,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.StringSliceVar(&c.Refs, "references", allRefs, "references to run (comma list of: "+strings.Join(allRefs, ", ")+")")
 	fs.StringVar(&c.Scenario, "scenario", "", "scenario file (docs/scenario.md); empty: the paper's Table I scenario, embedded")
 	fs.StringVar(&c.Out, "out", "out/bound", "output directory for bound.csv, bound.md and config.json")
+	sweepflag.RegisterShards(fs, &c.Shards)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, `Usage: go run ./experiments/bound [flags]
 
@@ -104,7 +108,7 @@ func (c *config) check() error {
 		}
 		seen[r] = true
 	}
-	return nil
+	return c.Shards.Check()
 }
 
 func contains(xs []string, x string) bool {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/airansim/airansim/policy/search"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/study"
 )
 
 // row is one run of one reference: a line of bound.csv. Fulfillments are fractions in [0,1].
@@ -27,6 +29,39 @@ type row struct {
 	Sims      int    // simulations run: 1, child forks of the beam, or placements of the static search
 	Detail    string // beam: the winning finalist; best-static: instances moved from the scenario's placement
 	WallS     float64
+}
+
+// MarshalJSON stores the row with NaN fulfillments (an empty group) as null.
+func (r row) MarshalJSON() ([]byte, error) {
+	type plain row
+	return json.Marshal(struct {
+		plain
+		Fulfil [5]study.Frac
+	}{plain(r), fracs(r.Fulfil)})
+}
+
+// UnmarshalJSON reads a row stored by MarshalJSON.
+func (r *row) UnmarshalJSON(b []byte) error {
+	type plain row
+	var v struct {
+		plain
+		Fulfil [5]study.Frac
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*r = row(v.plain)
+	for i, f := range v.Fulfil {
+		r.Fulfil[i] = float64(f)
+	}
+	return nil
+}
+
+func fracs(xs [5]float64) (out [5]study.Frac) {
+	for i, x := range xs {
+		out[i] = study.Frac(x)
+	}
+	return out
 }
 
 // job is one (load, seed) point.

@@ -1,4 +1,6 @@
-// Command plot redraws a load sweep's summary.csv, table.md and figures from its stored runs.
+// Command plot redraws a load sweep's summary.csv, table.md and figures from its stored runs. With
+// the sweep's plan (IN/plan.json, written by every sweep) it reads exactly the planned runs and
+// fails naming the missing ones (docs/cluster.md).
 //
 //	go run ./experiments/plot --in out/loadsweep
 package main
@@ -22,6 +24,7 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := pflag.NewFlagSet("plot", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	in := fs.String("in", "out/loadsweep", "a load sweep's output directory (it reads IN/runs/*.json and writes IN/summary.csv, table.md, loadsweep.png and .svg)")
+	partial := fs.Bool("allow-partial", false, "with IN/plan.json (a sharded sweep): draw from the runs that are stored even if some are missing (they are listed)")
 	scPath := fs.String("scenario", "", "scenario whose paper_table is printed beside ours; empty: the embedded paper scenario")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./experiments/plot [flags]\n\nRedraws a load sweep's table and figures.\n\nFlags:\n%s", fs.FlagUsages())
@@ -33,7 +36,7 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	rs, err := study.ReadRuns(*in)
+	rs, err := study.ReadPlanned(*in, *partial, stderr)
 	if err != nil {
 		return err
 	}

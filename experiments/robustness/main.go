@@ -38,9 +38,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "robustness: %d runs (%d variants × %d methods × %d seeds) at ρ = %g, cost profile %s, output %s\n",
 		len(specs), len(vs), len(f.Methods), f.Seeds, f.Load, sc.ProfileLabel(f.Profile), f.Out)
 	t0 := time.Now()
-	rs, err := study.Sweep(ctx, specs, sweepOptions(f, stderr, key))
+	opt := sweepOptions(f, stderr, key)
+	rs, err := study.Sweep(ctx, specs, opt)
 	if err != nil {
 		return err
+	}
+	if len(rs) < len(specs) { // --merge --allow-partial: only the stored runs
+		if variantOf, err = storedVariants(specs, variantOf, opt); err != nil {
+			return err
+		}
 	}
 	runs := make([]row, len(rs))
 	for i, r := range rs {
@@ -99,4 +105,17 @@ func sweepOptions(f *config, stderr io.Writer, key func(study.Spec) string) stud
 	o := f.Sweep("robustness", stderr)
 	o.Key = key
 	return o
+}
+
+// storedVariants returns the variants of the specs whose runs are stored, in spec order.
+func storedVariants(specs []study.Spec, variantOf []string, o study.SweepOptions) ([]string, error) {
+	idx, err := study.Stored(specs, o)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(idx))
+	for k, i := range idx {
+		out[k] = variantOf[i]
+	}
+	return out, nil
 }

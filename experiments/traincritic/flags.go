@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/airansim/airansim/internal/cli"
+	"github.com/airansim/airansim/internal/sweepflag"
 )
 
 // config holds the command line; it is written to config.json.
@@ -29,6 +30,8 @@ type config struct {
 	Rerun     bool      `json:"rerun_stale"`
 	Check     bool      `json:"check"`
 	Quick     bool      `json:"quick"`
+
+	sweepflag.Shards // --plan, --shard, --index, --shards, --merge, --allow-partial: the collection on many machines
 }
 
 func parse(args []string, stderr io.Writer) (*config, error) {
@@ -52,13 +55,15 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.Resume, "resume", false, "reuse collection runs already stored in OUT/runs with the same inputs; one whose inputs changed is an error")
 	fs.BoolVar(&c.Rerun, "rerun-stale", false, "like --resume, but run again the stored collection runs whose inputs changed")
 	fs.BoolVar(&c.Check, "check", false, "fail unless the trained weights equal the embedded default (critic/weights.json)")
+	sweepflag.RegisterShards(fs, &c.Shards)
 	fs.BoolVar(&c.Quick, "quick", false, "a small smoke run: 1,500 requests at ρ = 1, one seed, 5 epochs")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: go run ./experiments/traincritic [flags]\n\n"+
 			"Generates the critic's dataset from exact counterfactual rollouts (every candidate at every epoch),\n"+
 			"trains the MLP on the earlier epochs of each run, validates on the later ones and writes\n"+
 			"dataset.parquet, weights.json, report.json, report.md and loss.csv to --out. With the defaults it\n"+
-			"reproduces the embedded critic/weights.json byte for byte.\n\nFlags:\n%s", fs.FlagUsages())
+			"reproduces the embedded critic/weights.json byte for byte. On many machines: --shard K/N collects\n"+
+			"one shard of the runs; --merge (or go run ./experiments/merge --in OUT) then trains on all of them.\n\nFlags:\n%s", fs.FlagUsages())
 	}
 	if err := cli.Parse(fs, args); err != nil {
 		return nil, err
@@ -90,5 +95,5 @@ func (c *config) check(fs *pflag.FlagSet) error {
 			return cli.Usagef("--hidden: width %d must be ≥ 1", h)
 		}
 	}
-	return nil
+	return c.Shards.Check()
 }

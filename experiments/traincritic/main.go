@@ -1,7 +1,8 @@
 // Command traincritic generates HAF's critic dataset from exact counterfactual rollouts, trains the
 // MLP of eq. (9) by MSE (eq. 10) on the chronologically earlier epochs, reports held-out error and
 // ranking accuracy on the later ones, and writes the weights (the embedded default is reproduced by
-// the defaults).
+// the defaults). The collection runs can be spread over machines (--plan, --shard, --merge; the
+// training then runs in the merge, on every shard's samples).
 package main
 
 import (
@@ -32,7 +33,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	t0 := time.Now()
 	runs, err := runner.Run(ctx, collectJobs(f, sc), runner.Options{Dir: filepath.Join(f.Out, "runs"),
-		Parallel: f.Parallel, Resume: f.Resume || f.Rerun, RerunStale: f.Rerun, Progress: stderr, Label: "traincritic: collect"})
+		Parallel: f.Parallel, Resume: f.Resume || f.Rerun, RerunStale: f.Rerun, Progress: stderr, Label: "traincritic: collect",
+		Sharding: f.Shards.Sharding(f.Out)})
 	if err != nil {
 		return err
 	}

@@ -71,16 +71,32 @@ func fail(w io.Writer, name string, err error) int {
 }
 
 // Main runs a command's run function with a context cancelled by Ctrl-C, the process's arguments
-// and standard streams, treats a --help request as success, and exits with Fail's status.
+// and standard streams, treats a --help request and a Success error as success (Settle), and exits
+// with Fail's status.
 func Main(run func(ctx context.Context, args []string, stdout, stderr io.Writer) error) {
 	tuneGC()
 	ctx, stop := SignalContext()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
-	if errors.Is(err, pflag.ErrHelp) {
-		err = nil
+	os.Exit(Fail(Settle(os.Stderr, filepath.Base(os.Args[0]), err)))
+}
+
+// Success is implemented by errors that end a command early as it was asked to (a sweep that
+// wrote its plan or ran one shard, study/runner.Stopped): the command exits with status 0.
+type Success interface{ Success() bool }
+
+// Settle returns nil for a --help request and, after printing "NAME: message" on w, for an error
+// that is a Success; err otherwise.
+func Settle(w io.Writer, name string, err error) error {
+	var s Success
+	switch {
+	case errors.Is(err, pflag.ErrHelp):
+		return nil
+	case errors.As(err, &s) && s.Success():
+		fmt.Fprintf(w, "%s: %v\n", name, err)
+		return nil
 	}
-	os.Exit(Fail(err))
+	return err
 }
 
 // Parse parses args into fs, which takes no positional arguments. Every failure, including a stray

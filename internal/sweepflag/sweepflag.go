@@ -24,6 +24,7 @@ type Flags struct {
 	Resume   bool   `json:"resume"`      // reuse stored runs with the same inputs
 	Rerun    bool   `json:"rerun_stale"` // like Resume, and run again stored runs whose inputs changed
 	Parallel int    `json:"parallel"`    // runs at once, ≥ 0; 0: one per CPU
+	Shards          // --plan, --shard, --index, --shards, --merge, --allow-partial
 }
 
 // Texts are a command's defaults and help texts for the shared flags; empty texts select generic
@@ -53,6 +54,7 @@ func Register(fs *pflag.FlagSet, f *Flags, t Texts) {
 	fs.BoolVar(&f.Rerun, "rerun-stale", false, "like --resume, but run again the stored runs whose inputs changed ("+
 		or(t.Inputs, "scenario, requests, trace, profile, agent")+", code revision, …)")
 	fs.IntVar(&f.Parallel, "parallel", 0, "runs at once; 0: one per CPU")
+	RegisterShards(fs, &f.Shards)
 }
 
 func or(s, def string) string {
@@ -62,21 +64,23 @@ func or(s, def string) string {
 	return s
 }
 
-// Check returns a usage error if --seeds is below 1 or --parallel negative.
+// Check returns a usage error if --seeds is below 1, --parallel negative or the sharding flags
+// invalid (Shards.Check).
 func (f *Flags) Check() error {
 	if f.Seeds < 1 || f.Parallel < 0 {
 		return cli.Usagef("--seeds must be ≥ 1 and --parallel ≥ 0")
 	}
-	return nil
+	return f.Shards.Check()
 }
 
 // RunsDir returns the folder of the stored runs, Out/runs.
 func (f *Flags) RunsDir() string { return filepath.Join(f.Out, "runs") }
 
-// Sweep returns the study sweep options of the flags, with progress to w under label.
+// Sweep returns the study sweep options of the flags, with progress to w under label; its
+// Sharding writes the plan, runs one shard or merges as the sharding flags ask.
 func (f *Flags) Sweep(label string, w io.Writer) study.SweepOptions {
 	return study.SweepOptions{Dir: f.RunsDir(), Parallel: f.Parallel, Resume: f.Resume || f.Rerun,
-		RerunStale: f.Rerun, Progress: w, Label: label}
+		RerunStale: f.Rerun, Progress: w, Label: label, Sharding: f.Shards.Sharding(f.Out)}
 }
 
 // CheckMethods returns a usage error naming the first method of ms that reg does not know, or that

@@ -65,6 +65,10 @@ type Options struct {
 
 	// Label names the sweep in progress reports. Empty: no label.
 	Label string
+
+	// Sharding spreads the sweep over processes: write its plan, run one shard, or merge the
+	// stored results (see Sharding and Mode). Zero: run every job here.
+	Sharding Sharding
 }
 
 // Run runs jobs, up to o.Parallel at a time, and returns their results in
@@ -79,6 +83,9 @@ type Options struct {
 // jobs after ctx was cancelled are ignored. On any error the returned
 // slice is nil; the results already stored stay in o.Dir.
 //
+// With o.Sharding set, Run writes the sweep's plan, runs one shard or merges stored results
+// instead (Mode); writing the plan and running a shard end with a *Stopped error.
+//
 // Run returns only after every job it started has returned; it leaves no
 // goroutine behind. It returns an error without running anything if a key
 // is invalid or duplicated, a Run is nil, an Inputs cannot be encoded,
@@ -91,6 +98,14 @@ func Run[T any](ctx context.Context, jobs []Job[T], o Options) ([]T, error) {
 	stamps, err := stampsOf(jobs)
 	if err != nil {
 		return nil, err
+	}
+	if o.Sharding.Mode != ModeAll {
+		return sharded(ctx, jobs, stamps, o)
+	}
+	if o.Sharding.PlanFile != "" {
+		if err := WritePlan(o.Sharding.PlanFile, planOf(jobs, stamps, o.Sharding.Meta, 0)); err != nil {
+			return nil, err
+		}
 	}
 	if o.Dir != "" {
 		if err := os.MkdirAll(o.Dir, 0o755); err != nil {
