@@ -13,13 +13,13 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/airansim/airansim/internal/cli"
+	"github.com/airansim/airansim/study/runner"
 )
 
 func main() { cli.Main(run) }
@@ -54,31 +54,15 @@ func run(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// plan is what the command reads of a sweep's plan file (study/runner's Plan).
-type plan struct {
-	Command string   `json:"command"` // the sweep command, e.g. "loadsweep"
-	Args    []string `json:"args"`    // its arguments, without the sharding, output and parallelism ones
-	Runs    int      `json:"runs"`    // number of runs
-	Jobs    []struct {
-		Key string `json:"key"`
-	} `json:"jobs"`
-}
-
-// readPlan reads the plan at path; it fails if it names no command or has no runs.
-func readPlan(path string) (plan, error) {
-	var p plan
-	b, err := os.ReadFile(path)
+// readPlan reads the plan at path (study/runner's format); it fails if it names no command or has
+// no runs.
+func readPlan(path string) (runner.Plan, error) {
+	p, err := runner.ReadPlan(path)
 	if err != nil {
-		return p, fmt.Errorf("k8s: %w", err)
-	}
-	if err := json.Unmarshal(b, &p); err != nil {
-		return p, fmt.Errorf("k8s: plan %s: %w", path, err)
-	}
-	if len(p.Jobs) > 0 {
-		p.Runs = len(p.Jobs)
+		return p, fmt.Errorf("k8s: %w (write it with the sweep command's --plan FILE)", err)
 	}
 	if p.Command == "" || p.Runs < 1 {
-		return p, fmt.Errorf("k8s: plan %s: no command or no runs (write it with the sweep command's --plan)", path)
+		return p, fmt.Errorf("k8s: plan %s: no command or no runs", path)
 	}
 	return p, nil
 }

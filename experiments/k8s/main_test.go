@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -17,26 +18,21 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/airansim/airansim/internal/cli"
+	"github.com/airansim/airansim/study/runner"
 )
 
-// writePlan writes a plan of runs runs of loadsweep with args, shaped as study/runner writes it.
+// writePlan writes a plan of runs runs of loadsweep with args, as the sweep commands write it.
 func writePlan(t *testing.T, runs int, args []string) string {
 	t.Helper()
-	var jobs strings.Builder
+	p := runner.Plan{Version: runner.PlanVersion, Command: "loadsweep", Args: args, WorkDir: "/src", Runs: runs}
 	for i := range runs {
-		if i > 0 {
-			jobs.WriteString(",")
-		}
-		jobs.WriteString(`{"index":` + strconv.Itoa(i) + `,"key":"load1_haf_seed` + strconv.Itoa(i+1) + `","fingerprint":"f` + strconv.Itoa(i) + `"}`)
+		p.Jobs = append(p.Jobs, runner.PlanJob{Index: i, Key: "load1_haf_seed" + strconv.Itoa(i+1), Fingerprint: "sha256:" + strconv.Itoa(i)})
 	}
-	a, _ := funcs["qlist"].(func([]string) string)
-	body := `{"version":1,"command":"loadsweep","args":` + a(args) + `,"workdir":"/src","runs":` + strconv.Itoa(runs) +
-		`,"jobs":[` + jobs.String() + `]}`
-	p := filepath.Join(t.TempDir(), "plan.json")
-	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+	path := filepath.Join(t.TempDir(), "plan.json")
+	if err := runner.WritePlan(path, p); err != nil {
 		t.Fatal(err)
 	}
-	return p
+	return path
 }
 
 // decode strictly decodes the manifest file into v: an unknown or duplicated field is an error.
@@ -210,5 +206,92 @@ func TestDockerfile(t *testing.T) {
 	}
 	if !strings.Contains(string(b), imageBin+"/") || !strings.Contains(string(b), "USER 65532") {
 		t.Errorf("scripts/k8s/Dockerfile installs no binaries in %s or does not run as user 65532 (the pods' runAsUser)", imageBin)
+	}
+}
+
+// TestManifestsRun runs what the manifests run, as Kubernetes would run it, on this machine: the
+// Indexed Job's pods one per completion index (the env from the index, $(VAR) expanded as the
+// kubelet does, the volume a temporary folder), then the merge Job; the merged summary.csv and
+// table.md must equal a one-machine run of the same sweep byte for byte.
+func TestManifestsRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the loadsweep and merge commands")
+	}
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "bin")
+	build := exec.Command("go", "build", "-o", bin+"/", "../loadsweep", "../merge")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	sweep := []string{"--quick", "--methods", "haf,round-robin,lyapunov", "--seeds", "2"} // 6 runs
+	runCmd(t, tmp, nil, filepath.Join(bin, "loadsweep"), append(sweep, "--out", filepath.Join(tmp, "single"))...)
+	plan := filepath.Join(tmp, "plan.json")
+	runCmd(t, tmp, nil, filepath.Join(bin, "loadsweep"), append(sweep, "--out", filepath.Join(tmp, "local"), "--plan", plan)...)
+
+	vol, out := filepath.Join(tmp, "volume"), filepath.Join(tmp, "k8s")
+	if err := run(context.Background(), []string{"--plan", plan, "--image", "x", "--shards", "4", "--mount", vol, "--out", out},
+		&bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	var job, merge batchv1.Job
+	decode(t, filepath.Join(out, "job.yaml"), &job)
+	decode(t, filepath.Join(out, "merge-job.yaml"), &merge)
+	for k := range int(*job.Spec.Completions) {
+		c := job.Spec.Template.Spec.Containers[0]
+		env := map[string]string{}
+		for _, e := range c.Env { // the Job controller sets the completion-index annotation
+			if e.ValueFrom != nil && strings.Contains(e.ValueFrom.FieldRef.FieldPath, "job-completion-index") {
+				env[e.Name] = strconv.Itoa(k)
+			}
+		}
+		runCmd(t, vol, env, inImage(bin, c.Command[0]), expand(c.Args, env)...)
+	}
+	mc := merge.Spec.Template.Spec.Containers[0]
+	runCmd(t, vol, nil, inImage(bin, mc.Command[0]), mc.Args...)
+	for _, f := range []string{"summary.csv", "table.md"} {
+		want, err1 := os.ReadFile(filepath.Join(tmp, "single", f))
+		got, err2 := os.ReadFile(filepath.Join(vol, "airansim-loadsweep", f))
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s of the Indexed Job and merge Job differs from the one-machine run:\n%s\nwant\n%s", f, got, want)
+		}
+	}
+}
+
+// inImage maps a binary of the image to the one built in bin.
+func inImage(bin, path string) string {
+	if filepath.Dir(path) != imageBin {
+		panic("not a binary of the image: " + path)
+	}
+	return filepath.Join(bin, filepath.Base(path))
+}
+
+// expand replaces $(NAME) by env[NAME] in args, as the kubelet does for declared variables.
+func expand(args []string, env map[string]string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		for k, v := range env {
+			a = strings.ReplaceAll(a, "$("+k+")", v)
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// runCmd runs name with args in dir with the extra environment env, failing the test on an error.
+func runCmd(t *testing.T, dir string, env map[string]string, name string, args ...string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(name, args...)
+	cmd.Dir, cmd.Env = dir, os.Environ()
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s %q: %v\n%s", filepath.Base(name), args, err, out)
 	}
 }

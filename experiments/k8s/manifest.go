@@ -7,6 +7,8 @@ import (
 	"path"
 	"strconv"
 	"text/template"
+
+	"github.com/airansim/airansim/study/runner"
 )
 
 // manifests are the values the templates are filled with.
@@ -29,7 +31,7 @@ type manifests struct {
 const imageBin = "/usr/local/bin"
 
 // newManifests returns the manifest values of the command line c for plan p.
-func newManifests(c *config, p plan) (*manifests, error) {
+func newManifests(c *config, p runner.Plan) (*manifests, error) {
 	if !dnsLabel.MatchString(p.Command) {
 		return nil, fmt.Errorf("k8s: the plan's command %q is not a command name", p.Command)
 	}
