@@ -48,7 +48,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.Claim, "claim", "airansim-data", "PersistentVolumeClaim the shards store their runs on and the merge reads (ReadWriteMany: shards on several nodes write to it)")
 	fs.StringVar(&c.StorageClass, "storage-class", "", "storage class of the claim, one offering ReadWriteMany (e.g. an NFS or CephFS class); empty: the cluster's default")
 	fs.StringVar(&c.Storage, "storage", "10Gi", "size of the claim")
-	fs.StringVar(&c.Mount, "mount", "/data", "where the volume is mounted; the sweep's output is MOUNT/NAME")
+	fs.StringVar(&c.Mount, "mount", "/data", "where the volume is mounted, and the pods' working directory (relative paths in the plan's arguments, e.g. --scenario, resolve there); the sweep's output is MOUNT/NAME")
 	fs.IntVar(&c.CPUs, "cpus", 1, "CPUs requested per pod; a shard runs that many of its runs at once (--parallel)")
 	fs.StringVar(&c.Memory, "memory", "2Gi", "memory requested (and limit) per pod")
 	fs.IntVar(&c.BackoffPerIdx, "backoff-limit-per-index", 2, "retries of a failed shard before its index counts as failed (the others go on); a retried shard resumes its stored runs (Kubernetes ≥ 1.29)")

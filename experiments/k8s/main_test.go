@@ -60,6 +60,9 @@ func podVolume(t *testing.T, name string, spec corev1.PodSpec, claim, mount stri
 	if len(c.VolumeMounts) != 1 || c.VolumeMounts[0].Name != v.Name || c.VolumeMounts[0].MountPath != mount {
 		t.Errorf("%s: volume mounts %+v, want %s at %s", name, c.VolumeMounts, v.Name, mount)
 	}
+	if c.WorkingDir != mount {
+		t.Errorf("%s: workingDir %q, want the volume %s (relative paths of the plan's arguments resolve there)", name, c.WorkingDir, mount)
+	}
 	if spec.RestartPolicy != corev1.RestartPolicyNever {
 		t.Errorf("%s: restartPolicy %q, want Never", name, spec.RestartPolicy)
 	}
@@ -244,10 +247,10 @@ func TestManifestsRun(t *testing.T) {
 				env[e.Name] = strconv.Itoa(k)
 			}
 		}
-		runCmd(t, vol, env, inImage(bin, c.Command[0]), expand(c.Args, env)...)
+		runCmd(t, c.WorkingDir, env, inImage(bin, c.Command[0]), expand(c.Args, env)...)
 	}
 	mc := merge.Spec.Template.Spec.Containers[0]
-	runCmd(t, vol, nil, inImage(bin, mc.Command[0]), mc.Args...)
+	runCmd(t, mc.WorkingDir, nil, inImage(bin, mc.Command[0]), mc.Args...)
 	for _, f := range []string{"summary.csv", "table.md"} {
 		want, err1 := os.ReadFile(filepath.Join(tmp, "single", f))
 		got, err2 := os.ReadFile(filepath.Join(vol, "airansim-loadsweep", f))

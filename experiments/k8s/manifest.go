@@ -142,6 +142,7 @@ kind: Job
         - name: shard
           image: {{q .Image}}
           imagePullPolicy: {{.PullPolicy}}
+          workingDir: {{q .Mount}}
           command: [{{q (printf "%s/%s" .ImageBin .Command)}}]
           args: {{qlist .Args}}
           env:
@@ -191,6 +192,7 @@ spec:
         - name: merge
           image: {{q .Image}}
           imagePullPolicy: {{.PullPolicy}}
+          workingDir: {{q .Mount}}
           command: [{{q (printf "%s/merge" .ImageBin)}}]
           args: {{qlist .MergeArgs}}
           resources:
