@@ -119,6 +119,9 @@ func TestManifests(t *testing.T) {
 			if s.BackoffLimitPerIndex == nil || *s.BackoffLimitPerIndex != 2 || s.BackoffLimit != nil {
 				t.Errorf("job: backoffLimitPerIndex %v, backoffLimit %v, want 2 and unset", s.BackoffLimitPerIndex, s.BackoffLimit)
 			}
+			if s.PodReplacementPolicy == nil || *s.PodReplacementPolicy != batchv1.Failed {
+				t.Errorf("job: podReplacementPolicy %v, want Failed", s.PodReplacementPolicy)
+			}
 			c := podVolume(t, "job", s.Template.Spec, tc.claim, tc.mount)
 			if c.Image != "registry.example/airansim:v1" || !slices.Equal(c.Command, []string{"/usr/local/bin/loadsweep"}) {
 				t.Errorf("job: image %q command %q", c.Image, c.Command)

@@ -131,6 +131,8 @@ kind: Job
   completions: {{.Shards}}
   parallelism: {{.Parallelism}}
   backoffLimitPerIndex: {{.BackoffPerIdx}}
+  # A replacement pod starts once the old one is gone, so one shard never runs twice at once.
+  podReplacementPolicy: Failed
   template:
     metadata:
       labels:
