@@ -101,3 +101,23 @@ func TestHelpNamesEveryMethod(t *testing.T) {
 		}
 	}
 }
+
+// TestConformanceHAutoscaleScales: the suite exercises hautoscale's scale-up (not only a controller
+// that never acts): in "overload" and "mid-migration" the GPU utilisation of a service passes 80 % of
+// its node at the first tick (15 s), and a replica is added and started with every invariant checked
+// by policytest.Run. The scenarios end within 45 s, before the 180 s idle hold can remove one; drains
+// are covered by policy/hautoscale's TestEngineRamp.
+func TestConformanceHAutoscaleScales(t *testing.T) {
+	for _, sc := range policytest.Scenarios(7) {
+		if sc.Name != "overload" && sc.Name != "mid-migration" {
+			continue
+		}
+		out, err := policytest.Run(context.Background(), sc, registered(policy.MethodHAutoscale), 7)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Stats.Added != 1 || out.Stats.Rejected != 0 {
+			t.Errorf("%s: %d replicas added, %d actions rejected; want 1, 0", sc.Name, out.Stats.Added, out.Stats.Rejected)
+		}
+	}
+}

@@ -9,9 +9,11 @@ import (
 	"github.com/airansim/airansim/agent"
 	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/critic"
+	"github.com/airansim/airansim/policy/bnb"
 	"github.com/airansim/airansim/policy/caora"
 	"github.com/airansim/airansim/policy/gametheory"
 	"github.com/airansim/airansim/policy/haf"
+	"github.com/airansim/airansim/policy/hautoscale"
 	"github.com/airansim/airansim/policy/hpa"
 	"github.com/airansim/airansim/policy/lyapunov"
 	"github.com/airansim/airansim/sim"
@@ -38,6 +40,11 @@ const (
 	MethodHAFHPA = "haf+hpa"
 	// MethodHAFStaticHPA is HAF-Static with replica autoscaling: the HPA controller only, no migration.
 	MethodHAFStaticHPA = "haf-static+hpa"
+	// MethodHAutoscale is ORAN-HAutoscaling on the HAF scenario: its rules on every AI service (GPU
+	// utilisation) and the Bull-and-Bear router (named MethodBnB), with HAF's allocator.
+	MethodHAutoscale = hautoscale.Name
+	// MethodBnB is the Bull-and-Bear router alone over the initial replicas, with HAF's allocator.
+	MethodBnB = bnb.Name
 )
 
 // HPAMaxReplicas is the replica bound per AI service of haf+hpa and haf-static+hpa: the initial
@@ -112,6 +119,8 @@ func Default() Registry {
 		MethodHAFStatic:           {newHAFStatic, "initial placement, HAF's closed-form allocation"},
 		MethodHAFHPA:              {newHAFHPA, "HAF plus Kubernetes-HPA replica autoscaling of the AI services (GPU, ≤ 3 replicas, 15 s)"},
 		MethodHAFStaticHPA:        {newHAFStaticHPA, "HAF-Static plus Kubernetes-HPA replica autoscaling (replicas without migrations)"},
+		MethodHAutoscale:          {newHAutoscale, "ORAN-HAutoscaling rules (≥ 80 % up, ≤ 10 % for 180 s down, ≤ 3 replicas; GPU, 15 s) + Bull-and-Bear routing"},
+		MethodBnB:                 {newBnB, "initial placement, Bull-and-Bear routing (least loaded, newest replica first), HAF's allocation"},
 		MethodLyapunov:            {newLyapunov, "drift-plus-penalty placement, MaxWeight allocation"},
 		MethodLyapunovHorizon:     {newLyapunovHorizon, "lyapunov with the drift estimated over 4 slots, not 1 (variant)"},
 		MethodLookahead:           {newLookahead, "greedy one-interval lookahead: exact rollouts of every move (sees the future; not a bound)"},
@@ -294,4 +303,32 @@ func newCAORA(o Options) (Method, error) {
 func newCAORACompletions(o Options) (Method, error) {
 	p, err := caora.New(caora.Options{Reward: caora.RewardCompletions, Seed: o.Seed})
 	return o.method(MethodCAORACompletions, p, err, allocator.HAF{})
+}
+
+// newHAutoscale is ORAN-HAutoscaling on an AI scenario: the paper's rules (hautoscale.Options
+// defaults: +1 at utilisation ≥ 80 %, −1 after ≤ 10 % for 180 s, 1 ≤ replicas ≤ 3, every 15 s) on
+// every AI service, on GPU utilisation over the node's G_n (the AI services are GPU-bound; the
+// paper's RIC pods are CPU-bound, experiments/autoscale), new replicas after the service's R_s, and
+// the Bull-and-Bear router (bnb.Options defaults) with HAF's allocator. The controller runs first at
+// equal times, so the router probes the replicas it has just added.
+func newHAutoscale(Options) (Method, error) {
+	c, err := hautoscale.NewController(hautoscale.ControllerOptions{AllAI: true, GPU: true})
+	if err != nil {
+		return Method{}, fmt.Errorf("policy: %s: %w", MethodHAutoscale, err)
+	}
+	r, err := bnb.New(bnb.Options{})
+	if err != nil {
+		return Method{}, fmt.Errorf("policy: %s: %w", MethodHAutoscale, err)
+	}
+	return Method{Name: MethodHAutoscale, Controllers: []sim.ControllerSpec{c.Spec(), r.Spec()}, Allocator: allocator.HAF{}}, nil
+}
+
+// newBnB is the Bull-and-Bear router over the initial placement (no scaling, no migration) with HAF's
+// allocator: against haf-static it isolates the routing.
+func newBnB(Options) (Method, error) {
+	r, err := bnb.New(bnb.Options{})
+	if err != nil {
+		return Method{}, fmt.Errorf("policy: %s: %w", MethodBnB, err)
+	}
+	return Method{Name: MethodBnB, Controllers: []sim.ControllerSpec{r.Spec()}, Allocator: allocator.HAF{}}, nil
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/airansim/airansim/allocator"
+	"github.com/airansim/airansim/policy/bnb"
+	"github.com/airansim/airansim/policy/hautoscale"
 	"github.com/airansim/airansim/policy/hpa"
 )
 
@@ -17,6 +19,7 @@ func TestMethodsReportTheirNames(t *testing.T) {
 	parts := map[string][]string{
 		MethodHAFHPA:       {MethodHAF, hpa.Name},
 		MethodHAFStaticHPA: {hpa.Name},
+		MethodHAutoscale:   {hautoscale.Name, bnb.Name},
 	}
 	reg := Default()
 	for _, name := range reg.Names() {

@@ -39,6 +39,7 @@ type Scenario struct {
 	Events      []Event        `json:"events,omitempty"`           // scheduled node failures, recoveries and capacity changes
 	Workload    Workload       `json:"workload"`                   // traffic
 	Paper       []Row          `json:"paper_table,omitempty"`      // the paper's published results, for side-by-side tables
+	Autoscaling *Autoscaling   `json:"autoscaling,omitempty"`      // replica autoscaling (ORAN-HAutoscaling); absent: none
 
 	path string // file it was read from, "" for the embedded default
 }

@@ -52,6 +52,9 @@ func (s *Scenario) validate() error {
 	if err := s.validateEvents(nodes); err != nil {
 		return err
 	}
+	if err := s.validateAutoscaling(nodes); err != nil {
+		return err
+	}
 	if err := s.RANFloors.validate(); err != nil {
 		return err
 	}

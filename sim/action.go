@@ -8,7 +8,7 @@ import (
 )
 
 // Action is one typed decision of a Controller: Migrate, AddReplica, RemoveReplica, SetShare,
-// Resize or Reconfigure. The set is closed (the interface is sealed); the engine validates every action when it
+// Resize, Reconfigure or Crash. The set is closed (the interface is sealed); the engine validates every action when it
 // applies it and counts a rejected one in Stats.Rejections by kind and reason.
 type Action interface {
 	// Kind returns the action's kind.
@@ -65,6 +65,16 @@ type Resize struct {
 	Delay  float64 // Reconfiguration time, s (≥ 0).
 }
 
+// Crash is an overload crash of an AI instance (ORAN-HAutoscaling's crashed RIC pod, whose xApps
+// must reconnect): every request at the instance, active or waiting, ends at once, recorded
+// unfinished and dropped (Stats.Crashed), in request-ID order, and the instance is unavailable for
+// Restart seconds (StateReconfiguring; requests routed to it meanwhile wait). A draining, retired or
+// already unavailable instance is rejected.
+type Crash struct {
+	Instance int     // Index of the AI instance.
+	Restart  float64 // Seconds before it serves again, ≥ 0 and finite; 0: the service's R_s.
+}
+
 // ActionKind names the kind of an Action; it indexes Stats.Rejections.
 type ActionKind uint8
 
@@ -76,10 +86,11 @@ const (
 	KindSetShare
 	KindResize
 	KindReconfigure
+	KindCrash
 	NumActionKinds // number of action kinds
 )
 
-var actionKindNames = [...]string{"migrate", "add-replica", "remove-replica", "set-share", "resize", "reconfigure"}
+var actionKindNames = [...]string{"migrate", "add-replica", "remove-replica", "set-share", "resize", "reconfigure", "crash"}
 
 // String returns the kind's name ("migrate", "add-replica", …).
 func (k ActionKind) String() string { return names.Of(actionKindNames[:], k) }
@@ -99,11 +110,15 @@ func (SetShare) Kind() ActionKind { return KindSetShare }
 // Kind returns KindResize.
 func (Resize) Kind() ActionKind { return KindResize }
 
+// Kind returns KindCrash.
+func (Crash) Kind() ActionKind { return KindCrash }
+
 func (Migrate) sealed()       {}
 func (AddReplica) sealed()    {}
 func (RemoveReplica) sealed() {}
 func (SetShare) sealed()      {}
 func (Resize) sealed()        {}
+func (Crash) sealed()         {}
 
 // Reason is why the engine rejected an action; it indexes Stats.Rejections.
 type Reason uint8

@@ -21,6 +21,8 @@ func (s *Sim) Check(a Action) error {
 		return s.checkResize(a)
 	case Reconfigure:
 		return s.checkReconfigure(a)
+	case Crash:
+		return s.checkCrash(a)
 	}
 	return &RejectError{Kind: NumActionKinds, Reason: ReasonValue, Detail: fmt.Sprintf("unknown action type %T", a)}
 }
@@ -55,6 +57,8 @@ func (s *Sim) apply(a Action) error {
 		s.doResize(a)
 	case Reconfigure:
 		s.doReconfigure(a)
+	case Crash:
+		s.doCrash(a)
 	}
 	return nil
 }

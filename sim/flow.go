@@ -1,5 +1,10 @@
 package sim
 
+import (
+	"fmt"
+	"math"
+)
+
 // onArrival admits the pending Source request into the system and pulls the next one.
 func (s *Sim) onArrival() error {
 	slot := s.newSlot(&s.next)
@@ -14,6 +19,19 @@ func (s *Sim) onArrival() error {
 		inst := s.route(r)
 		du, cu := s.insts[cell.DU].node, s.insts[cell.CU].node
 		delay := s.cfg.RANDelay + s.hops(du, cu) + s.hops(cu, s.insts[inst].node)
+		if a, ok := s.router.(Associator); ok {
+			d, refuse := a.Associate(r, int(inst))
+			if refuse {
+				s.reqs[slot].node = s.insts[inst].node
+				s.stats.Refused++
+				s.finish(slot, false, true)
+				return s.pull()
+			}
+			if !(d >= 0) || math.IsInf(d, 1) {
+				return fmt.Errorf("sim: router %T: association delay %g s of request %d must be finite and ≥ 0", s.router, d, r.ID)
+			}
+			delay += d
+		}
 		s.reqs[slot].stage = stageAI
 		s.reqs[slot].inst = inst
 		s.insts[inst].inbound++

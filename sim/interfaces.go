@@ -41,6 +41,17 @@ type Router interface {
 	Route(r *Request, replicas []ReplicaView) int
 }
 
+// Associator is an optional extension of a Router for flows whose association costs time or may be
+// refused (an xApp's SCTP association: ORAN-HAutoscaling's Bull-and-Bear and admission). The engine
+// calls Associate right after Route, for the same request and the replica instance Route chose.
+type Associator interface {
+	// Associate returns the time, s (finite, ≥ 0), the request spends before it reaches its replica on
+	// top of the fabric delays (e.g. re-establishing a moved association), or refuse true: the request
+	// ends at once, recorded unfinished and dropped (Record.Dropped, Stats.Refused). A delay that is
+	// negative, NaN or infinite ends the run with an error.
+	Associate(r *Request, instance int) (delay float64, refuse bool)
+}
+
 // ReplicaView is what a Router sees of one replica.
 type ReplicaView struct {
 	Instance  int     // Instance index.

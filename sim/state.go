@@ -145,7 +145,10 @@ type Stats struct {
 	Events        int64                           // events processed
 	Arrived       int64                           // requests taken from the Source
 	Ended         int64                           // records emitted (finished, unfinished or dropped)
-	Dropped       int64                           // AI requests whose KV cache can never fit their node
+	Dropped       int64                           // AI requests ended unserved (Record.Dropped): KV cache never fits their node, Refused or Crashed
+	Refused       int64                           // of Dropped: AI requests a Router's Associate refused
+	Crashed       int64                           // of Dropped: AI requests ended by a Crash action
+	Crashes       int                             // Crash actions applied
 	Migrations    [4]int                          // committed migrations by category (index by Category)
 	Rejected      int                             // actions of the controllers' plans rejected as infeasible (all kinds)
 	Rejections    [NumActionKinds][NumReasons]int // rejected actions by kind and reason

@@ -35,6 +35,7 @@ type config struct {
 	Collapse    float64   `json:"collapse_core_s"`
 	UpGrid      []float64 `json:"sensitivity_up_cpu"`
 	HoldGrid    []float64 `json:"sensitivity_down_hold_s"`
+	Extras
 }
 
 func parse(args []string, stderr io.Writer) (*config, error) {
@@ -49,7 +50,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.Sensitivity, "sensitivity", false, "also run hautoscale over the paper's threshold grid (scale-up CPU 70/80/90 % × idle hold 120/180/240 s) at the first S")
 	fs.IntVar(&c.XApps, "xapps", 162, "xApps deployed, split between the tenants r1:r2:r3 as 41:41:80 (the paper's 162)")
 	fs.Float64Var(&c.Horizon, "horizon", defaultHorizon, "simulated time per run, s (the paper: 20 min)")
-	fs.Float64Var(&c.Interval, "interval", 5, "time between two xApp deployments, s (one at a time; the paper gives no value)")
+	fs.Float64Var(&c.Interval, "interval", 0, "time between two xApp deployments, s (one at a time; the paper gives no value); 0: 5, or less so that every xApp is deployed within the first 75 % of the horizon")
 	fs.Float64Var(&c.Period, "period", 1, "control period of every xApp, s (one request per period, CPU work = load × period; the paper gives none; 0.1 is ten times slower, and overloaded runs grow with the backlog)")
 	fs.Float64Var(&c.Startup, "startup", 10, "start-up time of a new RIC replica, s (the paper gives none)")
 	fs.Float64Var(&c.Cores, "cores", 2, "CPU cores of each RIC server (the paper's host: 2)")
@@ -59,6 +60,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.Float64Var(&c.SLAQuantile, "sla-quantile", 0.95, "a tenant's SLA holds over a deployment window when at least this fraction of its requests meet the deadline")
 	fs.Float64Var(&c.Collapse, "collapse", 60, "a run ends (the RIC collapses) when its replicas' CPU backlog exceeds this, core-s; the metrics cover the run up to then")
 	fs.Float64Var(&c.Bin, "bin", 10, "bin of the replicas and CPU time series, s")
+	c.Extras.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, `Usage: go run ./experiments/autoscale [flags]
 
@@ -96,10 +98,13 @@ func (c *config) check() error {
 		return cli.Usagef("--servers and --methods must not be empty")
 	case c.XApps < 1 || c.MaxReplicas < 0:
 		return cli.Usagef("--xapps must be ≥ 1 and --max-replicas ≥ 0")
-	case !pos(c.Horizon) || !pos(c.Interval) || !pos(c.Period) || !pos(c.Cores) || !pos(c.Bin) || !pos(c.Collapse) || !(c.Startup >= 0 && c.Startup < 1e9):
+	case !pos(c.Horizon) || !(c.Interval >= 0 && c.Interval < 1e12) || !pos(c.Period) || !pos(c.Cores) || !pos(c.Bin) || !pos(c.Collapse) || !(c.Startup >= 0 && c.Startup < 1e9):
 		return cli.Usagef("--horizon, --interval, --period, --cores and --bin must be finite and > 0, --startup ≥ 0")
 	case !(c.UpCPU > 0.1 && c.UpCPU <= 1) || !(c.DownHold >= 0 && c.DownHold < 1e9) || !(c.SLAQuantile > 0 && c.SLAQuantile <= 1):
 		return cli.Usagef("--up-cpu must be in (0.1, 1], --down-hold ≥ 0, --sla-quantile in (0, 1]")
+	}
+	if err := c.Extras.check(); err != nil {
+		return err
 	}
 	for _, s := range c.Servers {
 		if s < 1 {

@@ -52,8 +52,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // specs returns the runs: every method and seed at every S (main thresholds), then, with
 // --sensitivity, hautoscale over the threshold grid at the first S (the main cell is not repeated).
 func (f *config) specs(rev string) []runSpec {
-	base := runSpec{UpCPU: f.UpCPU, DownHold: f.DownHold, XApps: f.XApps, Horizon: f.Horizon, Interval: f.Interval,
-		Period: f.Period, Startup: f.Startup, Cores: f.Cores, SLAQuantile: f.SLAQuantile, Bin: f.Bin, Collapse: f.Collapse, Revision: rev}
+	base := runSpec{UpCPU: f.UpCPU, DownHold: f.DownHold, XApps: f.XApps, Horizon: f.Horizon, Interval: interval(f.Interval, f.Horizon, f.XApps),
+		Period: f.Period, Startup: f.Startup, Cores: f.Cores, SLAQuantile: f.SLAQuantile, Bin: f.Bin, Collapse: f.Collapse, Revision: rev,
+		Extras: f.Extras}
 	var out []runSpec
 	add := func(m string, s int, up, hold float64) {
 		for k := range f.Seeds {

@@ -11,6 +11,7 @@ import (
 	"github.com/airansim/airansim/policy/hpa"
 	"github.com/airansim/airansim/rng"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/traces/xapp"
 )
 
 // The four methods of the paper's prototype comparison (§9), in table order. They are built here, not
@@ -32,33 +33,47 @@ type method struct {
 	replicas    []int // nodes of the initial RIC replicas
 	controllers []sim.ControllerSpec
 	sink        sim.Sink
+	disconnect  func(instance int)  // the router's: drops a crashed replica's associations
+	refused     func(flow int) bool // flows refused at admission (nil: none)
 }
 
-// newMethod builds method name for run r on the nodes ric (the RIC servers) of service svc.
-func newMethod(name string, r runSpec, svc int, ric []int) (method, error) {
+// newMethod builds method name for run r on the nodes ric (the RIC servers) of service svc; insts are
+// the run's xApps (admission reads their descriptors).
+func newMethod(name string, r runSpec, svc int, ric []int, insts []xapp.Instance) (method, error) {
 	switch name {
 	case methodSingle:
-		return method{replicas: ric[:1]}, nil
+		lb := newRandomLB(r.Seed, r.Reassoc)
+		return method{replicas: ric[:1], controllers: []sim.ControllerSpec{lb.spec()}, disconnect: lb.Disconnect}, nil
 	case methodLBNoScale:
-		return method{replicas: ric, controllers: []sim.ControllerSpec{newRandomLB(r.Seed).spec()}}, nil
+		lb := newRandomLB(r.Seed, r.Reassoc)
+		return method{replicas: ric, controllers: []sim.ControllerSpec{lb.spec()}, disconnect: lb.Disconnect}, nil
 	case methodHAutoscale:
-		ctl, err := hautoscale.NewController(hautoscale.ControllerOptions{Service: svc, Nodes: ric,
-			Rules: hautoscale.Options{UpCPU: r.UpCPU, DownHold: r.DownHold, MaxReplicas: r.MaxReplicas, Combined: true}})
+		ctl, err := hautoscale.NewController(hautoscale.ControllerOptions{Service: svc, Nodes: ric, Rules: r.rules()})
 		if err != nil {
 			return method{}, err
 		}
-		rt, err := bnb.New(bnb.Options{})
+		bo := r.balancer()
+		if a := r.admission(); a != "" && a != hautoscale.PredictNone.String() {
+			adm, err := newAdmission(r, insts)
+			if err != nil {
+				return method{}, err
+			}
+			bo.Admit = func(f, i int, rt *bnb.Router, reps []sim.ReplicaView) bool { return adm.Admit(f, i, rt.FlowsOn, reps) }
+		}
+		rt, err := bnb.New(bo)
 		if err != nil {
 			return method{}, err
 		}
-		return method{replicas: ric[:1], controllers: []sim.ControllerSpec{ctl.Spec(), rt.Spec()}, sink: ctl}, nil
+		return method{replicas: ric[:1], controllers: []sim.ControllerSpec{ctl.Spec(), rt.Spec()}, sink: ctl,
+			disconnect: rt.Disconnect, refused: rt.IsRefused}, nil
 	case methodK8sHPA:
 		ctl, err := hpa.NewController(hpa.ControllerOptions{Services: []int{svc}, Resource: hpa.ResourceCPU, Nodes: ric,
-			HPA: hpa.Options{Target: int(100*r.UpCPU + 0.5), MaxReplicas: r.MaxReplicas}})
+			HPA: hpa.Options{Target: int(100*r.rules().UpCPU + 0.5), MaxReplicas: r.rules().MaxReplicas}})
 		if err != nil {
 			return method{}, err
 		}
-		return method{replicas: ric[:1], controllers: []sim.ControllerSpec{ctl.Spec(), newRandomLB(r.Seed).spec()}}, nil
+		lb := newRandomLB(r.Seed, r.Reassoc)
+		return method{replicas: ric[:1], controllers: []sim.ControllerSpec{ctl.Spec(), lb.spec()}, disconnect: lb.Disconnect}, nil
 	}
 	return method{}, fmt.Errorf("autoscale: unknown method %q", name)
 }
@@ -68,12 +83,30 @@ func newMethod(name string, r runSpec, svc int, ric []int) (method, error) {
 // assigns a connection to a random endpoint and OpenShift spread the paper's xApps "in a random
 // fashion". It is a sim.Controller only to be registered as the run's sim.Router; its plan is empty.
 type randomLB struct {
-	rng    *rand.Rand
-	flowOf map[int]int // flow → instance
+	rng     *rand.Rand
+	flowOf  map[int]int     // flow → instance
+	readyAt map[int]float64 // flow → time its re-association is up, s
+	reassoc float64         // re-association delay, s
 }
 
-func newRandomLB(seed uint64) *randomLB {
-	return &randomLB{rng: rand.New(rng.PCG(seed, "experiments/autoscale/random-lb")), flowOf: map[int]int{}}
+func newRandomLB(seed uint64, reassoc float64) *randomLB {
+	return &randomLB{rng: rand.New(rng.PCG(seed, "experiments/autoscale/random-lb")), flowOf: map[int]int{},
+		readyAt: map[int]float64{}, reassoc: reassoc}
+}
+
+// Disconnect drops the associations of the flows on instance i (its xApps crashed): each pays the
+// re-association delay at its next request.
+func (l *randomLB) Disconnect(i int) {
+	for f, in := range l.flowOf {
+		if in == i {
+			l.flowOf[f] = -1
+		}
+	}
+}
+
+// Associate delays a re-associated flow's requests until its association is up (sim.Associator).
+func (l *randomLB) Associate(q *sim.Request, _ int) (float64, bool) {
+	return max(0, l.readyAt[q.Flow]-q.Arrival), false
 }
 
 func (l *randomLB) spec() sim.ControllerSpec { return sim.ControllerSpec{Controller: l, Period: 1e9} }
@@ -84,12 +117,15 @@ func (*randomLB) Name() string { return "random-lb" }
 // Decide returns no action.
 func (*randomLB) Decide(context.Context, *sim.Snapshot, sim.Env) (sim.Plan, error) { return nil, nil }
 
-// Route keeps a flow on its replica while it is routable, else draws an available one at random.
+// Route keeps a flow on its replica while it is routable, else draws an available one at random (a
+// flow that had one pays the re-association delay).
 func (l *randomLB) Route(q *sim.Request, reps []sim.ReplicaView) int {
-	if i, ok := l.flowOf[q.Flow]; ok && q.Flow > 0 {
+	i, ok := l.flowOf[q.Flow]
+	if ok && q.Flow > 0 {
 		if k := slices.IndexFunc(reps, func(v sim.ReplicaView) bool { return v.Instance == i }); k >= 0 {
 			return k
 		}
+		l.readyAt[q.Flow] = q.Arrival + l.reassoc
 	}
 	var avail []int
 	for k, v := range reps {

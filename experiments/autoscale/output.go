@@ -33,17 +33,21 @@ type row struct {
 	ScaleUps       int64   `parquet:"scale_ups"`
 	ScaleDowns     int64   `parquet:"scale_downs"`
 	Flaps          int64   `parquet:"flaps"`
+	Refused        int64   `parquet:"refused"`
+	Crashes        int64   `parquet:"crashes"`
+	Crashed        int64   `parquet:"crashed_requests"`
 }
 
 var summaryColumns = []string{"method", "servers", "up_cpu", "down_hold_s", "max_replicas", "seed", "deployed", "admitted",
 	"first_violation_s", "sla_r1", "sla_r2", "sla_r3", "requests", "latency_mean_ms", "latency_p95_ms", "latency_p99_ms",
-	"cpu_util", "replica_s", "peak_replicas", "scale_ups", "scale_downs", "flaps"}
+	"cpu_util", "replica_s", "peak_replicas", "scale_ups", "scale_downs", "flaps", "refused", "crashes", "crashed_requests"}
 
 func toRow(r result) row {
 	s := r.Spec
 	return row{s.Method, int64(s.Servers), s.UpCPU, s.DownHold, int64(s.MaxReplicas), int64(s.Seed), int64(r.Deployed),
 		int64(r.Admitted), r.FirstViolation, r.SLA[0], r.SLA[1], r.SLA[2], int64(r.Requests), r.LatMean, r.LatP95, r.LatP99,
-		r.CPUUtil, r.ReplicaSeconds, int64(r.PeakReplicas), int64(r.ScaleUps), int64(r.ScaleDowns), int64(r.Flaps)}
+		r.CPUUtil, r.ReplicaSeconds, int64(r.PeakReplicas), int64(r.ScaleUps), int64(r.ScaleDowns), int64(r.Flaps),
+		int64(r.Refused), int64(r.Crashes), r.Crashed}
 }
 
 // write writes summary.csv, summary.parquet, series.csv and the figures.
@@ -57,7 +61,7 @@ func write(f *config, rs []result) error {
 		w.Str(x.Method).Int(x.Servers).Float(x.UpCPU).Float(x.DownHold).Int(x.MaxReplicas).Int(x.Seed).Int(x.Deployed).
 			Int(x.Admitted).Float(x.FirstViolation).Float(x.SLAR1).Float(x.SLAR2).Float(x.SLAR3).Int(x.Requests).
 			Float(x.LatMean).Float(x.LatP95).Float(x.LatP99).Float(x.CPUUtil).Float(x.ReplicaSeconds).Int(x.PeakReplicas).
-			Int(x.ScaleUps).Int(x.ScaleDowns).Int(x.Flaps)
+			Int(x.ScaleUps).Int(x.ScaleDowns).Int(x.Flaps).Int(x.Refused).Int(x.Crashes).Int(x.Crashed)
 		if err := w.EndRow(); err != nil {
 			return err
 		}

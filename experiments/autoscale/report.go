@@ -47,8 +47,8 @@ func table(f *config, rs []result) string {
 	fmt.Fprintf(&b, "# ORAN-HAutoscaling prototype experiment (docs/autoscale.md)\n\n%d xApps (r1 KPM 400 ms, r2 MAC-RLC-PDCP 1 s, "+
 		"r3 CPU-intensive 1 s), one every %g s; %g-core servers; horizon %g s; %d seed(s) from %d, mean ± 95 %% CI. "+
 		"Admitted: xApps deployed before the first deployment window where a tenant has < %g of its requests within deadline.\n\n",
-		f.XApps, f.Interval, f.Cores, f.Horizon, f.Seeds, f.Seed, f.SLAQuantile)
-	fmt.Fprintf(&b, "## Methods at S = %d\n\n| method | admitted (paper) | admitted | SLA r1 | SLA r2 | SLA r3 | latency mean / p95 / p99 ms | CPU util | replica-s | scale events | flaps | collapsed runs |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n", s0)
+		f.XApps, interval(f.Interval, f.Horizon, f.XApps), f.Cores, f.Horizon, f.Seeds, f.Seed, f.SLAQuantile)
+	fmt.Fprintf(&b, "## Methods at S = %d\n\n| method | admitted (paper) | admitted | SLA r1 | SLA r2 | SLA r3 | latency mean / p95 / p99 ms | CPU util | replica-s | scale events | flaps | collapsed runs | refused | crashes |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n", s0)
 	for _, m := range f.Methods {
 		sel := pick(rs, m, s0, f.UpCPU, f.DownHold)
 		if len(sel) == 0 {
@@ -60,7 +60,7 @@ func table(f *config, rs []result) string {
 				col++
 			}
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s | %s | %s | %d/%d |\n", m, paperAdmitted[m],
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s | %s | %s | %d/%d | %s | %s |\n", m, paperAdmitted[m],
 			ci(sel, func(r result) float64 { return float64(r.Admitted) }, "%.1f"),
 			ci(sel, func(r result) float64 { return 100 * r.SLA[0] }, "%.1f %%"),
 			ci(sel, func(r result) float64 { return 100 * r.SLA[1] }, "%.1f %%"),
@@ -70,7 +70,9 @@ func table(f *config, rs []result) string {
 			ci(sel, func(r result) float64 { return 100 * r.CPUUtil }, "%.0f %%"),
 			ci(sel, func(r result) float64 { return r.ReplicaSeconds }, "%.0f"),
 			ci(sel, func(r result) float64 { return float64(r.ScaleUps + r.ScaleDowns) }, "%.1f"),
-			ci(sel, func(r result) float64 { return float64(r.Flaps) }, "%.1f"), col, len(sel))
+			ci(sel, func(r result) float64 { return float64(r.Flaps) }, "%.1f"), col, len(sel),
+			ci(sel, func(r result) float64 { return float64(r.Refused) }, "%.1f"),
+			ci(sel, func(r result) float64 { return float64(r.Crashes) }, "%.1f"))
 	}
 	if len(f.Servers) > 1 {
 		fmt.Fprintf(&b, "\n## Table 2: servers S (hautoscale)\n\n| S | paper: max xApps / avg latency ms / CPU %% | admitted | latency mean ms | CPU util |\n|---|---|---|---|---|\n")

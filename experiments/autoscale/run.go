@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/airansim/airansim/policy/hautoscale"
 	"github.com/airansim/airansim/sim"
 	"github.com/airansim/airansim/traces/xapp"
 )
@@ -25,8 +26,11 @@ type result struct {
 	PeakReplicas   int       `json:"peak_replicas"`
 	ScaleUps       int       `json:"scale_ups"`
 	ScaleDowns     int       `json:"scale_downs"`
-	Flaps          int       `json:"flaps"`      // reversals: a scale-down after a scale-up or the converse
-	Collapse       float64   `json:"collapse_s"` // time the RIC backlog passed Spec.Collapse, s; −1: never
+	Flaps          int       `json:"flaps"`            // reversals: a scale-down after a scale-up or the converse
+	Collapse       float64   `json:"collapse_s"`       // time the RIC backlog passed Spec.Collapse, s; −1: never
+	Refused        int       `json:"refused"`          // xApps refused at admission (deployed before the horizon)
+	Crashes        int       `json:"crashes"`          // replica crashes (overload-crash model)
+	Crashed        int64     `json:"crashed_requests"` // requests ended by the crashes
 	Series         []point   `json:"series"`
 }
 
@@ -100,9 +104,17 @@ func execute(ctx context.Context, r runSpec) (result, error) {
 		return result{}, err
 	}
 	insts := src.Instances()
-	m, err := newMethod(r.Method, r, ricService, r.ricNodes())
+	m, err := newMethod(r.Method, r, ricService, r.ricNodes(), insts)
 	if err != nil {
 		return result{}, err
+	}
+	if co, on := r.crash(ricService); on {
+		co.OnCrash = m.disconnect
+		cm, err := hautoscale.NewCrashModel(co)
+		if err != nil {
+			return result{}, err
+		}
+		m.controllers = append([]sim.ControllerSpec{cm.Spec()}, m.controllers...)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -124,21 +136,43 @@ func execute(ctx context.Context, r runSpec) (result, error) {
 	if smp.collapse >= 0 {
 		m2.Horizon = smp.collapse // measured up to the collapse
 	}
-	res := measure(m2, insts, k.recs, smp)
+	res := measure(m2, insts, k.recs, smp, m.refused)
 	res.Spec, res.Collapse = r, smp.collapse
+	res.Crashes, res.Crashed = s.Stats().Crashes, s.Stats().Crashed
 	return res, nil
 }
 
-// measure computes a run's result from its records and samples.
-func measure(r runSpec, insts []xapp.Instance, recs []rec, smp *sampler) result {
-	res := result{Spec: r, FirstViolation: -1, Requests: len(recs)}
+// measure computes a run's result from its records and samples. The xApps refused at admission
+// (refused, nil: none) are neither deployed nor admitted, and their requests are not counted.
+func measure(r runSpec, insts []xapp.Instance, recs []rec, smp *sampler, refused func(flow int) bool) result {
+	res := result{Spec: r, FirstViolation: -1}
+	if refused == nil {
+		refused = func(int) bool { return false }
+	}
 	tenantOf := make([]int, len(insts))
+	accepted := make([]int, len(insts)+1) // accepted[k]: accepted xApps among the first k deployed
+	nDeployed := 0
 	for i, in := range insts {
 		tenantOf[i] = slices.IndexFunc(tenants, func(t tenant) bool { return t.name == in.Tenant })
+		accepted[i+1] = accepted[i]
 		if in.Deployed < r.Horizon {
-			res.Deployed++
+			nDeployed++
+			if refused(in.Flow) {
+				res.Refused++
+			} else {
+				res.Deployed++
+				accepted[i+1]++
+			}
 		}
 	}
+	kept := recs[:0:0]
+	for _, q := range recs {
+		if !refused(q.flow) {
+			kept = append(kept, q)
+		}
+	}
+	recs = kept
+	res.Requests = len(recs)
 	res.Admitted = res.Deployed
 	res.SLA = make([]float64, len(tenants))
 	nT := make([]float64, len(tenants))
@@ -146,7 +180,7 @@ func measure(r runSpec, insts []xapp.Instance, recs []rec, smp *sampler) result 
 	nBins := int(math.Ceil(r.Horizon / r.Bin))
 	served := make([]float64, nBins)
 	type cnt struct{ n, met int }
-	win := make([][]cnt, max(res.Deployed, 1))
+	win := make([][]cnt, max(nDeployed, 1))
 	for w := range win {
 		win[w] = make([]cnt, len(tenants))
 	}
@@ -180,7 +214,7 @@ func measure(r runSpec, insts []xapp.Instance, recs []rec, smp *sampler) result 
 	for w, cs := range win {
 		for _, c := range cs {
 			if c.n > 0 && float64(c.met) < r.SLAQuantile*float64(c.n)-1e-9 {
-				res.Admitted, res.FirstViolation = w, float64(w)*r.Interval
+				res.Admitted, res.FirstViolation = accepted[w], float64(w)*r.Interval
 				break
 			}
 		}

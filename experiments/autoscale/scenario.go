@@ -43,6 +43,7 @@ type runSpec struct {
 	Bin         float64 `json:"bin_s"`
 	Collapse    float64 `json:"collapse_core_s"`
 	Revision    string  `json:"revision"`
+	Extras
 }
 
 // counts returns the xApps of each tenant: the shares of XApps, rounded, the last taking the rest.

@@ -23,6 +23,14 @@ type Options struct {
 	Period                    float64 // Probe period (the controller's), s (> 0); 0: 5.
 	ProbeTTL                  float64 // A probe older than this is stale and ignored, s (> 0); 0: 2·Period.
 	NoBear                    bool    // Disable Bear: always Bull.
+	// ReassocDelay is the time a moved flow's association takes to re-establish, s (≥ 0; 0: none;
+	// the paper gives no value): after a flow is re-associated (its replica left or crashed), its
+	// requests arriving before the re-association time + ReassocDelay wait until then.
+	ReassocDelay float64
+	// Admit, if set, is asked once per new flow (its first request, after Bear and Bull chose replica
+	// instance among reps): false refuses the flow, and every request of it ends at once, dropped
+	// (sim.Associator). nil admits every flow.
+	Admit func(flow, instance int, r *Router, reps []sim.ReplicaView) bool
 	// Pin, if set, returns the node a flow must be served on (ok true): its candidates are the
 	// replicas on that node, or all if none is there.
 	Pin func(flow int) (node int, ok bool)
@@ -33,24 +41,30 @@ type Options struct {
 // its flow's replica while that replica is routable; otherwise (a new flow, or its replica drained) the
 // flow is associated afresh:
 //
-//   - Bear: if the newest routable replica the router has seen appear is available and carries fewer
-//     flows than the mean over the candidates, it gets the flow;
+//   - Bear: if the newest routable replica the router has seen appear is available and its load is
+//     below the mean load of the candidates, it gets the flow. The load is the probed CPU
+//     utilisation (fresh probes only; the newest counts 0 until probed); when no other candidate has
+//     a fresh probe, the number of flows associated with it;
 //   - Bull: else the available candidate (all candidates if none is available) with the lowest score
 //     WCPU·cpu + WLatency·min(lat/LMax, 1) + WInFlight·inflight/max inflight, where cpu is the CPU
-//     utilisation over the last probe window (work served / window / node cores) and lat the probed
+//     utilisation of the replica's server over the last probe window (work served by the AI replicas
+//     there / window / node cores) and lat the probed
 //     drain time BacklogCPU/CPUAlloc (both 0 when the probe is stale or missing), inflight the live
 //     count; ties: fewer flows, then the lower index.
 //
-// Requests without a flow are placed as a new flow would be, without an association. It implements
-// sim.Forker.
+// Requests without a flow are placed as a new flow would be, without an association. As a
+// sim.Associator it delays a re-associated flow's requests by ReassocDelay and refuses the flows Admit
+// refused. It implements sim.Forker.
 type Router struct {
 	o       Options
-	probe   []probe // by instance index
-	flowOf  []int   // replica instance of each flow (index flow), −1: none
-	flows   []int   // flows associated with each instance
-	seen    int     // instances seen so far (a higher index is a scale-up)
-	newest  int     // the newest replica seen appearing after the first call, −1: none
-	now     float64 // time of the last probe, s
+	probe   []probe   // by instance index
+	flowOf  []int     // replica instance of each flow (index flow), −1: none, −2: disconnected (Disconnect)
+	readyAt []float64 // time each flow's association is up, s
+	refused []bool    // flows Admit refused
+	flows   []int     // flows associated with each instance
+	seen    int       // instances seen so far (a higher index is a scale-up)
+	newest  int       // the newest replica seen appearing after the first call, −1: none
+	now     float64   // time of the last probe, s
 	reassoc int
 }
 
@@ -74,6 +88,9 @@ func New(o Options) (*Router, error) {
 	if o.ProbeTTL == 0 {
 		o.ProbeTTL = 2 * o.Period
 	}
+	if !(o.ReassocDelay >= 0) || math.IsInf(o.ReassocDelay, 0) {
+		return nil, fmt.Errorf("%w: re-association delay %g s must be finite and ≥ 0", ErrOptions, o.ReassocDelay)
+	}
 	for _, v := range []float64{o.WCPU, o.WLatency, o.WInFlight} {
 		if !(v >= 0) || math.IsInf(v, 0) {
 			return nil, fmt.Errorf("%w: weights %g, %g, %g must be finite and ≥ 0", ErrOptions, o.WCPU, o.WLatency, o.WInFlight)
@@ -87,15 +104,18 @@ func New(o Options) (*Router, error) {
 	return &Router{o: o, newest: -1, now: math.Inf(-1)}, nil
 }
 
-// Name returns "bnb".
-func (*Router) Name() string { return "bnb" }
+// Name is the name the router reports (sim.Controller.Name) and its registered method's name.
+const Name = "bnb"
+
+// Name returns Name.
+func (*Router) Name() string { return Name }
 
 // Spec returns the router scheduled every Period (probes).
 func (r *Router) Spec() sim.ControllerSpec {
 	return sim.ControllerSpec{Controller: r, Period: r.o.Period}
 }
 
-// ReAssociations returns how many flows were moved because their replica left.
+// ReAssociations returns how many flows were re-associated because their replica left or crashed.
 func (r *Router) ReAssociations() int { return r.reassoc }
 
 // Flows returns the number of flows associated with instance i.
@@ -110,20 +130,30 @@ func (r *Router) Flows(i int) int {
 func (r *Router) Fork() any {
 	c := *r
 	c.probe, c.flowOf, c.flows = slices.Clone(r.probe), slices.Clone(r.flowOf), slices.Clone(r.flows)
+	c.readyAt, c.refused = slices.Clone(r.readyAt), slices.Clone(r.refused)
 	return &c
 }
 
-// Decide probes every AI instance's CPU utilisation and drain time; it returns no action.
+// Decide probes every AI instance's CPU utilisation — that of its server, as the paper's balancer
+// "selects servers based on CPU load": the CPU work the AI replicas on the node served over the probe
+// window / window / node cores, so replicas sharing a server share its load — and its drain time; it
+// returns no action.
 func (r *Router) Decide(_ context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	r.grow(len(s.Instances))
+	served := make([]float64, len(s.Nodes)) // CPU work served by the AI replicas of each node, core-s
+	for i, in := range s.Instances {
+		if p := &r.probe[i]; in.Category.IsAI() && !math.IsNaN(p.at) {
+			served[in.Node] += max(0, in.LastEpoch.Work.CPU+p.backlog-in.BacklogCPU)
+		}
+	}
 	for i, in := range s.Instances {
 		if !in.Category.IsAI() {
 			continue
 		}
 		p := &r.probe[i]
 		p.cpu, p.lat = 0, 0
-		if c := s.Nodes[in.Node].Spec.CPU; s.Window > 0 && c > 0 && !math.IsNaN(p.at) {
-			p.cpu = max(0, in.LastEpoch.Work.CPU+p.backlog-in.BacklogCPU) / s.Window / c
+		if c := s.Nodes[in.Node].Spec.CPU; s.Window > 0 && c > 0 {
+			p.cpu = served[in.Node] / s.Window / c
 		}
 		if in.BacklogCPU > 0 {
 			p.lat = math.Inf(1)
@@ -153,24 +183,91 @@ func (r *Router) Route(q *sim.Request, reps []sim.ReplicaView) int {
 	r.grow(hi)
 	r.noticeNew(reps)
 	f := q.Flow
+	moved := false
 	if f > 0 {
 		for len(r.flowOf) <= f {
 			r.flowOf = append(r.flowOf, -1)
+			r.readyAt = append(r.readyAt, 0)
+			r.refused = append(r.refused, false)
 		}
-		if old := r.flowOf[f]; old >= 0 {
+		if r.refused[f] {
+			return 0
+		}
+		switch old := r.flowOf[f]; {
+		case old >= 0:
 			if k := slices.IndexFunc(reps, func(v sim.ReplicaView) bool { return v.Instance == old }); k >= 0 {
 				return k
 			}
 			r.flows[old]--
-			r.reassoc++
+			moved = true
+		case old == disconnected:
+			moved = true
 		}
 	}
 	k := r.choose(f, q.Arrival, reps)
 	if f > 0 {
+		if moved {
+			r.reassoc++
+			r.readyAt[f] = q.Arrival + r.o.ReassocDelay
+		} else if r.o.Admit != nil && !r.o.Admit(f, reps[k].Instance, r, reps) {
+			r.refused[f] = true
+			return k
+		}
 		r.flowOf[f] = reps[k].Instance
 		r.flows[reps[k].Instance]++
 	}
 	return k
+}
+
+// disconnected marks a flow whose replica crashed (Disconnect).
+const disconnected = -2
+
+// Associate implements sim.Associator: a refused flow's request is refused; a re-associated flow's
+// request waits until its association is up.
+func (r *Router) Associate(q *sim.Request, _ int) (float64, bool) {
+	f := q.Flow
+	if f <= 0 || f >= len(r.flowOf) {
+		return 0, false
+	}
+	if r.refused[f] {
+		return 0, true
+	}
+	return max(0, r.readyAt[f]-q.Arrival), false
+}
+
+// Disconnect drops the associations of every flow on instance i (its xApps crashed): their next
+// requests re-associate, paying ReassocDelay.
+func (r *Router) Disconnect(i int) {
+	for f, in := range r.flowOf {
+		if in == i {
+			r.flowOf[f] = disconnected
+		}
+	}
+	if i < len(r.flows) {
+		r.flows[i] = 0
+	}
+}
+
+// FlowsOn returns the flows associated with instance i, ascending.
+func (r *Router) FlowsOn(i int) []int {
+	var out []int
+	for f, in := range r.flowOf {
+		if in == i {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Refused returns how many flows Admit refused.
+func (r *Router) Refused() int {
+	n := 0
+	for _, b := range r.refused {
+		if b {
+			n++
+		}
+	}
+	return n
 }
 
 // noticeNew records the newest replica when one appears after the routable set was first seen.
@@ -190,7 +287,7 @@ func (r *Router) noticeNew(reps []sim.ReplicaView) {
 // choose applies Bear, then Bull, over the candidates of flow f.
 func (r *Router) choose(f int, now float64, reps []sim.ReplicaView) int {
 	cand := r.candidates(f, reps)
-	if k, ok := r.bear(cand, reps); ok {
+	if k, ok := r.bear(cand, reps, now); ok {
 		return k
 	}
 	avail := cand[:0:0]
@@ -237,23 +334,47 @@ func (r *Router) candidates(f int, reps []sim.ReplicaView) []int {
 	return all
 }
 
-// bear returns the newest replica if it is a candidate, available and below the mean flow count.
-func (r *Router) bear(cand []int, reps []sim.ReplicaView) (int, bool) {
+// bear returns the newest replica if it is a candidate, available and below the mean load.
+func (r *Router) bear(cand []int, reps []sim.ReplicaView, now float64) (int, bool) {
 	if r.o.NoBear || r.newest < 0 {
 		return 0, false
 	}
-	at, sum := -1, 0
+	at, flows, cpu, fresh := -1, 0, 0.0, 0
 	for _, k := range cand {
-		sum += r.flows[reps[k].Instance]
-		if reps[k].Instance == r.newest {
+		i := reps[k].Instance
+		flows += r.flows[i]
+		if c, ok := r.fresh(i, now); ok {
+			cpu += c
+			fresh++
+		}
+		if i == r.newest {
 			at = k
 		}
 	}
 	if at < 0 || !reps[at].Available {
 		return 0, false
 	}
-	mean := float64(sum) / float64(len(cand))
-	return at, float64(r.flows[r.newest]) < mean
+	own, probed := r.fresh(r.newest, now) // own is 0 until the newest replica is probed
+	others := fresh
+	if probed {
+		others--
+	}
+	if others == 0 {
+		return at, float64(r.flows[r.newest]) < float64(flows)/float64(len(cand))
+	}
+	if !probed {
+		cpu, fresh = cpu+own, fresh+1
+	}
+	return at, own < cpu/float64(fresh)
+}
+
+// fresh returns instance i's probed CPU utilisation if its probe is at most ProbeTTL old at now.
+func (r *Router) fresh(i int, now float64) (float64, bool) {
+	p := r.probe[i]
+	if math.IsNaN(p.at) || now-p.at > r.o.ProbeTTL {
+		return 0, false
+	}
+	return p.cpu, true
 }
 
 // score is the Bull score of one replica.
@@ -267,3 +388,6 @@ func (r *Router) score(v sim.ReplicaView, now float64, maxIn int) float64 {
 	}
 	return s
 }
+
+// IsRefused reports whether Admit refused flow f.
+func (r *Router) IsRefused(f int) bool { return f > 0 && f < len(r.refused) && r.refused[f] }

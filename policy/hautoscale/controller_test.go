@@ -68,3 +68,33 @@ func TestControllerRemovesNewest(t *testing.T) {
 		t.Errorf("plan %v, want %v", p, want)
 	}
 }
+
+// TestControllerAllAIGPU: with AllAI and GPU, each AI service has its own rules on GPU work over G_n
+// (10 TFLOP/s nodes, 15 s window): service 0 served 130 TFLOP (0.87 ≥ 0.8) and gets a replica on
+// node 1 (no replica of it there; lowest index); service 1 served 30 (0.2) and gets none.
+func TestControllerAllAIGPU(t *testing.T) {
+	snap := func(now float64, work [2]float64) *sim.Snapshot {
+		s := &sim.Snapshot{Time: now, Window: 15, Services: []sim.ServiceSpec{{Name: "a", Category: sim.SmallAI}, {Name: "b", Category: sim.LargeAI}}}
+		for range 3 {
+			s.Nodes = append(s.Nodes, sim.NodeView{Spec: sim.NodeSpec{GPU: 10, CPU: 2, VRAMGB: 80}})
+		}
+		for k := range 2 {
+			s.Instances = append(s.Instances, sim.InstanceView{Service: k, Category: s.Services[k].Category, Node: 2 * k, State: sim.StateActive,
+				LastEpoch: sim.InstanceCount{Work: sim.Work{GPU: work[k]}}})
+		}
+		return s
+	}
+	ctl, err := hautoscale.NewController(hautoscale.ControllerOptions{AllAI: true, GPU: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ctl.Decide(ctx, snap(15, [2]float64{0, 0}), nil)
+	p, err := ctl.Decide(ctx, snap(30, [2]float64{130, 30}), nil)
+	if want := (sim.Plan{sim.AddReplica{Service: 0, Node: 1}}); err != nil || !reflect.DeepEqual(p, want) {
+		t.Errorf("plan %v (%v), want %v", p, err, want)
+	}
+	if ev := ctl.Events(); len(ev) != 1 || ev[0].Service != 0 {
+		t.Errorf("events %+v", ev)
+	}
+}
