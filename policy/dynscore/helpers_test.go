@@ -67,12 +67,12 @@ func (l *logged) Decide(ctx context.Context, s *sim.Snapshot, env sim.Env) (sim.
 	return p, err
 }
 
-// run runs cfg on reqs under the controller built from o (Telemetry filled with a recorder of step 1
-// unless noTelemetry), with HAF's allocator, checking the engine's invariants after every event
+// run runs cfg on reqs under the controller built from o (Telemetry set to a recorder of step 1 with
+// o.Power's models), with HAF's allocator, checking the engine's invariants after every event
 // (and after calling each, if set) and that every request ends exactly once.
 func run(t testing.TB, cfg sim.Config, reqs []sim.Request, o dynscore.Options, each func(*sim.Sim)) (*logged, []sim.Record, sim.Stats, *telemetry.Recorder) {
 	t.Helper()
-	rec, err := telemetry.New(&cfg, telemetry.Options{Step: 1})
+	rec, err := telemetry.New(&cfg, telemetry.Options{Step: 1, Power: o.Power})
 	if err != nil {
 		t.Fatal(err)
 	}
