@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/airansim/airansim/mig"
 	"github.com/airansim/airansim/placement"
@@ -52,6 +53,16 @@ type Controller struct {
 	state   []depState      // by deployment
 	mode    Mode
 	log     []Epoch
+	cost    Overhead
+}
+
+// Overhead is the wall-clock time the method spent, summed over its calls (Options.Clock): in the
+// scoring hub (scorer calls, windows, the store) and in placement (the store index, the candidates
+// and every Schedule round). It is measured only; nothing depends on it.
+type Overhead struct {
+	Calls     int
+	Scoring   time.Duration
+	Placement time.Duration
 }
 
 type depState uint8
@@ -105,6 +116,9 @@ func (c *Controller) Epochs() []Epoch { return append([]Epoch(nil), c.log...) }
 // Hub returns the scoring hub (nil without telemetry or before the first call).
 func (c *Controller) Hub() *scoring.Hub { return c.hub }
 
+// Overhead returns the wall-clock time spent so far.
+func (c *Controller) Overhead() Overhead { return c.cost }
+
 // Sequences returns the running MIG sequence of each GPU (nil: none), by Options.GPUs index.
 func (c *Controller) Sequences() []*mig.Sequence { return append([]*mig.Sequence(nil), c.seqs...) }
 
@@ -115,11 +129,13 @@ func (c *Controller) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (si
 			return nil, err
 		}
 	}
+	t0 := c.o.Clock()
 	if c.hub != nil {
 		if err := c.hub.Advance(ctx, s.Time); err != nil {
 			return nil, err
 		}
 	}
+	t1 := c.o.Clock()
 	for i := range c.watch {
 		c.watch[i].Observe(s)
 	}
@@ -135,6 +151,10 @@ func (c *Controller) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (si
 	}
 	ep.PeakW = c.configPeakW(s)
 	c.log = append(c.log, ep)
+	t2 := c.o.Clock()
+	c.cost.Calls++
+	c.cost.Scoring += t1.Sub(t0)
+	c.cost.Placement += t2.Sub(t1)
 	return pl.plan, nil
 }
 

@@ -13,7 +13,7 @@ import (
 	"github.com/airansim/airansim/sim"
 )
 
-// TestHTTPEqualsInProcess runs the method with its default scorers (utilisation, spare capacity, the
+// TestHTTPEqualsInProcess runs the method with its default scorers (spare capacity and the
 // power forecast) in process, then with each scorer behind an HTTP server speaking the Scoring API
 // (scoring.NewHandler, read back with scoring.Dial), on the same workload: the requests' records, the
 // run's counters, the stored scores and the method's epochs are equal, byte for byte.

@@ -79,7 +79,7 @@ type Options struct {
 	Power []power.Model
 	// MaxMoves is the most migrations per epoch; 0: 1; negative: none.
 	MaxMoves int
-	// Clock is the wall clock of the scorers' latency counters; nil: time.Now.
+	// Clock is the wall clock of the scorers' latency counters and of Overhead; nil: time.Now.
 	Clock func() time.Time
 }
 
@@ -112,6 +112,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Headroom == 0 {
 		o.Headroom = 0.1
+	}
+	if o.Clock == nil {
+		o.Clock = time.Now
 	}
 	if o.MaxMoves == 0 {
 		o.MaxMoves = 1
@@ -166,9 +169,10 @@ func DefaultSpec() placement.Spec {
 	}
 }
 
-// DefaultScorers are the scorers when Options.Scorers is nil: utilisation, spare capacity and the
-// cluster power forecast against capW (5000 W when 0) one interval ahead, each called every
-// interval s over a 60 s window at a 5 s step.
+// DefaultScorers are the scorers when Options.Scorers is nil: spare capacity (DefaultSpec's add-on
+// score) and the cluster power forecast against capW (5000 W when 0) one interval ahead (the mode
+// switch's), each called every interval s over a 60 s window at a 5 s step. Add others (e.g.
+// scoring.NewUtilisation) through Options.Scorers.
 func DefaultScorers(capW, interval float64) []scoring.Scorer {
 	if interval <= 0 {
 		interval = 5
@@ -180,7 +184,6 @@ func DefaultScorers(capW, interval float64) []scoring.Scorer {
 		pf, _ = scoring.NewPowerForecast(scoring.PowerForecastOptions{Window: w})
 	}
 	return []scoring.Scorer{
-		scoring.NewUtilisation(scoring.UtilisationOptions{Window: w}),
 		scoring.NewSpareCapacity(scoring.SpareCapacityOptions{Window: w}),
 		pf,
 	}
