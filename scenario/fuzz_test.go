@@ -32,6 +32,15 @@ func FuzzParse(f *testing.F) {
 "services":[{"name":"du","category":"du","weights_gb":1,"nodes":["n"]},{"name":"cu","category":"cu-up","weights_gb":0,"nodes":["n"]},
 {"name":"ai","category":"small-ai","weights_gb":1,"nodes":["n"]}],"cells":[{"name":"c","du":"du","cu_up":"cu"}],
 "topology":{"kind":"full-mesh","hop_delay_s":0,"links":[]},"events":[]}`,
+		// the dynamic-scoring sections on a MIG GPU; empty lists come back as absent
+		`{"name":"dyn","nodes":[{"name":"host","gpu_tflops":100,"vram_gb":80,"cpu_cores":32},
+{"name":"gpu1","gpu_tflops":70,"vram_gb":80,"cpu_cores":14,"mig":{"model":"H100-80GB","layout":["3g.40gb@0"],"reconfigure_delay_s":2}}],
+"services":[{"name":"du","category":"du","weights_gb":1,"nodes":["host"]},{"name":"cu","category":"cu-up","weights_gb":0,"nodes":["host"]},
+{"name":"llm","category":"large-ai","weights_gb":30,"nodes":["host"]}],"cells":[{"name":"c","du":"du","cu_up":"cu"}],
+"scoring":{"scorers":[{"name":"spare-capacity","range":30}],"masks":[],"rules":[{"scoreName":"power_forecast","clusterSelector":{"gpu":"true"}}]},
+"dynamic_scoring":{"placement":{"predicates":[{"requiredClusterSelector":{"labelSelector":{"matchLabels":{},"matchExpressions":[{"key":"mig","operator":"DoesNotExist","values":[]}]}}}],
+"prioritizerPolicy":{"mode":"Exact","configurations":[{"scoreCoordinate":{"type":"AddOn","addOn":{"resourceName":"spare_capacity","scoreName":"${node}"}},"weight":-2}]}},
+"power_cap_w":900,"mode":"power-cap","deployments":[{"service":"llm","replicas":2,"layouts":[["3g.40gb@0","3g.40gb@4"],[]]}]}}`,
 		// clusters and power; empty labels and power nodes come back as absent
 		`{"name":"t","nodes":[{"name":"n","gpu_tflops":10,"vram_gb":10,"cpu_cores":4},{"name":"m","gpu_tflops":10,"vram_gb":10,"cpu_cores":4}],
 "services":[{"name":"du","category":"du","weights_gb":1,"nodes":["n"]},{"name":"cu","category":"cu-up","weights_gb":0,"nodes":["n"]},

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/airansim/airansim/scoring"
 )
 
 // ErrInvalid is wrapped by every validation error.
@@ -40,6 +42,9 @@ type Scenario struct {
 	Workload    Workload       `json:"workload"`                   // traffic
 	Paper       []Row          `json:"paper_table,omitempty"`      // the paper's published results, for side-by-side tables
 	Autoscaling *Autoscaling   `json:"autoscaling,omitempty"`      // replica autoscaling (ORAN-HAutoscaling); absent: none
+	// Scoring and DynamicScoring configure the dynamic-scoring method (scenario/dynscore.go); absent: its defaults.
+	Scoring        *scoring.Section `json:"scoring,omitempty"`
+	DynamicScoring *DynamicScoring  `json:"dynamic_scoring,omitempty"`
 
 	path string // file it was read from, "" for the embedded default
 }

@@ -55,6 +55,9 @@ func (s *Scenario) validate() error {
 	if err := s.validateAutoscaling(nodes); err != nil {
 		return err
 	}
+	if err := s.validateDynamicScoring(); err != nil {
+		return err
+	}
 	if err := s.RANFloors.validate(); err != nil {
 		return err
 	}
