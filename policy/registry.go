@@ -346,3 +346,21 @@ func newDynamicScoring(o Options) (Method, error) {
 	c, err := dynscore.New(dynscore.Options{Interval: o.interval(), Telemetry: o.Telemetry})
 	return o.method(MethodDynamicScoring, c, err, allocator.HAF{})
 }
+
+// DynamicScoringFactory returns a factory of the dynamic-scoring method with the options base (for
+// instance a scenario's, scenario.Scenario.DynamicScoringOptions), each run's Interval and Telemetry
+// filling those base leaves unset, with HAF's allocator: register it under MethodDynamicScoring in a
+// study's registry to run a scenario's sections. Each call builds a fresh controller.
+func DynamicScoringFactory(base dynscore.Options) Factory {
+	return func(o Options) (Method, error) {
+		d := base
+		if d.Interval == 0 {
+			d.Interval = o.interval()
+		}
+		if d.Telemetry == nil {
+			d.Telemetry = o.Telemetry
+		}
+		c, err := dynscore.New(d)
+		return o.method(MethodDynamicScoring, c, err, allocator.HAF{})
+	}
+}
