@@ -3,6 +3,7 @@ package dynscore
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/airansim/airansim/placement"
 	"github.com/airansim/airansim/scoring"
@@ -30,6 +31,15 @@ func (c *Controller) migrate(s *sim.Snapshot, p *planner, ep *Epoch) error {
 		return nil
 	}
 	scores := NewScores(c.store(), p.world.cluster)
+	var decs []placement.PlacementDecisions // every live AI instance's node, as another placement's decision
+	var owner []int
+	for j, u := range s.Instances {
+		if isAI(u.Category) && u.State != sim.StateRetired {
+			decs = append(decs, placement.PlacementDecisions{Placement: strconv.Itoa(j), Selected: []string{p.world.cands[u.Node].Name}})
+			owner = append(owner, j)
+		}
+	}
+	others := make([]placement.PlacementDecisions, 0, len(decs))
 	for i, v := range s.Instances {
 		if ep.Moves >= c.o.MaxMoves {
 			break
@@ -37,7 +47,13 @@ func (c *Controller) migrate(s *sim.Snapshot, p *planner, ep *Epoch) error {
 		if !isAI(v.Category) || !v.Movable() || v.State != sim.StateActive || p.moved[i] || p.busy[v.Node] {
 			continue
 		}
-		to, err := c.round(s, p, scores, i, ep)
+		others = others[:0]
+		for k, j := range owner {
+			if j != i {
+				others = append(others, decs[k])
+			}
+		}
+		to, err := c.round(s, p, scores, i, others, ep)
 		if err != nil {
 			return err
 		}
@@ -52,7 +68,7 @@ func (c *Controller) migrate(s *sim.Snapshot, p *planner, ep *Epoch) error {
 func isAI(c sim.Category) bool { return c == sim.LargeAI || c == sim.SmallAI }
 
 // round returns the node the placement selects for instance i, or −1.
-func (c *Controller) round(s *sim.Snapshot, p *planner, scores *Scores, i int, ep *Epoch) (int, error) {
+func (c *Controller) round(s *sim.Snapshot, p *planner, scores *Scores, i int, others []placement.PlacementDecisions, ep *Epoch) (int, error) {
 	v := s.Instances[i]
 	w := s.Services[v.Service].WeightsGB
 	var cands []placement.Candidate
@@ -64,13 +80,6 @@ func (c *Controller) round(s *sim.Snapshot, p *planner, scores *Scores, i int, e
 		}
 		cands = append(cands, p.world.cands[n])
 		byName[p.world.cands[n].Name] = n
-	}
-	var others []placement.PlacementDecisions
-	for j, u := range s.Instances {
-		if j == i || !isAI(u.Category) || u.State == sim.StateRetired {
-			continue
-		}
-		others = append(others, placement.PlacementDecisions{Placement: fmt.Sprint(j), Selected: []string{p.world.cands[u.Node].Name}})
 	}
 	cur := placement.Current{Own: []string{p.world.cands[v.Node].Name}, Others: others}
 	if c.o.Clusters != nil {
