@@ -42,7 +42,7 @@ type world struct {
 	gpuOf   []int                 // by node index: index into Options.GPUs of its MIG GPU, or −1
 }
 
-// newWorld builds the node candidates of snapshot s: labels (the cluster's, gpu, mig, cluster),
+// newWorld builds the node candidates of snapshot s (named by nodeName; a repeated name gets "#N"): labels (the cluster's, gpu, mig, cluster),
 // claims of MIG partitions from the GPUs' watchers (the layout claim "mig-layout.GPU" and
 // ClaimStable), and allocatable/capacity of CPU (cores) and memory (VRAM, GB).
 func (c *Controller) newWorld(s *sim.Snapshot) *world {
@@ -58,8 +58,13 @@ func (c *Controller) newWorld(s *sim.Snapshot) *world {
 			}
 		}
 	}
+	seen := make(map[string]bool, len(s.Nodes))
 	for n, v := range s.Nodes {
 		name, cl := nodeName(s, n), clusterName(s, n)
+		if seen[name] { // placement needs unique names: a repeated name gets its index
+			name = fmt.Sprintf("%s#%d", name, n)
+		}
+		seen[name] = true
 		labels := map[string]string{LabelCluster: cl}
 		if k := v.Cluster; k >= 0 && k < len(s.Clusters) {
 			for key, val := range s.Clusters[k].Labels {

@@ -138,8 +138,8 @@ func (c *Controller) better(a, b choice) bool {
 // mode accepts gets a sequence, which steps at once.
 func (c *Controller) deploy(s *sim.Snapshot, p *planner, ep *Epoch) {
 	for di, d := range c.o.Deployments {
-		if c.state[di] != depPending || s.Time < d.At || d.Service >= len(s.Services) {
-			continue
+		if c.state[di] != depPending || s.Time < d.At || d.Service >= len(s.Services) || !isAI(s.Services[d.Service].Category) {
+			continue // a deployment of a service the run does not have, or not an AI one, never starts
 		}
 		gis := c.rankGPUs(s, p, d.Service, ep)
 		refused := false
