@@ -17,6 +17,12 @@ func TestDynamicScoringFactory(t *testing.T) {
 	if err != nil || m.Name != policy.MethodDynamicScoring || len(m.Controllers) != 1 || m.Controllers[0].Period != 2 || m.Allocator == nil {
 		t.Fatalf("%+v %v", m, err)
 	}
+	if policy.DynamicScoringController(m) == nil {
+		t.Error("no dynamic-scoring controller in the method")
+	}
+	if hs, _ := policy.Default().New(policy.MethodHAFStatic, policy.Options{}); policy.DynamicScoringController(hs) != nil {
+		t.Error("a dynamic-scoring controller in haf-static")
+	}
 	_, err = policy.DynamicScoringFactory(dynscore.Options{Mode: dynscore.ModePowerCap})(policy.Options{})
 	if err == nil || !strings.Contains(err.Error(), "policy: dynamic-scoring: dynscore: mode \"power-cap\" needs a power cap") {
 		t.Errorf("error %v", err)

@@ -364,3 +364,15 @@ func DynamicScoringFactory(base dynscore.Options) Factory {
 		return o.method(MethodDynamicScoring, c, err, allocator.HAF{})
 	}
 }
+
+// DynamicScoringController returns the dynamic-scoring controller of method m (nil if it has none),
+// for reading its epochs, scorer counters and overhead after a run: wrap DynamicScoringFactory in a
+// factory that keeps it.
+func DynamicScoringController(m Method) *dynscore.Controller {
+	for _, c := range m.Controllers {
+		if d, ok := c.Controller.(*dynscore.Controller); ok {
+			return d
+		}
+	}
+	return nil
+}
