@@ -170,23 +170,23 @@ func DefaultSpec() placement.Spec {
 }
 
 // DefaultScorers are the scorers when Options.Scorers is nil: spare capacity (DefaultSpec's add-on
-// score) and the cluster power forecast against capW (5000 W when 0) one interval ahead (the mode
-// switch's), each called every interval s over a 60 s window at a 5 s step. Add others (e.g.
-// scoring.NewUtilisation) through Options.Scorers.
+// score) and, with a cap (capW > 0), the cluster power forecast against capW one interval ahead (the
+// mode switch's; without a cap nothing reads it), each called every interval s (0: 5) over a 60 s
+// window at a 5 s step. Add others (e.g. scoring.NewUtilisation) through Options.Scorers.
 func DefaultScorers(capW, interval float64) []scoring.Scorer {
 	if interval <= 0 {
 		interval = 5
 	}
 	w := scoring.Window{Interval: interval}
-	pf, err := scoring.NewPowerForecast(scoring.PowerForecastOptions{Window: w, CapW: capW, Horizon: interval,
-		Candidates: []scoring.Candidate{{Name: CurrentCandidate}}})
-	if err != nil { // capW and interval are finite and ≥ 0 here; NewPowerForecast accepts them
-		pf, _ = scoring.NewPowerForecast(scoring.PowerForecastOptions{Window: w})
+	out := []scoring.Scorer{scoring.NewSpareCapacity(scoring.SpareCapacityOptions{Window: w})}
+	if capW > 0 {
+		pf, err := scoring.NewPowerForecast(scoring.PowerForecastOptions{Window: w, CapW: capW, Horizon: interval,
+			Candidates: []scoring.Candidate{{Name: CurrentCandidate}}})
+		if err == nil { // NewPowerForecast refuses only a non-finite cap or horizon
+			out = append(out, pf)
+		}
 	}
-	return []scoring.Scorer{
-		scoring.NewSpareCapacity(scoring.SpareCapacityOptions{Window: w}),
-		pf,
-	}
+	return out
 }
 
 // DefaultOverride returns the override the method applies to a scorer the scoring section does not
