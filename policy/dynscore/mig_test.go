@@ -2,6 +2,7 @@ package dynscore_test
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/airansim/airansim/mig"
@@ -226,4 +227,32 @@ func maxOf(xs []float64) float64 {
 		m = max(m, x)
 	}
 	return m
+}
+
+// TestPowerCapProperty: for 16 seeded caps between the starting configuration's peak and the
+// 7-slice one, over every H100 layout, power-cap mode keeps the peak ≤ cap in every epoch, and it
+// deploys exactly when the cheapest layout holding two 30 GB replicas (two 3g.40gb: 6 slices) fits.
+func TestPowerCapProperty(t *testing.T) {
+	start, six, seven := hostPeak+3*seventhPeak, hostPeak+6*seventhPeak, hostPeak+7*seventhPeak
+	draw := rand.New(rand.NewPCG(13, 0))
+	outcomes := map[bool]int{}
+	for k := range 16 {
+		capW := start + draw.Float64()*(seven+10-start)
+		cfg, models, g := migSetup(t, 1)
+		o := dynscore.Options{GPUs: []*mig.GPU{g}, Power: models, StableS: 3, Mode: dynscore.ModePowerCap, PowerCapW: capW,
+			Deployments: []dynscore.Deployment{{Service: 2, Replicas: 2}}}
+		l, _, st, _ := run(t, cfg, llmLoad(1, 2), o, nil)
+		for _, e := range l.Epochs() {
+			if e.PeakW > capW {
+				t.Errorf("trial %d, cap %.1f W: t=%g peak %.1f W", k, capW, e.Time, e.PeakW)
+			}
+		}
+		if want := capW >= six; (st.Added == 2) != want || st.Rejected != 0 {
+			t.Errorf("trial %d, cap %.1f W (6-slice peak %.1f W): %d added, rejections %s", k, capW, six, st.Added, st.RejectionSummary())
+		}
+		outcomes[st.Added == 2]++
+	}
+	if outcomes[true] == 0 || outcomes[false] == 0 {
+		t.Errorf("outcomes %v: want caps on both sides", outcomes)
+	}
 }
