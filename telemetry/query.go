@@ -40,23 +40,45 @@ func (r *Recorder) Query(metric string, sel map[string]string, start, end, step 
 	if m < 0 {
 		return out, nil
 	}
+	// The matching nodes first, then one backing array for all their samples (a series is a
+	// capacity-limited part of it): two allocations instead of one growing slice per series.
+	type match struct {
+		n      int
+		labels map[string]string
+	}
+	var ms []match
 	for n := range r.nodes {
 		labels := map[string]string{LabelName: metric, LabelNode: r.nodes[n], LabelCluster: r.cluster[n]}
-		if !matches(labels, sel) {
-			continue
+		if matches(labels, sel) {
+			ms = append(ms, match{n, labels})
 		}
-		var vs []Sample
-		for k := 0; ; k++ {
-			t := start + float64(k)*step
-			if t > end {
-				break
-			}
-			if i, ok := r.at(t); ok {
-				vs = append(vs, Sample{T: t, V: r.value(i, n, m)})
-			}
+	}
+	if len(ms) == 0 {
+		return out, nil
+	}
+	// The stored row of every evaluation time, found once for all the series.
+	type point struct {
+		t   float64
+		row int
+	}
+	var pts []point
+	for k := 0; ; k++ {
+		t := start + float64(k)*step
+		if t > end {
+			break
 		}
-		if len(vs) > 0 {
-			out = append(out, Series{Metric: labels, Values: vs})
+		if i, ok := r.at(t); ok {
+			pts = append(pts, point{t, i})
+		}
+	}
+	buf := make([]Sample, 0, len(ms)*len(pts))
+	for _, x := range ms {
+		first := len(buf)
+		for _, p := range pts {
+			buf = append(buf, Sample{T: p.t, V: r.value(p.row, x.n, m)})
+		}
+		if len(buf) > first {
+			out = append(out, Series{Metric: x.labels, Values: buf[first:len(buf):len(buf)]})
 		}
 	}
 	return out, nil
