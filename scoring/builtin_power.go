@@ -1,10 +1,11 @@
 package scoring
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/airansim/airansim/telemetry"
 )
@@ -186,7 +187,7 @@ func forecast(xs []telemetry.Sample, horizon float64) (float64, bool) {
 		return 0, false
 	}
 	// Sum the samples of equal times in place, in time order (stable: sums in matrix order).
-	sort.SliceStable(xs, func(a, b int) bool { return xs[a].T < xs[b].T })
+	slices.SortStableFunc(xs, func(a, b telemetry.Sample) int { return cmp.Compare(a.T, b.T) })
 	k := 0
 	for i := 1; i < len(xs); i++ {
 		if xs[i].T == xs[k].T {
