@@ -54,6 +54,7 @@ type Controller struct {
 	mode    Mode
 	log     []Epoch
 	cost    Overhead
+	cur     *planner // the plan of the call under way
 }
 
 // Overhead is the wall-clock time the method spent, summed over its calls (Options.Clock): in the
@@ -144,6 +145,7 @@ func (c *Controller) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (si
 	ep.Mode = c.mode
 
 	pl := newPlanner(c, s)
+	c.cur = pl
 	c.stepSequences(s, pl, &ep)
 	c.deploy(s, pl, &ep)
 	if err := c.migrate(s, pl, &ep); err != nil {

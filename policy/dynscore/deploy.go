@@ -159,7 +159,7 @@ func (c *Controller) deploy(s *sim.Snapshot, p *planner, ep *Epoch) {
 			if err != nil {
 				continue
 			}
-			q.Dest = c.destination(p)
+			q.Dest = c.destination
 			c.seqs[gi], c.seqDep[gi], c.state[di] = q, di, depRunning
 			ep.Started++
 			p.add(s, q.Step(s)...)
@@ -178,11 +178,11 @@ func (c *Controller) deploy(s *sim.Snapshot, p *planner, ep *Epoch) {
 	}
 }
 
-// destination is the sequences' evacuation rule: mig.MostFreeVRAM, avoiding busy nodes.
-func (c *Controller) destination(p *planner) mig.Destination {
-	return func(s *sim.Snapshot, inst int, free []float64, avoid func(n int) bool) (int, bool) {
-		return mig.MostFreeVRAM(s, inst, free, func(n int) bool { return avoid(n) || (n < len(p.busy) && p.busy[n]) })
-	}
+// destination is the sequences' evacuation rule: mig.MostFreeVRAM, avoiding the nodes busy in the
+// current epoch's plan.
+func (c *Controller) destination(s *sim.Snapshot, inst int, free []float64, avoid func(n int) bool) (int, bool) {
+	busy := func(n int) bool { return c.cur != nil && n < len(c.cur.busy) && c.cur.busy[n] }
+	return mig.MostFreeVRAM(s, inst, free, func(n int) bool { return avoid(n) || busy(n) })
 }
 
 // rankGPUs returns the indices of the GPUs without a running sequence in the order of a placement

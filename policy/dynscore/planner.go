@@ -54,8 +54,15 @@ func (p *planner) markGPU(g *mig.GPU) {
 	}
 }
 
-// stepSequences steps every running sequence; a finished one frees its GPU.
+// stepSequences steps every running sequence, every running sequence's GPU marked busy first (so
+// that no evacuation lands on a GPU another sequence reconfigures); a finished one frees its GPU for
+// the next epoch.
 func (c *Controller) stepSequences(s *sim.Snapshot, p *planner, ep *Epoch) {
+	for _, q := range c.seqs {
+		if q != nil {
+			p.markGPU(q.GPU)
+		}
+	}
 	for gi, q := range c.seqs {
 		if q == nil {
 			continue
@@ -65,8 +72,6 @@ func (c *Controller) stepSequences(s *sim.Snapshot, p *planner, ep *Epoch) {
 			c.seqs[gi] = nil
 			c.state[c.seqDep[gi]] = depDone
 			ep.Deployed++
-			continue
 		}
-		p.markGPU(q.GPU)
 	}
 }
