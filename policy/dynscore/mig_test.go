@@ -256,3 +256,30 @@ func TestPowerCapProperty(t *testing.T) {
 		t.Errorf("outcomes %v: want caps on both sides", outcomes)
 	}
 }
+
+// TestTwoSequences: two deployments (the LLM on two instances, the small model on one) on two GPUs,
+// one sequence per GPU at a time, with a reconfiguration and its evacuation, every invariant checked
+// after every event and no action rejected.
+func TestTwoSequences(t *testing.T) {
+	cfg, models, g0 := migSetup(t, 2)
+	h100, _ := mig.Lookup("H100-80GB")
+	g1 := &mig.GPU{Name: "gpu1", Model: h100, TFLOPS: 70, Cores: 14, First: len(cfg.Nodes), DelayS: 3}
+	specs, err := g1.Specs(mustLayout(t, "7g.80gb@0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Nodes = append(cfg.Nodes, specs...)
+	for range mig.Slots {
+		models = append(models, models[1])
+	}
+	o := dynscore.Options{GPUs: []*mig.GPU{g0, g1}, Power: models, StableS: 4, Mode: dynscore.ModePerformance,
+		Deployments: []dynscore.Deployment{{Service: 2, Replicas: 2}, {Service: 3, Replicas: 1}}}
+	l, _, st, _ := run(t, cfg, llmLoad(0.5, 3), o, nil)
+	started := 0
+	for _, e := range l.Epochs() {
+		started += e.Started
+	}
+	if started != 2 || st.Added != 3 || st.Reconfigurations < 1 || st.Rejected != 0 {
+		t.Errorf("%d started, %d added, %d reconfigurations, rejections %s", started, st.Added, st.Reconfigurations, st.RejectionSummary())
+	}
+}
