@@ -56,7 +56,9 @@ type Options struct {
 	// Scoring is the scenario's scoring section (overrides, masks, rules). A scorer it does not
 	// override gets DefaultOverride's dimension format.
 	Scoring scoring.Section
-	// Placement is the node-level Placement spec of every round; nil: DefaultSpec().
+	// Placement is the node-level Placement spec of every round; nil: DefaultSpec(). Its
+	// NumberOfClusters is not used: a migration round takes the top node, a deployment round ranks
+	// every GPU that passes the filters.
 	Placement *placement.Spec
 	// Clusters is a cluster-level spec run first (candidates: the clusters, labels from the
 	// scenario); the node round then sees only the selected clusters' nodes. nil: no cluster round.
