@@ -179,14 +179,7 @@ func countItems(p *Problem) int {
 // scaledTree has n nodes: one root and the other tiers in the paper's 4:10:30:90 proportions.
 func scaledTree(b testing.TB, n int, seed uint64) *Tree {
 	b.Helper()
-	c := [NumTiers]int{1}
-	left := n - 1
-	for k, share := range []float64{4, 10, 30} {
-		c[k+1] = int(math.Round(float64(n-1) * share / 134))
-		left -= c[k+1]
-	}
-	c[RU] = left
-	tr, err := TreeSpec{Counts: c}.Generate(seed)
+	tr, err := ScaledTreeSpec(n).Generate(seed)
 	if err != nil {
 		b.Fatal(err)
 	}
