@@ -40,6 +40,9 @@ type config struct {
 	BBNodes   int      `json:"bb_nodes"`
 	TimeLimit float64  `json:"time_limit_s"`
 	Catalog   string   `json:"catalog"`
+	SimSeeds  int      `json:"sim_seeds"`
+	SimEpochs int      `json:"sim_epochs"`
+	SimPeriod float64  `json:"sim_period_s"`
 }
 
 func parse(args []string, stderr io.Writer) (*config, error) {
@@ -48,7 +51,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.SetOutput(stderr)
 	sweepflag.Register(fs, &c.Flags, sweepflag.Texts{Out: "out/orchestran", Seeds: 100,
 		SeedHelp:   "runs per point (random tree and intents per run; the paper: 100); tables and figures show mean ± 95 % CI",
-		Quick:      "smoke run for CI: 3 seeds per point, sizes 135 and 200, 2 seeds per size",
+		Quick:      "smoke run for CI (seconds): 2 seeds per point, SolveBB alone with 20,000 search nodes (unproven answers are marked feasible), size 135 once, 1 engine run per mix of 2 × 10 s",
 		NoScenario: true, Inputs: "mix, case, requests, size, solver, limits, catalogue, seed"})
 	fs.StringSliceVar(&c.Mixes, "mixes", allMixes, "Table II timescale mixes (comma list of: DT, LL, ULL)")
 	fs.StringSliceVar(&c.Cases, "cases", allCases, "Table I controllable-node cases (comma list of: ALL, ER, RO)")
@@ -60,6 +63,9 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.Solver, "solver", solverAuto, "exact solver of Figs. 6–9: auto (SolveBB up to --bb-nodes, then cbc when it has not proved the optimum), bb (SolveBB only), cbc (cbc only)")
 	fs.IntVar(&c.BBNodes, "bb-nodes", 100_000, "SolveBB's search-node limit (with --solver auto, before handing over to cbc)")
 	fs.Float64Var(&c.TimeLimit, "time-limit", 60, "time limit per exact solve, s (cbc's -sec, SolveBB's TimeLimit); a solve stopped by it is reported with status feasible and its gap")
+	fs.IntVar(&c.SimSeeds, "sim-seeds", 10, "engine runs per --mixes entry (issue 14 item 6: OrchestRAN's placements on the simulator, case ALL); 0: none")
+	fs.IntVar(&c.SimEpochs, "sim-epochs", 3, "re-solves per engine run (a new batch of --requests intents each)")
+	fs.Float64Var(&c.SimPeriod, "sim-period", 240, "time between re-solves in the engine runs, s (the prototype: 4 minutes)")
 	fs.StringVar(&c.Catalog, "catalog", "", "ML/AI catalogue file (JSON, docs/orchestran.md); empty: the paper's 13 models")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, `Usage: go run ./experiments/orchestran [flags]
@@ -73,7 +79,11 @@ catalogue and --requests intents per run, for each Table II mix and Table I case
   Fig. 9   where the deployed models run, per tier (the table shows the ER case, the CSV all)
 and, for DT/ALL with sharing, the Fig. 5 sweep over --sizes: variables before and after pruning, solve
 time of cbc, SolveBB, greedy and branching. Run with --parallel 1 for timings not shared between runs.
-Writes runs.csv and sizes.csv (one row per run), summary.csv (mean and 95 %% CI per point), table.md
+and, per mix, --sim-seeds engine runs (policy/orchestranctl): --sim-epochs batches re-solved every
+--sim-period s and applied through the engine's actions, each control loop a periodic request with
+its deadline: the deadlines missed under queueing, and an E2-traffic proxy against running every
+model at the near-RT RICs.
+Writes runs.csv, sizes.csv and sim.csv (one row per run), summary.csv (mean and 95 %% CI per point), table.md
 (the paper's figures beside ours), fig5–fig9 .png/.svg, config.json and runs/ (for --resume) to --out;
 progress goes to standard error. cbc (Debian coinor-cbc) is needed by --solver auto and cbc.
 
@@ -84,9 +94,15 @@ Flags:
 		return nil, err
 	}
 	if c.Quick {
-		c.Seeds, c.SizeSeeds = 3, 2
+		c.Seeds, c.SizeSeeds, c.SimSeeds, c.SimEpochs, c.SimPeriod = 2, 1, 1, 2, 10
 		if !fs.Changed("sizes") {
-			c.Sizes = []int{135, 200}
+			c.Sizes = []int{135}
+		}
+		if !fs.Changed("solver") {
+			c.Solver = solverBB
+		}
+		if !fs.Changed("bb-nodes") {
+			c.BBNodes = 20_000
 		}
 	}
 	var sizes []int
@@ -107,6 +123,8 @@ func (c *config) check() error {
 		return err
 	}
 	switch {
+	case c.SimSeeds < 0 || c.SimEpochs < 1 || !(c.SimPeriod > 0 && c.SimPeriod < 1e7):
+		return cli.Usagef("--sim-seeds must be ≥ 0, --sim-epochs ≥ 1 and --sim-period finite and > 0")
 	case c.Requests < 1 || c.Sources < 1 || c.SizeSeeds < 1 || c.BBNodes < 1 || c.ExactUpTo < 0:
 		return cli.Usagef("--requests, --max-sources, --size-seeds and --bb-nodes must be ≥ 1, --exact-up-to ≥ 0")
 	case !(c.TimeLimit > 0 && c.TimeLimit < 1e6):

@@ -66,6 +66,7 @@ type sizeResult struct {
 type result struct {
 	Point *pointResult `json:"point,omitempty"`
 	Size  *sizeResult  `json:"size,omitempty"`
+	Sim   *simResult   `json:"sim,omitempty"`
 }
 
 // build draws the tree and intents of a run and builds the problem.

@@ -48,6 +48,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	var pts []pointResult
 	var szs []sizeResult
+	var sims []simResult
 	for _, r := range rs {
 		if r.Point != nil {
 			pts = append(pts, *r.Point)
@@ -55,14 +56,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if r.Size != nil {
 			szs = append(szs, *r.Size)
 		}
+		if r.Sim != nil {
+			sims = append(sims, *r.Sim)
+		}
 	}
 	if err := writeCSVs(f.Out, pts, szs); err != nil {
+		return err
+	}
+	if err := writeSimCSV(f.Out, sims); err != nil {
 		return err
 	}
 	if err := figures(f, pts, szs); err != nil {
 		return err
 	}
-	md := table(f, pts, szs)
+	md := table(f, pts, szs) + simTable(f, sims)
 	if err := output.WriteFileAtomic(filepath.Join(f.Out, "table.md"), []byte(md)); err != nil {
 		return err
 	}
@@ -87,6 +94,14 @@ func (f *config) jobs(cat *orchestran.Catalog, sum, rev string) []runner.Job[res
 		for k := range f.SizeSeeds {
 			s := sizeSpec{Nodes: n, Seed: f.Seed + uint64(k), Requests: f.Requests, Sources: f.Sources, Exact: n <= f.ExactUpTo,
 				BBNodes: f.BBNodes, TimeLimitS: f.TimeLimit, Catalog: sum, Revision: rev}
+			out = append(out, runner.Job[result]{Key: s.key(), Inputs: s,
+				Run: func(ctx context.Context) (result, error) { return s.run(ctx, cat) }})
+		}
+	}
+	for _, m := range f.Mixes {
+		for k := range f.SimSeeds {
+			s := simSpec{Mix: m, Seed: f.Seed + uint64(k), Epochs: f.SimEpochs, PeriodS: f.SimPeriod, Requests: f.Requests,
+				Sources: f.Sources, Solver: f.Solver, BBNodes: f.BBNodes, TimeLimitS: f.TimeLimit, Catalog: sum, Revision: rev}
 			out = append(out, runner.Job[result]{Key: s.key(), Inputs: s,
 				Run: func(ctx context.Context) (result, error) { return s.run(ctx, cat) }})
 		}

@@ -31,11 +31,12 @@ func TestSmoke(t *testing.T) {
 	needCBC(t)
 	out := t.TempDir()
 	var stderr bytes.Buffer
-	args := []string{"--seeds", "2", "--mixes", "ULL", "--cases", "RO", "--sizes", "50", "--size-seeds", "1", "--out", out}
+	args := []string{"--seeds", "2", "--mixes", "ULL", "--cases", "RO", "--sizes", "50", "--size-seeds", "1",
+		"--sim-seeds", "1", "--sim-epochs", "2", "--sim-period", "5", "--out", out}
 	if err := run(context.Background(), args, io.Discard, &stderr); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"runs.csv", "sizes.csv", "summary.csv", "table.md", "config.json", "fig5.png", "fig6.svg", "fig7.png", "fig8.png", "fig9.svg"} {
+	for _, name := range []string{"runs.csv", "sizes.csv", "summary.csv", "table.md", "config.json", "fig5.png", "fig6.svg", "fig7.png", "fig8.png", "fig9.svg", "sim.csv"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
@@ -49,7 +50,7 @@ func TestSmoke(t *testing.T) {
 		t.Errorf("sizes.csv: %q", sizes)
 	}
 	md, _ := os.ReadFile(filepath.Join(out, "table.md"))
-	for _, s := range []string{"| ULL | RO |", "≈ 99", "| 50 |", "1092790"} {
+	for _, s := range []string{"| ULL | RO |", "≈ 99", "| 50 |", "1092790", "OrchestRAN on the engine"} {
 		if !bytes.Contains(md, []byte(s)) {
 			t.Errorf("table.md lacks %q", s)
 		}
@@ -92,7 +93,7 @@ func TestExactAgree(t *testing.T) {
 
 func TestFlagErrors(t *testing.T) {
 	for _, args := range [][]string{{"--seeds", "0"}, {"--mixes", "XX"}, {"--cases", "ER,ER"}, {"--solver", "cplex"},
-		{"--sizes", "3"}, {"--requests", "0"}, {"--max-sources", "0"}, {"--time-limit", "0"}, {"--bb-nodes", "0"}, {"stray"}} {
+		{"--sizes", "3"}, {"--requests", "0"}, {"--max-sources", "0"}, {"--time-limit", "0"}, {"--bb-nodes", "0"}, {"--sim-epochs", "0"}, {"--sim-period", "-1"}, {"stray"}} {
 		var u *cli.UsageError
 		if err := run(context.Background(), append(args, "--out", t.TempDir()), io.Discard, io.Discard); !errors.As(err, &u) {
 			t.Errorf("%v: error %v, want a usage error", args, err)

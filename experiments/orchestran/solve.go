@@ -25,14 +25,16 @@ type solveOut struct {
 // exact solves p with the configured exact solver.
 func exact(ctx context.Context, p *orchestran.Problem, solver string, bbNodes int, limit time.Duration) (solveOut, error) {
 	var out solveOut
+	var bb time.Duration
 	if solver != solverCBC {
 		s, err := orchestran.SolveBB(ctx, p, orchestran.BBOptions{MaxNodes: bbNodes, TimeLimit: limit})
 		if err != nil {
 			return out, err
 		}
-		out = describe(p, s, solverBB)
-		out.BBTimeS = s.Elapsed.Seconds()
+		bb = s.Elapsed
 		if solver == solverBB || s.Status == orchestran.StatusOptimal {
+			out = describe(p, s, solverBB)
+			out.BBTimeS = bb.Seconds()
 			return out, nil
 		}
 	}
@@ -40,11 +42,21 @@ func exact(ctx context.Context, p *orchestran.Problem, solver string, bbNodes in
 	if err != nil {
 		return out, err
 	}
-	bb := out.BBTimeS
 	out = describe(p, s, solverCBC)
-	out.BBTimeS, out.CBCTimeS = bb, s.Elapsed.Seconds()
-	out.TimeS = bb + out.CBCTimeS
+	out.BBTimeS, out.CBCTimeS = bb.Seconds(), s.Elapsed.Seconds()
+	out.TimeS = out.BBTimeS + out.CBCTimeS
 	return out, nil
+}
+
+// exactSolution is exact's solution itself.
+func exactSolution(ctx context.Context, p *orchestran.Problem, solver string, bbNodes int, limit time.Duration) (*orchestran.Solution, error) {
+	if solver != solverCBC {
+		s, err := orchestran.SolveBB(ctx, p, orchestran.BBOptions{MaxNodes: bbNodes, TimeLimit: limit})
+		if err != nil || solver == solverBB || s.Status == orchestran.StatusOptimal {
+			return s, err
+		}
+	}
+	return orchestran.SolveCBC(ctx, p, orchestran.CBCOptions{TimeLimit: limit})
 }
 
 // describe summarises a solution.

@@ -11,7 +11,8 @@ import (
 
 // Loop is one control loop: an accepted tuple (i, f, d) of an epoch, served by one model on one
 // host, issuing one request every DeadlineS seconds (its control period: a loop must finish one
-// iteration before the next) from its epoch's start (after a random phase) to the next epoch.
+// iteration before the next) from its epoch's start (after a random phase) to the next epoch, and
+// in the last epoch up to δ before the horizon, so that every request's deadline falls in the run.
 type Loop struct {
 	Flow      int     // the requests' sim.Request.Flow, 1 + the loop's index in Schedule.Loops
 	Epoch     int     // index into Schedule.Epochs
@@ -39,7 +40,8 @@ func (s *Schedule) Loops() []Loop {
 			mod := s.Catalog.Models[x.Model]
 			lat, _ := ep.Problem.Latency(it, x.Model, x.Host)
 			l := Loop{Flow: len(out) + 1, Epoch: e, Intent: x.Intent, Item: x.Item, Model: x.Model, Host: x.Host,
-				DeadlineS: it.DeltaMs / 1000, StaticS: lat / 1000, End: end, WorkCPU: mod.ExecMs / 1000 * mod.Cores}
+				DeadlineS: it.DeltaMs / 1000, StaticS: lat / 1000, WorkCPU: mod.ExecMs / 1000 * mod.Cores}
+			l.End = math.Min(end, s.Horizon-l.DeadlineS) // every deadline falls within the run
 			l.Source = farthest(s.Tree, x.Host, it.Sources)
 			l.Start = ep.At + r.Float64()*l.DeadlineS
 			out = append(out, l)
