@@ -14,6 +14,9 @@ type BBOptions struct {
 	MaxNodes int
 	// TimeLimit stops the search with StatusFeasible after this wall time (default 0: none).
 	TimeLimit time.Duration
+	// NoFlowBound leaves out the matching bound without sharing (flowBound), for comparisons
+	// (default false: used).
+	NoFlowBound bool
 }
 
 // SolveBB is the second exact solver: a pure-Go depth-first branch-and-bound over the 0/1 decisions
@@ -76,6 +79,7 @@ type bb struct {
 	bestC    float64
 	bestAcc  []bool
 	bestPl   []Placement
+	flow     *flowBound // the matching bound without sharing; nil with sharing
 }
 
 func newBB(ctx context.Context, p *Problem, opt BBOptions, start time.Time) *bb {
@@ -99,6 +103,9 @@ func newBB(ctx context.Context, p *Problem, opt BBOptions, start time.Time) *bb 
 		}
 	}
 	sort.SliceStable(b.order, func(x, y int) bool { return p.Intents[b.order[x]].Value > p.Intents[b.order[y]].Value })
+	if p.Options.NoSharing && !opt.NoFlowBound {
+		b.flow = newFlowBound(b)
+	}
 	g := SolveGreedy(p)
 	b.bestV, b.bestC = g.Value, g.Cores
 	b.bestAcc, b.bestPl = g.Accepted, g.Placements
@@ -128,7 +135,15 @@ func (b *bb) intent(pos int) {
 		b.record()
 		return
 	}
-	if ub := b.valueUB(pos); b.pruned(b.value+ub, func() float64 { return b.coresLB(pos, -1, 0) }) {
+	ub, lb := b.valueUB(pos), func() float64 { return b.coresLB(pos, -1, 0) }
+	if b.flow != nil && ub >= b.bestV-b.value-1e-9 {
+		if fb := b.flow.bound(pos, -1, 0); fb < ub-1e-9 {
+			// a tie no longer means every servable intent is accepted: the cores deployed and
+			// those of the fewest tuples that tie the incumbent bound the cores
+			ub, lb = fb, func() float64 { return b.cores + b.flow.coresFor(b.bestV-b.value) }
+		}
+	}
+	if b.pruned(b.value+ub, lb) {
 		return
 	}
 	i := b.order[pos]
@@ -151,7 +166,20 @@ func (b *bb) item(pos, j int) {
 		b.intent(pos + 1)
 		return
 	}
-	if !b.allServable(i, j) || (j == 0 && !b.hallOK(i)) || b.pruned(b.value+b.valueUB(pos+1), func() float64 { return b.coresLB(pos+1, i, j) }) {
+	if !b.allServable(i, j) || (j == 0 && !b.hallOK(i)) {
+		return
+	}
+	ub, lb := b.valueUB(pos+1), func() float64 { return b.coresLB(pos+1, i, j) }
+	if b.flow != nil && ub >= b.bestV-b.value-1e-9 {
+		fb := b.flow.bound(pos+1, i, j)
+		if fb < 0 {
+			return
+		}
+		if fb < ub-1e-9 { // as in intent: the current intent's items still need their instances
+			ub, lb = fb, func() float64 { b.epoch++; return b.cores + b.itemsLB(i, j) + b.flow.coresFor(b.bestV-b.value) }
+		}
+	}
+	if b.pruned(b.value+ub, lb) {
 		return
 	}
 	cands := b.p.cands[i][j]
