@@ -208,3 +208,22 @@ func BenchmarkBranching(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNewProblem: building the problem and its candidate lists (the exact filters) on the
+// paper's tier proportions, 20 DT intents; with -benchmem, the memory it takes.
+func BenchmarkNewProblem(b *testing.B) {
+	for _, n := range []int{135, 500, 2000} {
+		b.Run(fmt.Sprintf("nodes=%d", n), func(b *testing.B) {
+			tr := scaledTree(b, n, 1)
+			in, err := IntentSpec{}.Generate(1, tr, DefaultCatalog())
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := NewProblem(tr, DefaultCatalog(), in, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
