@@ -54,7 +54,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 		Quick:      "smoke run for CI (seconds): 2 seeds per point, SolveBB alone with 20,000 search nodes (unproven answers are marked feasible), size 135 once, 1 engine run per mix of 2 × 10 s",
 		NoScenario: true, Inputs: "mix, case, requests, size, solver, limits, catalogue, seed"})
 	fs.StringSliceVar(&c.Mixes, "mixes", allMixes, "Table II timescale mixes (comma list of: DT, LL, ULL)")
-	fs.StringSliceVar(&c.Cases, "cases", allCases, "Table I controllable-node cases (comma list of: ALL, ER, RO)")
+	fs.StringSliceVar(&c.Cases, "cases", allCases, "Table I controllable-node cases (comma list of: ALL, ER, RO); \"\": no Figs. 6–9 runs (e.g. engine runs only)")
 	fs.IntVar(&c.Requests, "requests", 20, "intents per run (the paper's R = 20)")
 	fs.IntVar(&c.Sources, "max-sources", 3, "data sources per tuple drawn uniformly in 1..N from the target's subtree (the paper gives none; docs/orchestran.md shows what 1 changes)")
 	fs.IntSliceVar(&c.Sizes, "sizes", []int{50, 135, 200, 500, 1000, 2000}, "network sizes of Fig. 5 (nodes, ≥ 5, tiers in the 1:4:10:30:90 proportions); 0: no size sweep")
@@ -134,10 +134,10 @@ func (c *config) check() error {
 	case len(c.Mixes) == 0 && len(c.Cases) == 0 && len(c.Sizes) == 0:
 		return cli.Usagef("nothing to run: --mixes, --cases and --sizes are all empty")
 	}
-	if err := checkList("--mixes", c.Mixes, allMixes); err != nil {
+	if err := checkList("--mixes", &c.Mixes, allMixes); err != nil {
 		return err
 	}
-	if err := checkList("--cases", c.Cases, allCases); err != nil {
+	if err := checkList("--cases", &c.Cases, allCases); err != nil {
 		return err
 	}
 	for _, n := range c.Sizes {
@@ -148,16 +148,21 @@ func (c *config) check() error {
 	return nil
 }
 
-func checkList(flag string, got, known []string) error {
+func checkList(flag string, got *[]string, known []string) error {
 	seen := map[string]bool{}
-	for i, g := range got {
+	var keep []string
+	for _, g := range *got {
 		g = strings.ToUpper(strings.TrimSpace(g))
-		got[i] = g
+		if g == "" {
+			continue
+		}
+		keep = append(keep, g)
 		if !contains(known, g) || seen[g] {
 			return cli.Usagef("%s: %q unknown or given twice (known: %s)", flag, g, strings.Join(known, ", "))
 		}
 		seen[g] = true
 	}
+	*got = keep
 	return nil
 }
 
