@@ -80,6 +80,7 @@ type bb struct {
 	bestAcc  []bool
 	bestPl   []Placement
 	flow     *flowBound // the matching bound without sharing; nil with sharing
+	lbItems  [][2]int   // scratch of coresLB
 }
 
 func newBB(ctx context.Context, p *Problem, opt BBOptions, start time.Time) *bb {
@@ -255,46 +256,70 @@ func (b *bb) allServable(i, j int) bool {
 // intent i (none when i < 0) and every item of the servable intents from position pos on: without
 // sharing each item needs its own instance; with sharing, items with no open candidate and pairwise
 // disjoint candidate sets each need their own.
+//
+// With sharing the packing is greedy over the items by increasing number of candidates (index order
+// on ties): items with few candidates conflict with fewer others, so more of them are packed.
 func (b *bb) coresLB(pos, i, j int) float64 {
 	b.epoch++
 	lb := b.cores
+	items := b.lbItems[:0]
 	if i >= 0 {
-		lb += b.itemsLB(i, j)
+		for jj := j; jj < len(b.p.Intents[i].Items); jj++ {
+			items = append(items, [2]int{i, jj})
+		}
 	}
 	for q := pos; q < len(b.order); q++ {
-		if b.allServable(b.order[q], 0) {
-			lb += b.itemsLB(b.order[q], 0)
+		if k := b.order[q]; b.allServable(k, 0) {
+			for jj := range b.p.Intents[k].Items {
+				items = append(items, [2]int{k, jj})
+			}
 		}
+	}
+	if !b.p.Options.NoSharing {
+		sort.SliceStable(items, func(x, y int) bool {
+			return len(b.p.cands[items[x][0]][items[x][1]]) < len(b.p.cands[items[y][0]][items[y][1]])
+		})
+	}
+	for _, it := range items {
+		lb += b.itemLB(it[0], it[1])
+	}
+	b.lbItems = items
+	return lb
+}
+
+// itemsLB is the part of coresLB for items j… of intent i alone.
+func (b *bb) itemsLB(i, j int) float64 {
+	var lb float64
+	for jj := j; jj < len(b.p.Intents[i].Items); jj++ {
+		lb += b.itemLB(i, jj)
 	}
 	return lb
 }
 
-func (b *bb) itemsLB(i, j int) float64 {
-	var lb float64
-	for jj := j; jj < len(b.p.Intents[i].Items); jj++ {
-		cands := b.p.cands[i][jj]
-		minC, disjoint := math.Inf(1), true
-		for _, c := range cands {
-			key := c.Model*b.nd + c.Host
-			if !b.p.Options.NoSharing && (b.open[key] > 0 || b.stamp[key] == b.epoch) {
-				disjoint = false
-				break
-			}
-			if b.room(c) {
-				minC = math.Min(minC, b.p.Catalog.Models[c.Model].Cores)
-			}
+// itemLB is the cores item j of intent i adds to the packing: the smallest ρ_m among its candidates
+// with room when (with sharing) none of its candidates is open or already claimed in this epoch (it
+// then claims them all), else 0.
+func (b *bb) itemLB(i, j int) float64 {
+	cands := b.p.cands[i][j]
+	minC := math.Inf(1)
+	for _, c := range cands {
+		key := c.Model*b.nd + c.Host
+		if !b.p.Options.NoSharing && (b.open[key] > 0 || b.stamp[key] == b.epoch) {
+			return 0
 		}
-		if !disjoint || math.IsInf(minC, 1) {
-			continue
-		}
-		lb += minC
-		if !b.p.Options.NoSharing {
-			for _, c := range cands {
-				b.stamp[c.Model*b.nd+c.Host] = b.epoch
-			}
+		if b.room(c) {
+			minC = math.Min(minC, b.p.Catalog.Models[c.Model].Cores)
 		}
 	}
-	return lb
+	if math.IsInf(minC, 1) {
+		return 0
+	}
+	if !b.p.Options.NoSharing {
+		for _, c := range cands {
+			b.stamp[c.Model*b.nd+c.Host] = b.epoch
+		}
+	}
+	return minC
 }
 
 // hallOK is Hall's condition for the items of intent i without sharing: for every item a, the items
