@@ -40,11 +40,11 @@ func figures(f *config, pts []pointResult, szs []sizeResult) error {
 		}
 		return out
 	}
-	acc, err := plotutil.BarPanel("Fig. 6: acceptance, sharing on", "accepted intents (%)", f.Mixes, bars("6", "acceptance_share", 100), 0, 105)
+	acc, err := plotutil.BarPanel("Fig. 6: acceptance, sharing on", "accepted intents (%)", f.Mixes, bars("6", "acceptance_share", 100), 0, 125)
 	if err != nil {
 		return err
 	}
-	br, err := plotutil.BarPanel("Fig. 6: branching, full + partial", "intents served at least in part (%)", f.Mixes, bars("6r", "branch_any", 100), 0, 105)
+	br, err := plotutil.BarPanel("Fig. 6: branching, full + partial", "intents served at least in part (%)", f.Mixes, bars("6r", "branch_any", 100), 0, 125)
 	if err != nil {
 		return err
 	}
@@ -59,12 +59,12 @@ func figures(f *config, pts []pointResult, szs []sizeResult) error {
 	if err != nil {
 		return err
 	}
-	on.Y.Max = math.Max(on.Y.Max, off.Y.Max)
+	on.Y.Max = 1.25 * math.Max(on.Y.Max, off.Y.Max) // room for the legend above the bars
 	off.Y.Max = on.Y.Max
 	if err := save("fig7", 24, on, off); err != nil {
 		return err
 	}
-	ns, err := plotutil.BarPanel("Fig. 8: acceptance, sharing off", "accepted intents (%)", f.Mixes, bars("8", "acceptance_noshare", 100), 0, 105)
+	ns, err := plotutil.BarPanel("Fig. 8: acceptance, sharing off", "accepted intents (%)", f.Mixes, bars("8", "acceptance_noshare", 100), 0, 125)
 	if err != nil {
 		return err
 	}
