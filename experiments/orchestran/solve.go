@@ -20,12 +20,15 @@ type solveOut struct {
 	Vars     int     `json:"vars"`    // x variables after the exact filters
 	Tiers    [5]int  `json:"tiers"`   // deployed instances per tier, root first
 	Partial  int     `json:"partial"` // branching: intents accepted in some but not all of their clusters
+	// CBCError is why cbc gave no answer when auto kept SolveBB's unproven one ("": none).
+	CBCError string `json:"cbc_error,omitempty"`
 }
 
 // exact solves p with the configured exact solver.
 func exact(ctx context.Context, p *orchestran.Problem, solver string, bbNodes int, limit time.Duration) (solveOut, error) {
 	var out solveOut
 	var bb time.Duration
+	var inc *orchestran.Solution // SolveBB's unproven answer, kept if cbc fails
 	if solver != solverCBC {
 		s, err := orchestran.SolveBB(ctx, p, orchestran.BBOptions{MaxNodes: bbNodes, TimeLimit: limit})
 		if err != nil {
@@ -37,8 +40,18 @@ func exact(ctx context.Context, p *orchestran.Problem, solver string, bbNodes in
 			out.BBTimeS = bb.Seconds()
 			return out, nil
 		}
+		inc = s
 	}
+	t0 := time.Now()
 	s, err := orchestran.SolveCBC(ctx, p, orchestran.CBCOptions{TimeLimit: limit})
+	if err != nil && inc != nil && ctx.Err() == nil {
+		// cbc failed or found no integer solution in time: SolveBB's incumbent stands, unproven
+		out = describe(p, inc, solverBB)
+		out.BBTimeS, out.CBCTimeS = bb.Seconds(), time.Since(t0).Seconds()
+		out.TimeS = out.BBTimeS + out.CBCTimeS
+		out.CBCError = err.Error()
+		return out, nil
+	}
 	if err != nil {
 		return out, err
 	}
@@ -48,15 +61,21 @@ func exact(ctx context.Context, p *orchestran.Problem, solver string, bbNodes in
 	return out, nil
 }
 
-// exactSolution is exact's solution itself.
+// exactSolution is exact's solution itself (SolveBB's unproven one when cbc fails after it).
 func exactSolution(ctx context.Context, p *orchestran.Problem, solver string, bbNodes int, limit time.Duration) (*orchestran.Solution, error) {
+	var inc *orchestran.Solution
 	if solver != solverCBC {
 		s, err := orchestran.SolveBB(ctx, p, orchestran.BBOptions{MaxNodes: bbNodes, TimeLimit: limit})
 		if err != nil || solver == solverBB || s.Status == orchestran.StatusOptimal {
 			return s, err
 		}
+		inc = s
 	}
-	return orchestran.SolveCBC(ctx, p, orchestran.CBCOptions{TimeLimit: limit})
+	s, err := orchestran.SolveCBC(ctx, p, orchestran.CBCOptions{TimeLimit: limit})
+	if err != nil && inc != nil && ctx.Err() == nil {
+		return inc, nil
+	}
+	return s, err
 }
 
 // describe summarises a solution.
