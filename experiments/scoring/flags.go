@@ -36,9 +36,9 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 		Scenario: "scenario file (JSON); \"\": the embedded AITRAS scenario (scenario/aitras.json, docs/scoring.md)",
 		Inputs:   "scenario, method, load, reconfigure delay, cap, horizon, requests, agent, seed"})
 	fs.StringSliceVar(&c.Methods, "methods", defaultMethods(), "methods to compare (comma list of: "+strings.Join(knownMethods(), ", ")+")")
-	fs.Float64SliceVar(&c.Loads, "loads", []float64{0.35, 0.5}, "loads ρ (comma list)")
+	fs.Float64SliceVar(&c.Loads, "loads", []float64{0.2, 0.35}, "loads ρ (comma list)")
 	fs.Float64SliceVar(&c.Delays, "reconfigure-delay", []float64{0, 5, 30}, "MIG reconfiguration delays to sweep, s (comma list; every MIG GPU of the scenario; no source gives a duration, docs/mig.md §4)")
-	fs.Float64Var(&c.CapW, "cap-w", 1000, "power cap of one managed cluster, W: the power-cap mode's cap, haf+scores' power-forecast score and the check of every epoch's forecast")
+	fs.Float64Var(&c.CapW, "cap-w", 1400, "power cap of the whole site (every cluster), W: the dynamic-scoring modes' cap and the monitoring hub's power-forecast score checked at every epoch")
 	fs.Float64Var(&c.Horizon, "forecast-horizon", 5, "lead time of the power forecast checked against --cap-w, s (the placement interval: the next epoch)")
 	fs.IntVar(&c.Requests, "requests", 0, "total requests at ρ = 1, scaled ∝ ρ; 0: the scenario's (16,000 for AITRAS)")
 	fs.Float64Var(&c.Telem, "telemetry-step", 1, "telemetry sample step, s (the scorers' windows read it)")
@@ -53,7 +53,8 @@ seeds and loads, for every reconfiguration delay:
 %s
 Measured per run: fulfillment per class, energy_j, energy_per_met_j, MIG reconfigurations and node·s
 spent reconfiguring, the scoring hub's calls, errors and wall time, and per epoch every cluster's
-power forecast (--forecast-horizon ahead) and measured power against --cap-w.
+power forecast (--forecast-horizon ahead) and measured power against --cap-w; for dynamic-scoring,
+its own forecast, its configuration peak power, its mode and deployments.
 Writes summary.csv (one row per run; study columns then the measured ones), table.md (mean ± 95 %%
 CI over seeds), epochs.csv (per-epoch forecasts), scoring.png/.svg, config.json and runs/ to --out.
 
@@ -68,7 +69,7 @@ Flags:
 			c.Requests = 4000
 		}
 		if !fs.Changed("loads") {
-			c.Loads = []float64{0.5}
+			c.Loads = []float64{0.35}
 		}
 		if !fs.Changed("reconfigure-delay") {
 			c.Delays = []float64{5}

@@ -86,7 +86,7 @@ func makeSpecs(f *config, sc *scenario.Scenario) []study.Spec {
 					specs = append(specs, study.Spec{Scenario: scd, Load: load, Method: m, Seed: f.Seed + uint64(k),
 						Profile: f.Profile, Requests: scaled(f.Requests, load), Agent: f.Agent.Config(),
 						ChargeDecisionLatency: f.Agent.Charge, Telemetry: &telemetry.Options{Step: f.Telem},
-						Registry: registry(m, vs[m], f.CapW, f.Horizon, p), Measures: measures(p, d, f.CapW),
+						Registry: registry(m, vs[m], scd, load, f.Seed+uint64(k), f.CapW, f.Horizon, p), Measures: measures(p, d, f.CapW),
 						Params: params{Variant: m, DelayS: d, CapW: f.CapW, Horizon: f.Horizon}})
 				}
 			}

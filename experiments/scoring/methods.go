@@ -7,15 +7,14 @@ import (
 	"strings"
 
 	"github.com/airansim/airansim/policy"
+	"github.com/airansim/airansim/policy/dynscore"
 )
 
 // variant is a method of the experiment: a registered method and what it is told.
 type variant struct {
 	Method  string // name in policy.Default()
 	Summary string // one line for --help
-	// Configure, if set, adjusts the options of the registered method for the run (e.g. a
-	// dynamic-scoring mode and its cap); capW is --cap-w.
-	Configure func(o *policy.Options, capW float64)
+	dyn     dynscore.Mode // the dynamic-scoring mode, when Method is policy.MethodDynamicScoring
 }
 
 // variants returns the experiment's methods by name. The dynamic-scoring modes are listed when the

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/airansim/airansim/policy"
+	"github.com/airansim/airansim/policy/dynscore"
+	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/scoring"
 	"github.com/airansim/airansim/sim"
 	"github.com/airansim/airansim/study"
@@ -15,7 +17,8 @@ import (
 // observer is a controller appended after every method's own: each epoch it advances a monitoring
 // scoring hub (scoring.StandardHub with the cap and horizon of the run) on the run's telemetry and
 // records every cluster's power forecast and the power it drew over the epoch against the cap. It
-// returns no plan, so it changes nothing in the run but the engine's event count.
+// returns no plan, so it changes nothing in the run but the engine's event count. The cap is the
+// whole run's (every cluster together), as the dynamic-scoring method's PowerCapW.
 type observer struct {
 	rec     *telemetry.Recorder
 	opts    scoring.StandardOptions
@@ -23,10 +26,10 @@ type observer struct {
 	hub     *scoring.Hub
 	wall    time.Duration // wall-clock time in Advance (every scorer call and window query)
 	epochs  int
-	fcMax   float64 // largest cluster power forecast of any epoch, W
-	fcOver  int     // epochs where some cluster's forecast exceeds the cap
-	pMax    float64 // largest cluster mean power over an epoch, W
-	pOver   int     // epochs where some cluster's mean power over the epoch exceeds the cap
+	fcMax   float64 // largest power forecast (Σ over clusters) of any epoch, W
+	fcOver  int     // epochs whose forecast exceeds the cap
+	pMax    float64 // largest mean power (Σ over clusters) over an epoch, W
+	pOver   int     // epochs whose mean power over the epoch exceeds the cap
 	clamped int     // forecasts beyond 2 × cap (the score is clamped at −100: the forecast is at least that)
 }
 
@@ -50,27 +53,29 @@ func (o *observer) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.
 	}
 	o.wall += time.Since(t0)
 	o.epochs++
-	fcOver, pOver := false, false
+	fc, pw, seen := 0.0, 0.0, false
 	for _, c := range s.Clusters {
 		if v, ok := o.hub.Store().Value(c.Name, scoring.PowerForecastScore, scoring.PowerForecastScore, s.Time); ok {
-			fc := o.capW * (1 - v/100) // the score's inverse, exact for forecasts in [0, 2·cap]
+			fc += o.capW * (1 - v/100) // the score's inverse, exact for forecasts in [0, 2·cap]
+			seen = true
 			if v <= -100 {
 				o.clamped++
 			}
-			o.fcMax = math.Max(o.fcMax, fc)
-			fcOver = fcOver || fc > o.capW
 		}
 		p, err := meanPower(o.rec, c.Name, s.Time-s.Window, s.Time)
 		if err != nil {
 			return nil, err
 		}
-		o.pMax = math.Max(o.pMax, p)
-		pOver = pOver || p > o.capW
+		pw += p
 	}
-	if fcOver {
-		o.fcOver++
+	if seen {
+		o.fcMax = math.Max(o.fcMax, fc)
+		if fc > o.capW {
+			o.fcOver++
+		}
 	}
-	if pOver {
+	o.pMax = math.Max(o.pMax, pw)
+	if pw > o.capW {
 		o.pOver++
 	}
 	return nil, nil
@@ -101,7 +106,10 @@ func meanPower(rec *telemetry.Recorder, cluster string, start, end float64) (flo
 }
 
 // probe links one run's method (which builds the observer) to its measures (which read it).
-type probe struct{ obs *observer }
+type probe struct {
+	obs *observer
+	dyn *dynscore.Controller // the dynamic-scoring controller of the run; nil for the other methods
+}
 
 // stats sums the monitoring hub's counters over clusters and scorers.
 func (p *probe) stats() (calls, errs int, wall time.Duration) {
@@ -118,13 +126,16 @@ func (p *probe) stats() (calls, errs int, wall time.Duration) {
 
 // registry returns the registry of one run: the variant named name, its options configured and the
 // observer appended, feeding p.
-func registry(name string, v variant, capW, horizon float64, p *probe) policy.Registry {
+func registry(name string, v variant, sc *scenario.Scenario, load float64, seed uint64, capW, horizon float64, p *probe) policy.Registry {
 	base := policy.Default()
 	return policy.Registry{name: {Summary: v.Summary, New: func(o policy.Options) (policy.Method, error) {
-		if v.Configure != nil {
-			v.Configure(&o, capW)
+		var m policy.Method
+		var err error
+		if v.Method == policy.MethodDynamicScoring {
+			m, p.dyn, err = newDynamic(v, sc, load, seed, capW, o)
+		} else {
+			m, err = base.New(v.Method, o)
 		}
-		m, err := base.New(v.Method, o)
 		if err != nil {
 			return m, err
 		}
@@ -155,10 +166,19 @@ func constant(v float64) func(sim.Stats) float64 { return func(sim.Stats) float6
 // measureNames are the experiment's columns after the study's, in order.
 var measureNames = []string{"reconfigure_delay_s", "cap_w", "reconfigurations", "reconfigure_node_s", "scorer_calls",
 	"scorer_errors", "scorer_wall_ms", "epochs", "forecast_max_w", "forecast_over_cap_epochs", "power_max_w",
-	"power_over_cap_epochs"}
+	"power_over_cap_epochs", "ds_forecast_max_w", "ds_forecast_over_cap_epochs", "ds_peak_max_w", "ds_peak_over_cap_epochs",
+	"ds_power_cap_epochs", "ds_deployed", "ds_refused", "ds_scorer_calls", "ds_scorer_errors", "ds_scorer_wall_ms"}
 
 // measures returns the experiment's columns for a run with MIG delay delay and cap capW, read from p.
 func measures(p *probe, delay, capW float64) []study.Measure {
+	dyn := func(f func([]dynscore.Epoch) float64) func(sim.Stats) float64 {
+		return func(sim.Stats) float64 {
+			if p.dyn == nil {
+				return math.NaN()
+			}
+			return f(p.dyn.Epochs())
+		}
+	}
 	obs := func(f func(o *observer) float64) func(sim.Stats) float64 {
 		return func(sim.Stats) float64 {
 			if p.obs == nil {
@@ -179,20 +199,43 @@ func measures(p *probe, delay, capW float64) []study.Measure {
 		obs(func(o *observer) float64 { return float64(o.fcOver) }),
 		obs(func(o *observer) float64 { return o.pMax }),
 		obs(func(o *observer) float64 { return float64(o.pOver) }),
+		dyn(func(e []dynscore.Epoch) float64 { return maxOf(e, func(x dynscore.Epoch) float64 { return x.ForecastW }) }),
+		dyn(func(e []dynscore.Epoch) float64 { return count(e, func(x dynscore.Epoch) bool { return x.ForecastW > x.CapW }) }),
+		dyn(func(e []dynscore.Epoch) float64 { return maxOf(e, func(x dynscore.Epoch) float64 { return x.PeakW }) }),
+		dyn(func(e []dynscore.Epoch) float64 { return count(e, func(x dynscore.Epoch) bool { return x.PeakW > x.CapW }) }),
+		dyn(func(e []dynscore.Epoch) float64 { return count(e, func(x dynscore.Epoch) bool { return x.Mode == dynscore.ModePowerCap }) }),
+		dyn(func(e []dynscore.Epoch) float64 { return sum(e, func(x dynscore.Epoch) int { return x.Deployed }) }),
+		dyn(func(e []dynscore.Epoch) float64 { return sum(e, func(x dynscore.Epoch) int { return x.Refused }) }),
+		func(sim.Stats) float64 { c, _, _ := p.dynStats(); return c },
+		func(sim.Stats) float64 { _, e, _ := p.dynStats(); return e },
+		func(sim.Stats) float64 { _, _, w := p.dynStats(); return w },
 	}
 	docs := []struct{ unit, doc string }{
 		{"s", "MIG reconfiguration delay of every MIG GPU"},
-		{"W", "power cap of one managed cluster"},
+		{"W", "power cap of the whole site"},
 		{"reconfigurations", "MIG reconfigurations applied (sim.Stats.Reconfigurations)"},
 		{"node·s", "partition-seconds spent reconfiguring (sim.Stats.ReconfigureNodeS)"},
 		{"calls", "scorer calls of the monitoring hub (every cluster and scorer)"},
 		{"calls", "scorer calls that stored nothing"},
 		{"ms", "wall-clock time of the monitoring hub's Advance calls (varies between machines)"},
 		{"epochs", "placement epochs observed"},
-		{"W", "largest power forecast of a cluster at any epoch"},
-		{"epochs", "epochs with some cluster's forecast above the cap"},
-		{"W", "largest mean power of a cluster over an epoch"},
-		{"epochs", "epochs with some cluster's mean power over the epoch above the cap"},
+		{"W", "largest power forecast (Σ over clusters) at any epoch"},
+		{"epochs", "epochs whose forecast is above the cap"},
+		{"W", "largest mean power (Σ over clusters) over an epoch"},
+		{"epochs", "epochs whose mean power is above the cap"},
+		{"W", "dynamic-scoring: largest power forecast its mode switch read (Σ over clusters)"},
+		{"epochs", "dynamic-scoring: epochs whose forecast exceeds the cap"},
+		{"W", "dynamic-scoring: largest configuration peak power after an epoch's plan"},
+		{"epochs", "dynamic-scoring: epochs whose configuration peak exceeds the cap"},
+		{"epochs", "dynamic-scoring: epochs in power-cap mode"},
+		{"deployments", "dynamic-scoring: deployments whose replicas were emitted"},
+		{"deployments", "dynamic-scoring: deployments refused under the cap"},
+		{"calls", "dynamic-scoring: its own hub's scorer calls"},
+		{"calls", "dynamic-scoring: its own hub's failed scorer calls"},
+		{"ms", "dynamic-scoring: wall-clock time of its hub's scorer calls (varies between machines)"},
+	}
+	if len(vals) != len(measureNames) || len(docs) != len(measureNames) {
+		panic("scoring: measure tables out of step")
 	}
 	out := make([]study.Measure, len(measureNames))
 	for i, n := range measureNames {
@@ -200,4 +243,47 @@ func measures(p *probe, delay, capW float64) []study.Measure {
 		out[i] = study.Measure{Name: n, Unit: docs[i].unit, Doc: docs[i].doc, New: func() study.Meter { return meter{f} }}
 	}
 	return out
+}
+
+// dynStats sums the dynamic-scoring hub's counters (NaN for other methods): calls, failed calls and
+// the wall-clock time of the scorer calls, ms.
+func (p *probe) dynStats() (calls, errs, wallMS float64) {
+	if p.dyn == nil || p.dyn.Hub() == nil {
+		return math.NaN(), math.NaN(), math.NaN()
+	}
+	var w time.Duration
+	for _, s := range p.dyn.Hub().Stats() {
+		calls += float64(s.Calls)
+		errs += float64(s.Failed)
+		w += s.Latency
+	}
+	return calls, errs, float64(w.Microseconds()) / 1000
+}
+
+func maxOf(es []dynscore.Epoch, f func(dynscore.Epoch) float64) float64 {
+	m := math.NaN()
+	for _, e := range es {
+		if v := f(e); !math.IsNaN(v) && !(v <= m) {
+			m = v
+		}
+	}
+	return m
+}
+
+func count(es []dynscore.Epoch, f func(dynscore.Epoch) bool) float64 {
+	n := 0
+	for _, e := range es {
+		if f(e) {
+			n++
+		}
+	}
+	return float64(n)
+}
+
+func sum(es []dynscore.Epoch, f func(dynscore.Epoch) int) float64 {
+	n := 0
+	for _, e := range es {
+		n += f(e)
+	}
+	return float64(n)
 }

@@ -86,7 +86,7 @@ func table(f *config, rs []study.Result) string {
 			ci(g, "%.1f", func(r study.Result) float64 { return r.EnergyJ / 1000 }),
 			ci(g, "%.2f", func(r study.Result) float64 { return float64(r.EnergyPerMetJ) }))
 	}
-	fmt.Fprintf(&b, "\n## Reconfiguration, scoring and the power cap (%g W per cluster, forecast %g s ahead)\n\n", f.CapW, f.Horizon)
+	fmt.Fprintf(&b, "\n## Reconfiguration, scoring and the power cap (%g W for the whole site, monitoring forecast %g s ahead)\n\n", f.CapW, f.Horizon)
 	b.WriteString("| load | delay s | method | migrations | MIG reconfigurations | node·s reconfiguring | scorer calls | scorer errors | max forecast W | epochs forecast > cap | max power W | epochs power > cap | epochs |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, k := range keys {
@@ -98,6 +98,20 @@ func table(f *config, rs []study.Result) string {
 			ci(g, "%.0f", extra("forecast_max_w")), ci(g, "%.1f", extra("forecast_over_cap_epochs")),
 			ci(g, "%.0f", extra("power_max_w")), ci(g, "%.1f", extra("power_over_cap_epochs")),
 			ci(g, "%.0f", extra("epochs")))
+	}
+	b.WriteString("\n## The dynamic-scoring method's own record (its forecast, its configuration peak, its hub)\n\n")
+	b.WriteString("| load | delay s | method | deployed | refused | epochs in power-cap mode | max forecast W | epochs forecast > cap | max peak W | epochs peak > cap | its scorer calls | its scorer errors |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+	for _, k := range keys {
+		g := by[k]
+		if math.IsNaN(extra("ds_peak_max_w")(g[0])) {
+			continue
+		}
+		fmt.Fprintf(&b, "| %g | %g | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", k.load, k.delay, k.method,
+			ci(g, "%.1f", extra("ds_deployed")), ci(g, "%.1f", extra("ds_refused")), ci(g, "%.1f", extra("ds_power_cap_epochs")),
+			ci(g, "%.0f", extra("ds_forecast_max_w")), ci(g, "%.1f", extra("ds_forecast_over_cap_epochs")),
+			ci(g, "%.0f", extra("ds_peak_max_w")), ci(g, "%.1f", extra("ds_peak_over_cap_epochs")),
+			ci(g, "%.0f", extra("ds_scorer_calls")), ci(g, "%.0f", extra("ds_scorer_errors")))
 	}
 	return b.String()
 }
