@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	
+
 	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/mig"
 	"github.com/airansim/airansim/policy"

@@ -12,8 +12,8 @@ import (
 
 // variant is a method of the experiment: a registered method and what it is told.
 type variant struct {
-	Method  string // name in policy.Default()
-	Summary string // one line for --help
+	Method  string        // name in policy.Default()
+	Summary string        // one line for --help
 	dyn     dynscore.Mode // the dynamic-scoring mode, when Method is policy.MethodDynamicScoring
 }
 

@@ -159,7 +159,7 @@ func intervalOf(o policy.Options) float64 {
 // meter is a measure whose value is read once the run has ended.
 type meter struct{ value func(sim.Stats) float64 }
 
-func (meter) Record(sim.Record)                 {}
+func (meter) Record(sim.Record)                  {}
 func (m meter) Value(st sim.Stats) float64       { return m.value(st) }
 func constant(v float64) func(sim.Stats) float64 { return func(sim.Stats) float64 { return v } }
 
@@ -199,11 +199,19 @@ func measures(p *probe, delay, capW float64) []study.Measure {
 		obs(func(o *observer) float64 { return float64(o.fcOver) }),
 		obs(func(o *observer) float64 { return o.pMax }),
 		obs(func(o *observer) float64 { return float64(o.pOver) }),
-		dyn(func(e []dynscore.Epoch) float64 { return maxOf(e, func(x dynscore.Epoch) float64 { return x.ForecastW }) }),
-		dyn(func(e []dynscore.Epoch) float64 { return count(e, func(x dynscore.Epoch) bool { return x.ForecastW > x.CapW }) }),
+		dyn(func(e []dynscore.Epoch) float64 {
+			return maxOf(e, func(x dynscore.Epoch) float64 { return x.ForecastW })
+		}),
+		dyn(func(e []dynscore.Epoch) float64 {
+			return count(e, func(x dynscore.Epoch) bool { return x.ForecastW > x.CapW })
+		}),
 		dyn(func(e []dynscore.Epoch) float64 { return maxOf(e, func(x dynscore.Epoch) float64 { return x.PeakW }) }),
-		dyn(func(e []dynscore.Epoch) float64 { return count(e, func(x dynscore.Epoch) bool { return x.PeakW > x.CapW }) }),
-		dyn(func(e []dynscore.Epoch) float64 { return count(e, func(x dynscore.Epoch) bool { return x.Mode == dynscore.ModePowerCap }) }),
+		dyn(func(e []dynscore.Epoch) float64 {
+			return count(e, func(x dynscore.Epoch) bool { return x.PeakW > x.CapW })
+		}),
+		dyn(func(e []dynscore.Epoch) float64 {
+			return count(e, func(x dynscore.Epoch) bool { return x.Mode == dynscore.ModePowerCap })
+		}),
 		dyn(func(e []dynscore.Epoch) float64 { return sum(e, func(x dynscore.Epoch) int { return x.Deployed }) }),
 		dyn(func(e []dynscore.Epoch) float64 { return sum(e, func(x dynscore.Epoch) int { return x.Refused }) }),
 		func(sim.Stats) float64 { c, _, _ := p.dynStats(); return c },
