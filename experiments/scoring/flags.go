@@ -32,7 +32,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.SetOutput(stderr)
 	sweepflag.Register(fs, &c.Flags, sweepflag.Texts{Out: "out/scoring", Seeds: 3,
 		SeedHelp: "seeds per (load, delay, method); the table shows mean ± 95 % CI over them",
-		Quick:    "a smoke run for CI: 4,000 requests at ρ = 1, one load (0.5), one delay (5 s), one seed",
+		Quick:    "a smoke run for CI: 4,000 requests at ρ = 1, one load (0.35), one delay (5 s), one seed",
 		Scenario: "scenario file (JSON); \"\": the embedded AITRAS scenario (scenario/aitras.json, docs/scoring.md)",
 		Inputs:   "scenario, method, load, reconfigure delay, cap, horizon, requests, agent, seed"})
 	fs.StringSliceVar(&c.Methods, "methods", defaultMethods(), "methods to compare (comma list of: "+strings.Join(knownMethods(), ", ")+")")
@@ -46,8 +46,8 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, `Usage: go run ./experiments/scoring [flags]
 
-The AITRAS dynamic-scoring experiment (issue 13 item 7, docs/scoring.md): an LLM endpoint on two MIG
-instances of an H100, small AI services on an A100's MIG instances and three RAN cells in two managed
+The AITRAS dynamic-scoring experiment (issue 13 item 7, docs/scoring.md): an LLM endpoint, bootstrapped
+on an A100 MIG instance, that dynamic-scoring deploys on two MIG instances of an H100, small AI services on an A100's MIG instances and three RAN cells in two managed
 clusters, where MIG layouts trade throughput against power. Every method runs on the same workload,
 seeds and loads, for every reconfiguration delay:
 %s
@@ -56,7 +56,8 @@ spent reconfiguring, the scoring hub's calls, errors and wall time, and per epoc
 power forecast (--forecast-horizon ahead) and measured power against --cap-w; for dynamic-scoring,
 its own forecast, its configuration peak power, its mode and deployments.
 Writes summary.csv (one row per run; study columns then the measured ones), table.md (mean ± 95 %%
-CI over seeds), epochs.csv (per-epoch forecasts), scoring.png/.svg, config.json and runs/ to --out.
+CI over seeds), scoring.png/.svg, config.json and runs/ to --out; the scorers' wall-clock cost
+goes to standard output.
 
 Flags:
 %s`, methodHelp(), fs.FlagUsages())
