@@ -46,9 +46,10 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, `Usage: go run ./experiments/scoring [flags]
 
-The AITRAS dynamic-scoring experiment (issue 13 item 7, docs/scoring.md): an LLM endpoint, bootstrapped
-on an A100 MIG instance, that dynamic-scoring deploys on two MIG instances of an H100, small AI services on an A100's MIG instances and three RAN cells in two managed
-clusters, where MIG layouts trade throughput against power. Every method runs on the same workload,
+The AITRAS dynamic-scoring experiment (issue 13 item 7, docs/scoring.md): an LLM endpoint,
+bootstrapped on an A100 MIG instance, that dynamic-scoring deploys on two MIG instances of an H100;
+small AI services on the A100's other instances; three RAN cells; two managed clusters; MIG layouts
+that trade throughput against power. Every method runs on the same workload,
 seeds and loads, for every reconfiguration delay:
 %s
 Measured per run: fulfillment per class, energy_j, energy_per_met_j, MIG reconfigurations and node·s
