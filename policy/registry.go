@@ -11,6 +11,7 @@ import (
 	"github.com/airansim/airansim/critic"
 	"github.com/airansim/airansim/policy/bnb"
 	"github.com/airansim/airansim/policy/caora"
+	"github.com/airansim/airansim/policy/dynscore"
 	"github.com/airansim/airansim/policy/gametheory"
 	"github.com/airansim/airansim/policy/haf"
 	"github.com/airansim/airansim/policy/hautoscale"
@@ -45,6 +46,9 @@ const (
 	MethodHAutoscale = hautoscale.Name
 	// MethodBnB is the Bull-and-Bear router alone over the initial replicas, with HAF's allocator.
 	MethodBnB = bnb.Name
+	// MethodDynamicScoring is AITRAS dynamic scoring (policy/dynscore): scoring agents on the run's
+	// telemetry, OCM Placement rounds over the nodes, HAF's allocator.
+	MethodDynamicScoring = dynscore.Name
 )
 
 // HPAMaxReplicas is the replica bound per AI service of haf+hpa and haf-static+hpa: the initial
@@ -115,12 +119,14 @@ func Default() Registry {
 		MethodGameTheoryBacklog:   {newGameTheoryBacklog, "game-theory whose players also count their backlog (variant)"},
 		MethodGameTheoryAmortised: {newGameTheoryAmortised, "game-theory with a move's R_s amortised over 4 slots, not 1 (variant)"},
 		MethodHAF:                 {newHAF, "agent shortlist + critic (eq. 11), closed-form allocation (HAF)"},
+		MethodHAFScores:           {newHAFScores, "HAF whose agent prompt also carries the dynamic-scoring framework's cluster scores (with telemetry; else haf)"},
 		MethodHAFNoCritic:         {newHAFNoCritic, "HAF committing the agent's first choice (critic ablation)"},
 		MethodHAFStatic:           {newHAFStatic, "initial placement, HAF's closed-form allocation"},
 		MethodHAFHPA:              {newHAFHPA, "HAF plus Kubernetes-HPA replica autoscaling of the AI services (GPU, ≤ 3 replicas, 15 s)"},
 		MethodHAFStaticHPA:        {newHAFStaticHPA, "HAF-Static plus Kubernetes-HPA replica autoscaling (replicas without migrations)"},
 		MethodHAutoscale:          {newHAutoscale, "ORAN-HAutoscaling rules (≥ 80 % up, ≤ 10 % for 180 s down, ≤ 3 replicas; GPU, 15 s) + Bull-and-Bear routing"},
 		MethodBnB:                 {newBnB, "initial placement, Bull-and-Bear routing (least loaded, newest replica first), HAF's allocation"},
+		MethodDynamicScoring:      {newDynamicScoring, "AITRAS dynamic scoring: scorers on telemetry, OCM Placement (Balance, Steady, spare capacity), HAF's allocation"},
 		MethodLyapunov:            {newLyapunov, "drift-plus-penalty placement, MaxWeight allocation"},
 		MethodLyapunovHorizon:     {newLyapunovHorizon, "lyapunov with the drift estimated over 4 slots, not 1 (variant)"},
 		MethodLookahead:           {newLookahead, "greedy one-interval lookahead: exact rollouts of every move (sees the future; not a bound)"},
@@ -331,4 +337,13 @@ func newBnB(Options) (Method, error) {
 		return Method{}, fmt.Errorf("policy: %s: %w", MethodBnB, err)
 	}
 	return Method{Name: MethodBnB, Controllers: []sim.ControllerSpec{r.Spec()}, Allocator: allocator.HAF{}}, nil
+}
+
+// newDynamicScoring is the dynamic-scoring method with its defaults (dynscore.DefaultSpec, the default
+// scorers on the run's telemetry when the study records it, no MIG deployment, no cap) and HAF's
+// allocator. Experiments that deploy on MIG GPUs or cap power build dynscore.New with the scenario's
+// section (scenario.DynamicScoring) instead.
+func newDynamicScoring(o Options) (Method, error) {
+	c, err := dynscore.New(dynscore.Options{Interval: o.interval(), Telemetry: o.Telemetry})
+	return o.method(MethodDynamicScoring, c, err, allocator.HAF{})
 }
