@@ -24,6 +24,8 @@ fuzz:
 	go test -run '^$$' -fuzz FuzzParseProfile -fuzztime 30s ./traces/
 	go test -run '^$$' -fuzz FuzzAzureCSV -fuzztime 30s ./traces/
 	go test -run '^$$' -fuzz FuzzGenericCSV -fuzztime 30s ./traces/
+	go test -run '^$$' -fuzz FuzzLayout -fuzztime 30s ./mig/
+	for f in FuzzParseSection FuzzDecodeAnswer FuzzHandler; do go test -run '^$$' -fuzz $$f -fuzztime 30s ./scoring/ || exit 1; done
 
 critic:
 	go run ./experiments/traincritic --out out/traincritic

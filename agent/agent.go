@@ -14,6 +14,9 @@ type Query struct {
 	Candidates []Candidate   // the candidate set M_k; Candidates[0] is the no-op
 	K          int           // the shortlist holds at most K identifiers (K ≥ 1)
 	Interval   float64       // placement interval Δ, s
+	// Notes are extra lines for the prompt's user part, before the reply instruction (e.g. a table
+	// of cluster scores, policy/haf Options.Notes); "": none, and the prompt is exactly the paper's.
+	Notes string
 }
 
 // Reply is an agent's ordered shortlist A_k and what it cost.

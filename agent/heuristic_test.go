@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -85,5 +86,20 @@ func TestSchemaAdmitsOnlyCandidates(t *testing.T) {
 	if !reflect.DeepEqual(sl.Items.Enum, []string{"m0", "m1", "m2"}) || sl.MinItems != 1 || sl.MaxItems != q.K || !sl.Unique ||
 		!reflect.DeepEqual(s.Required, []string{"shortlist"}) {
 		t.Fatalf("schema %s", Schema(q))
+	}
+}
+
+// TestPromptNotes: a query's notes go into the user prompt just before the reply instruction; without
+// notes the prompt has no trace of them.
+func TestPromptNotes(t *testing.T) {
+	q := testQuery(1, 10)
+	_, plain := Prompt(q)
+	q.Notes = "Scores:\na | b\n"
+	_, user := Prompt(q)
+	if want := "\nScores:\na | b\n\nReply with JSON"; !strings.Contains(user, want) || strings.Contains(plain, "Scores:") {
+		t.Errorf("notes not placed before the reply line:\n%s", user)
+	}
+	if strings.Replace(user, "\nScores:\na | b\n", "", 1) != plain {
+		t.Error("notes changed more than their own lines")
 	}
 }

@@ -83,6 +83,11 @@ func Prompt(q *Query) (system, user string) {
 		fmt.Fprintf(&b, "%s | %s %s→%s | %.3g | %.2f | %.2f | %.1f\n", c.ID, c.Service, c.FromName, c.ToName,
 			s.Services[s.Instances[c.Instance].Service].ReconfigS, e.SrcAfter, e.DstAfter, e.DstVRAMFree)
 	}
+	if q.Notes != "" {
+		b.WriteString("\n")
+		b.WriteString(strings.TrimRight(q.Notes, "\n"))
+		b.WriteString("\n")
+	}
 	b.WriteString("\nReply with JSON {\"shortlist\": [ids]}.\n")
 	return SystemPolicy, b.String()
 }

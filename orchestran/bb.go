@@ -14,6 +14,9 @@ type BBOptions struct {
 	MaxNodes int
 	// TimeLimit stops the search with StatusFeasible after this wall time (default 0: none).
 	TimeLimit time.Duration
+	// NoFlowBound leaves out the matching bound without sharing (flowBound), for comparisons
+	// (default false: used).
+	NoFlowBound bool
 }
 
 // SolveBB is the second exact solver: a pure-Go depth-first branch-and-bound over the 0/1 decisions
@@ -76,6 +79,8 @@ type bb struct {
 	bestC    float64
 	bestAcc  []bool
 	bestPl   []Placement
+	flow     *flowBound // the matching bound without sharing; nil with sharing
+	lbItems  [][2]int   // scratch of coresLB
 }
 
 func newBB(ctx context.Context, p *Problem, opt BBOptions, start time.Time) *bb {
@@ -99,6 +104,9 @@ func newBB(ctx context.Context, p *Problem, opt BBOptions, start time.Time) *bb 
 		}
 	}
 	sort.SliceStable(b.order, func(x, y int) bool { return p.Intents[b.order[x]].Value > p.Intents[b.order[y]].Value })
+	if p.Options.NoSharing && !opt.NoFlowBound {
+		b.flow = newFlowBound(b)
+	}
 	g := SolveGreedy(p)
 	b.bestV, b.bestC = g.Value, g.Cores
 	b.bestAcc, b.bestPl = g.Accepted, g.Placements
@@ -128,7 +136,15 @@ func (b *bb) intent(pos int) {
 		b.record()
 		return
 	}
-	if ub := b.valueUB(pos); b.pruned(b.value+ub, func() float64 { return b.coresLB(pos, -1, 0) }) {
+	ub, lb := b.valueUB(pos), func() float64 { return b.coresLB(pos, -1, 0) }
+	if b.flow != nil && ub >= b.bestV-b.value-1e-9 {
+		if fb := b.flow.bound(pos, -1, 0); fb < ub-1e-9 {
+			// a tie no longer means every servable intent is accepted: the cores deployed and
+			// those of the fewest tuples that tie the incumbent bound the cores
+			ub, lb = fb, func() float64 { return b.cores + b.flow.coresFor(b.bestV-b.value) }
+		}
+	}
+	if b.pruned(b.value+ub, lb) {
 		return
 	}
 	i := b.order[pos]
@@ -151,7 +167,20 @@ func (b *bb) item(pos, j int) {
 		b.intent(pos + 1)
 		return
 	}
-	if !b.allServable(i, j) || (j == 0 && !b.hallOK(i)) || b.pruned(b.value+b.valueUB(pos+1), func() float64 { return b.coresLB(pos+1, i, j) }) {
+	if !b.allServable(i, j) || (j == 0 && !b.hallOK(i)) {
+		return
+	}
+	ub, lb := b.valueUB(pos+1), func() float64 { return b.coresLB(pos+1, i, j) }
+	if b.flow != nil && ub >= b.bestV-b.value-1e-9 {
+		fb := b.flow.bound(pos+1, i, j)
+		if fb < 0 {
+			return
+		}
+		if fb < ub-1e-9 { // as in intent: the current intent's items still need their instances
+			ub, lb = fb, func() float64 { b.epoch++; return b.cores + b.itemsLB(i, j) + b.flow.coresFor(b.bestV-b.value) }
+		}
+	}
+	if b.pruned(b.value+ub, lb) {
 		return
 	}
 	cands := b.p.cands[i][j]
@@ -227,46 +256,70 @@ func (b *bb) allServable(i, j int) bool {
 // intent i (none when i < 0) and every item of the servable intents from position pos on: without
 // sharing each item needs its own instance; with sharing, items with no open candidate and pairwise
 // disjoint candidate sets each need their own.
+//
+// With sharing the packing is greedy over the items by increasing number of candidates (index order
+// on ties): items with few candidates conflict with fewer others, so more of them are packed.
 func (b *bb) coresLB(pos, i, j int) float64 {
 	b.epoch++
 	lb := b.cores
+	items := b.lbItems[:0]
 	if i >= 0 {
-		lb += b.itemsLB(i, j)
+		for jj := j; jj < len(b.p.Intents[i].Items); jj++ {
+			items = append(items, [2]int{i, jj})
+		}
 	}
 	for q := pos; q < len(b.order); q++ {
-		if b.allServable(b.order[q], 0) {
-			lb += b.itemsLB(b.order[q], 0)
+		if k := b.order[q]; b.allServable(k, 0) {
+			for jj := range b.p.Intents[k].Items {
+				items = append(items, [2]int{k, jj})
+			}
 		}
+	}
+	if !b.p.Options.NoSharing {
+		sort.SliceStable(items, func(x, y int) bool {
+			return len(b.p.cands[items[x][0]][items[x][1]]) < len(b.p.cands[items[y][0]][items[y][1]])
+		})
+	}
+	for _, it := range items {
+		lb += b.itemLB(it[0], it[1])
+	}
+	b.lbItems = items
+	return lb
+}
+
+// itemsLB is the part of coresLB for items j… of intent i alone.
+func (b *bb) itemsLB(i, j int) float64 {
+	var lb float64
+	for jj := j; jj < len(b.p.Intents[i].Items); jj++ {
+		lb += b.itemLB(i, jj)
 	}
 	return lb
 }
 
-func (b *bb) itemsLB(i, j int) float64 {
-	var lb float64
-	for jj := j; jj < len(b.p.Intents[i].Items); jj++ {
-		cands := b.p.cands[i][jj]
-		minC, disjoint := math.Inf(1), true
-		for _, c := range cands {
-			key := c.Model*b.nd + c.Host
-			if !b.p.Options.NoSharing && (b.open[key] > 0 || b.stamp[key] == b.epoch) {
-				disjoint = false
-				break
-			}
-			if b.room(c) {
-				minC = math.Min(minC, b.p.Catalog.Models[c.Model].Cores)
-			}
+// itemLB is the cores item j of intent i adds to the packing: the smallest ρ_m among its candidates
+// with room when (with sharing) none of its candidates is open or already claimed in this epoch (it
+// then claims them all), else 0.
+func (b *bb) itemLB(i, j int) float64 {
+	cands := b.p.cands[i][j]
+	minC := math.Inf(1)
+	for _, c := range cands {
+		key := c.Model*b.nd + c.Host
+		if !b.p.Options.NoSharing && (b.open[key] > 0 || b.stamp[key] == b.epoch) {
+			return 0
 		}
-		if !disjoint || math.IsInf(minC, 1) {
-			continue
-		}
-		lb += minC
-		if !b.p.Options.NoSharing {
-			for _, c := range cands {
-				b.stamp[c.Model*b.nd+c.Host] = b.epoch
-			}
+		if b.room(c) {
+			minC = math.Min(minC, b.p.Catalog.Models[c.Model].Cores)
 		}
 	}
-	return lb
+	if math.IsInf(minC, 1) {
+		return 0
+	}
+	if !b.p.Options.NoSharing {
+		for _, c := range cands {
+			b.stamp[c.Model*b.nd+c.Host] = b.epoch
+		}
+	}
+	return minC
 }
 
 // hallOK is Hall's condition for the items of intent i without sharing: for every item a, the items

@@ -68,8 +68,8 @@ func TestBBMatchesBruteForce(t *testing.T) {
 
 // TestBBMatchesCBCMedium: on random 15–40-node instances with 4–8 intents (too large to enumerate),
 // branch-and-bound and CBC, two independent exact solvers, agree on value and cores, sharing on and
-// off. One no-sharing instance (seed 5) exhausts 5,000,000 search nodes before proving optimality:
-// it must still hold CBC's optimum, with StatusFeasible and a gap; no more than one may stop.
+// off, and branch-and-bound proves every one (the no-sharing seed 5 exhausted 5,000,000 search
+// nodes before the matching bound of bbflow.go; it now takes ≈ 0.3 s).
 func TestBBMatchesCBCMedium(t *testing.T) {
 	needCBC(t)
 	ctx := context.Background()
@@ -102,7 +102,7 @@ func TestBBMatchesCBCMedium(t *testing.T) {
 				seed, len(p.Tree.Nodes), len(p.Intents), ns, got.Value, got.Cores, got.Elapsed, want.Elapsed)
 		}
 	}
-	if stopped > 1 {
+	if stopped > 0 {
 		t.Errorf("%d of %d solves stopped at the node limit", stopped, n)
 	}
 	if rejected < n/4 {
@@ -148,5 +148,60 @@ func BenchmarkSolveBBDefault(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestBBNoSharingDefault: without sharing on the default 135-node scenario, branch-and-bound
+// proves the optimum CBC finds (before the matching bound it stopped at its node limit one intent
+// short on DT/ALL seed 1).
+func TestBBNoSharingDefault(t *testing.T) {
+	needCBC(t)
+	for _, tc := range []struct {
+		seed uint64
+		spec IntentSpec
+	}{{1, IntentSpec{}}, {3, IntentSpec{}}, {1, IntentSpec{Mix: MixULL, Case: CaseER}}, {2, IntentSpec{Case: CaseRO}}} {
+		p := defaultProblem(t, tc.seed, tc.spec, Options{NoSharing: true})
+		want, err := SolveCBC(context.Background(), p, CBCOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := SolveBB(context.Background(), p, BBOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != StatusOptimal || !sameOptimum(got, want) {
+			t.Errorf("seed %d %+v: bb %v value %v cores %v; cbc %v, %v", tc.seed, tc.spec, got.Status, got.Value, got.Cores, want.Value, want.Cores)
+		}
+		t.Logf("seed %d %+v: value %v cores %v; bb %v, cbc %v", tc.seed, tc.spec, got.Value, got.Cores, got.Elapsed, want.Elapsed)
+	}
+}
+
+// TestBBSharingDefault: with sharing on ULL/ER and ULL/RO default instances (the ones the experiment
+// most often hands to cbc), every answer SolveBB proves within 100 000 nodes is cbc's optimum, and it
+// proves most of them (the packing bound by fewest candidates first; 12 of 24 before, 19 after).
+func TestBBSharingDefault(t *testing.T) {
+	needCBC(t)
+	proved := 0
+	for _, cs := range []Case{CaseER, CaseRO} {
+		for _, seed := range []uint64{2, 4, 5, 6} {
+			p := defaultProblem(t, seed, IntentSpec{Mix: MixULL, Case: cs}, Options{})
+			got, err := SolveBB(context.Background(), p, BBOptions{MaxNodes: 100_000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := SolveCBC(context.Background(), p, CBCOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Status == StatusOptimal {
+				proved++
+				if !sameOptimum(got, want) {
+					t.Errorf("case %d seed %d: bb value %v cores %v; cbc %v, %v", cs, seed, got.Value, got.Cores, want.Value, want.Cores)
+				}
+			}
+		}
+	}
+	if proved < 6 {
+		t.Errorf("SolveBB proved %d of 8 within 100 000 nodes, want ≥ 6", proved)
 	}
 }

@@ -179,14 +179,7 @@ func countItems(p *Problem) int {
 // scaledTree has n nodes: one root and the other tiers in the paper's 4:10:30:90 proportions.
 func scaledTree(b testing.TB, n int, seed uint64) *Tree {
 	b.Helper()
-	c := [NumTiers]int{1}
-	left := n - 1
-	for k, share := range []float64{4, 10, 30} {
-		c[k+1] = int(math.Round(float64(n-1) * share / 134))
-		left -= c[k+1]
-	}
-	c[RU] = left
-	tr, err := TreeSpec{Counts: c}.Generate(seed)
+	tr, err := ScaledTreeSpec(n).Generate(seed)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -209,6 +202,25 @@ func BenchmarkBranching(b *testing.B) {
 			}
 			for b.Loop() {
 				if _, err := SolveBranching(context.Background(), p, BranchOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNewProblem: building the problem and its candidate lists (the exact filters) on the
+// paper's tier proportions, 20 DT intents; with -benchmem, the memory it takes.
+func BenchmarkNewProblem(b *testing.B) {
+	for _, n := range []int{135, 500, 2000} {
+		b.Run(fmt.Sprintf("nodes=%d", n), func(b *testing.B) {
+			tr := scaledTree(b, n, 1)
+			in, err := IntentSpec{}.Generate(1, tr, DefaultCatalog())
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if _, err := NewProblem(tr, DefaultCatalog(), in, Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -31,8 +31,9 @@ func (t Tier) String() string {
 
 // Node is one node d of the tree with the link to its parent.
 type Node struct {
-	Tier   Tier // the node's tier; a child's tier is strictly greater than its parent's
-	Parent int  // index of the parent in Tree.Nodes; -1 for the root (exactly one)
+	Name   string // optional; scenario files name nodes, and parents and sources refer to them by name
+	Tier   Tier   // the node's tier; a child's tier is strictly greater than its parent's
+	Parent int    // index of the parent in Tree.Nodes; -1 for the root (exactly one)
 	// Cores is ρ_d, the cores the node reserves for models (≥ 0).
 	Cores float64
 	// UpGbps is b, the rate of the link to the parent in Gb/s (> 0; ignored on the root).

@@ -108,3 +108,22 @@ func TestGenerateTree(t *testing.T) {
 		t.Errorf("same seed same tree: %v; other seed differs: %v", same, differs)
 	}
 }
+
+func TestScaledTreeSpec(t *testing.T) {
+	if got, want := ScaledTreeSpec(135), DefaultTreeSpec(); got != want {
+		t.Errorf("ScaledTreeSpec(135) = %+v, want the default %+v", got, want)
+	}
+	for _, n := range []int{5, 50, 200, 500, 2000} {
+		s := ScaledTreeSpec(n)
+		sum := 0
+		for _, c := range s.Counts {
+			sum += c
+		}
+		if sum != n {
+			t.Errorf("ScaledTreeSpec(%d): counts %v sum to %d", n, s.Counts, sum)
+		}
+		if _, err := s.Generate(1); err != nil {
+			t.Errorf("ScaledTreeSpec(%d).Generate: %v", n, err)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package orchestran
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/airansim/airansim/rng"
 )
@@ -28,6 +29,22 @@ func DefaultTreeSpec() TreeSpec {
 		Gbps:    [NumTiers - 1]float64{100, 50, 25, 20},
 		DelayMs: [NumTiers - 1]float64{10, 10, 5, 1},
 	}
+}
+
+// ScaledTreeSpec returns the default spec resized to n ≥ 5 nodes in the paper's 1:4:10:30:90
+// proportions: one root, near-RT RICs, CUs and DUs rounded from (n−1)·4/134, ·10/134, ·30/134 (at
+// least one each), the rest RUs. ScaledTreeSpec(135) is DefaultTreeSpec(). It is the network-size axis
+// of the paper's Fig. 5, which gives only the sizes (up to 2,000 nodes), not the tier mix.
+func ScaledTreeSpec(n int) TreeSpec {
+	s := DefaultTreeSpec()
+	s.Counts = [NumTiers]int{1}
+	left := n - 1
+	for k, share := range []float64{4, 10, 30} {
+		s.Counts[k+1] = max(1, int(math.Round(float64(n-1)*share/134)))
+		left -= s.Counts[k+1]
+	}
+	s.Counts[RU] = max(1, left)
+	return s
 }
 
 func (s TreeSpec) withDefaults() TreeSpec {

@@ -119,6 +119,7 @@ func Default() Registry {
 		MethodGameTheoryBacklog:   {newGameTheoryBacklog, "game-theory whose players also count their backlog (variant)"},
 		MethodGameTheoryAmortised: {newGameTheoryAmortised, "game-theory with a move's R_s amortised over 4 slots, not 1 (variant)"},
 		MethodHAF:                 {newHAF, "agent shortlist + critic (eq. 11), closed-form allocation (HAF)"},
+		MethodHAFScores:           {newHAFScores, "HAF whose agent prompt also carries the dynamic-scoring framework's cluster scores (with telemetry; else haf)"},
 		MethodHAFNoCritic:         {newHAFNoCritic, "HAF committing the agent's first choice (critic ablation)"},
 		MethodHAFStatic:           {newHAFStatic, "initial placement, HAF's closed-form allocation"},
 		MethodHAFHPA:              {newHAFHPA, "HAF plus Kubernetes-HPA replica autoscaling of the AI services (GPU, ≤ 3 replicas, 15 s)"},

@@ -18,6 +18,7 @@ import (
 func TestMethodsReportTheirNames(t *testing.T) {
 	parts := map[string][]string{
 		MethodHAFHPA:       {MethodHAF, hpa.Name},
+		MethodHAFScores:    {MethodHAF},
 		MethodHAFStaticHPA: {hpa.Name},
 		MethodHAutoscale:   {hautoscale.Name, bnb.Name},
 	}

@@ -9,38 +9,8 @@ import (
 
 	"github.com/airansim/airansim/power"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/sim/simtest"
 )
-
-// list is a Source of requests given in arrival order.
-type list struct {
-	rs []sim.Request
-	i  int
-}
-
-func (l *list) Next() (sim.Request, bool, error) {
-	if l.i == len(l.rs) {
-		return sim.Request{}, false, nil
-	}
-	l.i++
-	return l.rs[l.i-1], true, nil
-}
-
-// whole gives a node's capacity to its instances in proportion to their work.
-type whole struct{}
-
-func (whole) Allocate(capacity float64, d []sim.Demand, out []float64) bool {
-	w := 0.0
-	for _, x := range d {
-		w += x.Work
-	}
-	for i, x := range d {
-		out[i] = 0
-		if w > 0 {
-			out[i] = capacity * x.Work / w
-		}
-	}
-	return true
-}
 
 // oneNode is one node of gpu TFLOP/s and cpu cores with a cell and one small-AI service, fed rs.
 func oneNode(gpu, cpu float64, rs []sim.Request) sim.Config {
@@ -50,7 +20,7 @@ func oneNode(gpu, cpu float64, rs []sim.Request) sim.Config {
 			{Name: "ai", Category: sim.SmallAI}},
 		Instances: []sim.InstanceSpec{{Service: 0}, {Service: 1}, {Service: 2}},
 		Cells:     []sim.CellSpec{{Name: "c", DU: 0, CU: 1}},
-		HopDelay:  1e-300, Allocator: whole{}, Source: &list{rs: rs},
+		HopDelay:  1e-300, Allocator: simtest.ByWork{}, Source: simtest.NewRequests(rs),
 	}
 }
 

@@ -9,39 +9,9 @@ import (
 
 	"github.com/airansim/airansim/power"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/sim/simtest"
 	"github.com/airansim/airansim/telemetry"
 )
-
-// list is a Source of requests given in arrival order.
-type list struct {
-	rs []sim.Request
-	i  int
-}
-
-func (l *list) Next() (sim.Request, bool, error) {
-	if l.i == len(l.rs) {
-		return sim.Request{}, false, nil
-	}
-	l.i++
-	return l.rs[l.i-1], true, nil
-}
-
-// byWork gives a node's capacity to its instances in proportion to their work.
-type byWork struct{}
-
-func (byWork) Allocate(capacity float64, d []sim.Demand, out []float64) bool {
-	w := 0.0
-	for _, x := range d {
-		w += x.Work
-	}
-	for i, x := range d {
-		out[i] = 0
-		if w > 0 {
-			out[i] = capacity * x.Work / w
-		}
-	}
-	return true
-}
 
 // twoNodes has nodes a (100 TFLOP/s, 4 cores) and b (50, 8), each with one small-AI service (services
 // 2 and 3), a's cell, and the clusters given.
@@ -53,7 +23,7 @@ func twoNodes(rs []sim.Request, clusters []sim.ClusterSpec) sim.Config {
 		Instances: []sim.InstanceSpec{{Service: 0}, {Service: 1}, {Service: 2}, {Service: 3, Node: 1}},
 		Cells:     []sim.CellSpec{{Name: "c", DU: 0, CU: 1}},
 		Clusters:  clusters,
-		HopDelay:  1e-300, Allocator: byWork{}, Source: &list{rs: rs},
+		HopDelay:  1e-300, Allocator: simtest.ByWork{}, Source: simtest.NewRequests(rs),
 	}
 }
 

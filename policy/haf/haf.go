@@ -29,6 +29,9 @@ type Options struct {
 	// cap (every feasible move, as in the paper, at a cost that grows as nodes × instances).
 	MaxCandidates int
 	Destinations  int // destinations per source instance when capped; 0: DefaultDestinations
+	// Notes, if set, returns extra prompt lines for the epoch (agent.Query.Notes), e.g. the cluster
+	// scores of a scoring hub (policy's haf+scores); an error ends the run. nil: none (the paper's prompt).
+	Notes func(ctx context.Context, s *sim.Snapshot) (string, error)
 }
 
 // Names the policies report (sim.Controller.Name) and are registered under.
@@ -103,6 +106,13 @@ func (p *Policy) Name() string {
 // Decide runs one placement epoch.
 func (p *Policy) Decide(ctx context.Context, s *sim.Snapshot, _ sim.Env) (sim.Plan, error) {
 	q := &agent.Query{Snapshot: s, Candidates: p.candidates(s), K: p.o.K, Interval: p.interval}
+	if p.o.Notes != nil {
+		notes, err := p.o.Notes(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		q.Notes = notes
+	}
 	reply, err := p.o.Agent.Shortlist(ctx, q)
 	if err != nil {
 		return nil, err

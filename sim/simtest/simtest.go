@@ -89,3 +89,23 @@ func Run(t testing.TB, cfg sim.Config, reqs []sim.Request, at0 ...sim.Action) ([
 	}
 	return recs, st
 }
+
+// ByWork is a sim.Allocator giving a node's capacity to its instances in proportion to their
+// residual work (nothing to an instance without work), ignoring floors and urgency: a plain
+// work-conserving share for tests whose oracle is not about allocation.
+type ByWork struct{}
+
+// Allocate implements sim.Allocator.
+func (ByWork) Allocate(capacity float64, d []sim.Demand, out []float64) bool {
+	w := 0.0
+	for _, x := range d {
+		w += x.Work
+	}
+	for i, x := range d {
+		out[i] = 0
+		if w > 0 {
+			out[i] = capacity * x.Work / w
+		}
+	}
+	return true
+}

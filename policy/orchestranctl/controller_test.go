@@ -1,0 +1,169 @@
+package orchestranctl
+
+import (
+	"context"
+	"testing"
+
+	"github.com/airansim/airansim/orchestran"
+	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/sim/simtest"
+)
+
+// drain returns every request of the schedule's loops, in arrival order.
+func drain(t *testing.T, loops []Loop) []sim.Request {
+	t.Helper()
+	src := newLoopSource(loops)
+	var out []sim.Request
+	prev := -1.0
+	for {
+		r, ok, err := src.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			return out
+		}
+		if r.Arrival < prev {
+			t.Fatalf("request %d arrives at %v before %v", r.ID, r.Arrival, prev)
+		}
+		prev = r.Arrival
+		out = append(out, r)
+	}
+}
+
+func schedule(t *testing.T, opt Options) *Schedule {
+	t.Helper()
+	s, err := NewSchedule(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestControllerOnEngine: three re-solves on a 30-node tree, applied through AddReplica and
+// RemoveReplica under the engine's invariants; every request reaches its loop's host, no action is
+// rejected, and a lightly loaded run meets the static model's deadlines except where loops queue.
+func TestControllerOnEngine(t *testing.T) {
+	tr, err := orchestran.ScaledTreeSpec(30).Generate(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := schedule(t, Options{Tree: tr, Catalog: orchestran.DefaultCatalog(), Seed: 3, Period: 1, Horizon: 3,
+		Intents: orchestran.IntentSpec{Requests: 6, Mix: orchestran.MixULL, MaxSources: 1}})
+	if len(s.Epochs) != 3 {
+		t.Fatalf("%d epochs, want 3", len(s.Epochs))
+	}
+	cfg, ctl, err := s.Config(EngineOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	loops := s.Loops()
+	reqs := drain(t, loops)
+	if len(reqs) == 0 {
+		t.Fatal("no loop requests")
+	}
+	recs, st := simtest.Run(t, cfg, reqs)
+	if sum := st.RejectionSummary(); sum != "" {
+		t.Errorf("rejected actions: %s", sum)
+	}
+	if ctl.Misrouted != 0 || ctl.Adds == 0 {
+		t.Errorf("misrouted %d, adds %d removes %d", ctl.Misrouted, ctl.Adds, ctl.Removes)
+	}
+	m := &Meter{loops: loops, perLoop: make([]Counts, len(loops))}
+	for _, r := range recs {
+		l := loops[r.Flow-1]
+		if r.Finished && r.Node != l.Host {
+			t.Fatalf("request %d of loop %d served on node %d, want %d", r.ID, r.Flow, r.Node, l.Host)
+		}
+		_, prop, _ := tr.Path(l.Host, l.Source)
+		if r.Finished && r.Latency() < prop/1000-1e-12 {
+			t.Fatalf("request %d: latency %v below the propagation delay %v ms", r.ID, r.Latency(), prop)
+		}
+		m.Record(r)
+	}
+	if m.All.Requests != len(reqs) {
+		t.Errorf("meter counted %d of %d", m.All.Requests, len(reqs))
+	}
+	n, miss := m.LoopsMissing()
+	t.Logf("%d requests, miss rate %.4f (TTI %.4f), %d of %d loops miss; adds %d removes %d",
+		m.All.Requests, m.All.Rate(), m.ByScale[TTI].Rate(), miss, n, ctl.Adds, ctl.Removes)
+}
+
+// TestQueueingMissesFeasiblePlacement: 60 TTI loops at one DU share one instance (sharing on, the
+// fewest cores; on the CU, 6 ms from the DU's data): problem (10) accepts them all, but 60 ms of
+// work every 10 ms on the CU's 4 cores overloads the instance, so the engine misses deadlines; the
+// E2 proxy is 0 with the model in the RAN and positive when it runs at the near-RT RIC.
+func TestQueueingMissesFeasiblePlacement(t *testing.T) {
+	tr := &orchestran.Tree{Nodes: []orchestran.Node{
+		{Name: "smo", Tier: orchestran.NonRTRIC, Parent: -1, Cores: 128},
+		{Name: "ric", Tier: orchestran.NearRTRIC, Parent: 0, Cores: 8, UpGbps: 100, UpDelayMs: 10},
+		{Name: "cu", Tier: orchestran.CU, Parent: 1, Cores: 4, UpGbps: 50, UpDelayMs: 10},
+		{Name: "du", Tier: orchestran.DU, Parent: 2, Cores: 2, UpGbps: 25, UpDelayMs: 5},
+	}}
+	cat := orchestran.DefaultCatalog()
+	var in []orchestran.Intent
+	for range 60 {
+		in = append(in, orchestran.Intent{Value: 1, Items: []orchestran.Item{{Func: orchestran.FuncScheduling, Node: 3, Pi: 1, DeltaMs: 10, Sources: []int{3}}}})
+	}
+	p, err := orchestran.NewProblem(tr, cat, in, orchestran.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sol, err := orchestran.SolveBB(context.Background(), p, orchestran.BBOptions{})
+	if err != nil || sol.Value != 60 || sol.Cores != 1 {
+		t.Fatalf("solution %+v, %v: want all 60 accepted on one instance", sol, err)
+	}
+	s := &Schedule{Tree: tr, Catalog: cat, Period: 1, Horizon: 1, Epochs: []Epoch{{Problem: p, Solution: sol}}}
+	cfg, _, err := s.Config(EngineOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, _ := simtest.Run(t, cfg, drain(t, s.Loops()))
+	m := &Meter{loops: s.Loops(), perLoop: make([]Counts, 60)}
+	for _, r := range recs {
+		if r.Finished && r.Node != sol.Placements[0].Host {
+			t.Fatalf("request %d served on node %d, not the solution's host", r.ID, r.Node)
+		}
+		m.Record(r)
+	}
+	if m.All.Requests < 5900 || m.All.Rate() < 0.5 {
+		t.Errorf("%d requests, miss rate %v: want ≈ 6000 (60 loops × 99 periods) and most missed", m.All.Requests, m.All.Rate())
+	}
+	placed, ricOnly := s.E2Bytes()
+	if placed != 0 || ricOnly <= 0 {
+		t.Errorf("E2 bytes %v at the DU, %v at the RIC: want 0 and > 0", placed, ricOnly)
+	}
+}
+
+func TestScheduleErrors(t *testing.T) {
+	tr, _ := orchestran.ScaledTreeSpec(10).Generate(1)
+	for _, o := range []Options{{}, {Tree: tr, Catalog: orchestran.DefaultCatalog()}, {Tree: tr, Catalog: orchestran.DefaultCatalog(), Horizon: 1, Period: -1}} {
+		if _, err := NewSchedule(context.Background(), o); err == nil {
+			t.Errorf("%+v accepted", o)
+		}
+	}
+}
+
+// TestRun: Run gives the same counts as the engine under simtest, and is deterministic.
+func TestRun(t *testing.T) {
+	tr, err := orchestran.ScaledTreeSpec(30).Generate(5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := Options{Tree: tr, Catalog: orchestran.DefaultCatalog(), Seed: 5, Period: 1, Horizon: 2,
+		Intents: orchestran.IntentSpec{Requests: 5, Mix: orchestran.MixULL}}
+	a, err := schedule(t, o).Run(context.Background(), EngineOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := schedule(t, o).Run(context.Background(), EngineOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.All != b.All || a.ByScale != b.ByScale || a.E2Bytes != b.E2Bytes || a.All.Requests == 0 || a.Loops == 0 {
+		t.Errorf("runs differ or are empty: %+v vs %+v", a, b)
+	}
+	if a.Misrouted != 0 || a.Stats.RejectionSummary() != "" {
+		t.Errorf("misrouted %d, rejections %q", a.Misrouted, a.Stats.RejectionSummary())
+	}
+}
