@@ -26,6 +26,7 @@ type DynamicScoring struct {
 	PowerCapW   float64             `json:"power_cap_w,omitempty"`       // W (≥ 0); 0: no cap
 	Headroom    float64             `json:"headroom,omitempty"`          // switch fraction in [0, 0.5); 0: 0.1
 	Mode        string              `json:"mode,omitempty"`              // "performance", "power-cap"; "": switch by headroom
+	CapPolicy   string              `json:"cap_policy,omitempty"`        // power-cap's choice: "min-power" (default), "max-compute"
 	StableS     float64             `json:"stable_s,omitempty"`          // T, s (≥ 0); 0: the epoch
 	MaxMoves    int                 `json:"max_moves,omitempty"`         // migrations per epoch; 0: 1; negative: none
 	Deployments []DynamicDeployment `json:"deployments,omitempty"`       // in order
@@ -188,6 +189,11 @@ func (s *Scenario) validateDynamicScoring() error {
 	default:
 		return invalid("dynamic_scoring.mode %q: must be %q, %q or absent (switch by headroom)", d.Mode, dynscore.ModePerformance, dynscore.ModePowerCap)
 	}
+	switch dynscore.CapPolicy(d.CapPolicy) {
+	case "", dynscore.CapMinPower, dynscore.CapMaxCompute:
+	default:
+		return invalid("dynamic_scoring.cap_policy %q: must be %q, %q or absent (min-power)", d.CapPolicy, dynscore.CapMinPower, dynscore.CapMaxCompute)
+	}
 	return s.validateDynDeployments(d.Deployments)
 }
 
@@ -249,6 +255,7 @@ func (s *Scenario) DynamicScoringOptions(b *Built) (dynscore.Options, error) {
 		return o, nil
 	}
 	o.PowerCapW, o.Headroom, o.Mode, o.StableS, o.MaxMoves = d.PowerCapW, d.Headroom, dynscore.Mode(d.Mode), d.StableS, d.MaxMoves
+	o.CapPolicy = dynscore.CapPolicy(d.CapPolicy)
 	for _, p := range []struct {
 		src *PlacementSpec
 		dst **placement.Spec

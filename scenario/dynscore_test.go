@@ -31,7 +31,7 @@ const dynSections = `"scoring": {"scorers": [{"name": "spare-capacity", "interva
    "prioritizerPolicy": {"mode": "Exact", "configurations": [
      {"scoreCoordinate": {"type": "AddOn", "addOn": {"resourceName": "spare_capacity", "scoreName": "${node}"}}, "weight": -2},
      {"scoreCoordinate": {"builtIn": "Steady"}}]}},
- "power_cap_w": 900, "mode": "power-cap", "stable_s": 10, "max_moves": 2,
+ "power_cap_w": 900, "mode": "power-cap", "cap_policy": "max-compute", "stable_s": 10, "max_moves": 2,
  "deployments": [{"service": "llm", "replicas": 2, "at_s": 5, "layouts": [["3g.40gb@0", "3g.40gb@4"], ["4g.40gb@0", "3g.40gb@4"]]}]}`
 
 // TestDynamicScoringSection: the sections parse into the method's options (OCM's Placement JSON: an
@@ -56,7 +56,7 @@ func TestDynamicScoringSection(t *testing.T) {
 		p.Prioritizers.Configurations[0].Coordinate.ScoreName != "${node}" || len(p.Predicates) != 1 {
 		t.Errorf("placement %+v", p)
 	}
-	if o.PowerCapW != 900 || o.Mode != "power-cap" || o.StableS != 10 || o.MaxMoves != 2 || len(o.GPUs) != 1 || len(o.Power) != len(b.Config.Nodes) {
+	if o.PowerCapW != 900 || o.Mode != "power-cap" || o.CapPolicy != "max-compute" || o.StableS != 10 || o.MaxMoves != 2 || len(o.GPUs) != 1 || len(o.Power) != len(b.Config.Nodes) {
 		t.Errorf("options %+v", o)
 	}
 	if len(o.Deployments) != 1 || o.Deployments[0].Service != 2 || o.Deployments[0].Replicas != 2 || o.Deployments[0].At != 5 ||
@@ -84,6 +84,7 @@ func TestDynamicScoringInvalid(t *testing.T) {
 		{`"dynamic_scoring": {"headroom": 0.5}`, "dynamic_scoring.headroom = 0.5: must be in [0, 0.5)"},
 		{`"dynamic_scoring": {"mode": "power-cap"}`, `dynamic_scoring.mode "power-cap": needs power_cap_w > 0`},
 		{`"dynamic_scoring": {"mode": "eco"}`, `dynamic_scoring.mode "eco": must be`},
+		{`"dynamic_scoring": {"cap_policy": "most"}`, `dynamic_scoring.cap_policy "most": must be "min-power", "max-compute" or absent`},
 		{`"dynamic_scoring": {"deployments": [{"service": "nope", "replicas": 1}]}`, `dynamic_scoring.deployments[0].service: "nope" is not a service`},
 		{`"dynamic_scoring": {"deployments": [{"service": "du", "replicas": 1}]}`, `dynamic_scoring.deployments[0].service: "du" is a du service`},
 		{`"dynamic_scoring": {"deployments": [{"service": "llm", "replicas": 0}]}`, "dynamic_scoring.deployments[0].replicas = 0: must be ≥ 1"},

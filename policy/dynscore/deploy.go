@@ -97,8 +97,8 @@ func (c *Controller) choices(s *sim.Snapshot, gi int, d Deployment, free []float
 
 // pick returns the best choice under the mode: performance maximises the replicas' compute, then
 // minimises peak power; power-cap keeps only choices whose configuration peak (base + the GPU's
-// layout peak) is ≤ the cap and minimises peak power, then maximises compute. Ties: the earlier
-// layout. ok false: no choice.
+// layout peak) is ≤ the cap and, by CapPolicy, minimises peak power then maximises compute
+// (CapMinPower) or the reverse (CapMaxCompute). Ties: the earlier layout. ok false: no choice.
 func (c *Controller) pick(cs []choice, base float64) (choice, bool) {
 	var best choice
 	found := false
@@ -114,7 +114,7 @@ func (c *Controller) pick(cs []choice, base float64) (choice, bool) {
 }
 
 func (c *Controller) better(a, b choice) bool {
-	if c.mode == ModePowerCap {
+	if c.mode == ModePowerCap && c.o.CapPolicy != CapMaxCompute {
 		if a.peak != b.peak {
 			return a.peak < b.peak
 		}

@@ -3,6 +3,7 @@ package dynscore_test
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/airansim/airansim/mig"
@@ -153,7 +154,8 @@ func profileOf(sp sim.NodeSpec) string {
 // power-cap mode deploys on 3g.40gb@0 + 3g.40gb@4 and keeps the configuration's peak power, and the
 // power measured by the telemetry at every sample, under the cap in every epoch; performance mode
 // takes 4g.40gb@0 + 3g.40gb@4 and goes over it; under a cap below the 6-slice peak power-cap mode
-// refuses the deployment in every epoch and deploys nothing.
+// refuses the deployment in every epoch and deploys nothing. Under a cap both fit, CapMinPower still
+// takes the 6 slices and CapMaxCompute the 7; under the tighter cap both take the 6.
 func TestPowerCap(t *testing.T) {
 	six, seven := hostPeak+6*seventhPeak, hostPeak+7*seventhPeak
 	cases := []struct {
@@ -166,12 +168,18 @@ func TestPowerCap(t *testing.T) {
 		{"power-cap", dynscore.ModePowerCap, (six + seven) / 2, "3g.40gb@0,3g.40gb@4", true},
 		{"performance", dynscore.ModePerformance, (six + seven) / 2, "4g.40gb@0,3g.40gb@4", true},
 		{"power-cap-refuses", dynscore.ModePowerCap, six - 1, "", false},
+		{"power-cap-loose", dynscore.ModePowerCap, seven + 1, "3g.40gb@0,3g.40gb@4", true},
+		{"max-compute-loose", dynscore.ModePowerCap, seven + 1, "4g.40gb@0,3g.40gb@4", true},
+		{"max-compute-tight", dynscore.ModePowerCap, (six + seven) / 2, "3g.40gb@0,3g.40gb@4", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, models, g := migSetup(t, 2)
 			o := dynscore.Options{GPUs: []*mig.GPU{g}, Power: models, StableS: 5, Mode: tc.mode, PowerCapW: tc.capW,
 				Deployments: []dynscore.Deployment{{Service: 2, Replicas: 2}}}
+			if strings.HasPrefix(tc.name, "max-compute") {
+				o.CapPolicy = dynscore.CapMaxCompute
+			}
 			l, _, st, rec := run(t, cfg, llmLoad(0.25, 5), o, nil)
 			if got := lastLayout(t, l); got != tc.layout {
 				t.Errorf("layout %q, want %q", got, tc.layout)

@@ -32,6 +32,19 @@ const (
 	ModePowerCap Mode = "power-cap"
 )
 
+// CapPolicy is how power-cap mode chooses among the layouts whose peak fits under the cap.
+type CapPolicy string
+
+// Cap policies. The empty policy is CapMinPower.
+const (
+	// CapMinPower takes the lowest-peak layout that holds the replicas (ties: more compute): the
+	// most headroom, whatever the cap.
+	CapMinPower CapPolicy = "min-power"
+	// CapMaxCompute takes the layout giving the replicas the most compute among those under the cap
+	// (ties: lower peak): performance mode's choice, restricted to the cap.
+	CapMaxCompute CapPolicy = "max-compute"
+)
+
 // Deployment asks for Replicas new replicas of an AI service on MIG instances of one GPU (the blog's
 // LLM endpoint needing two MIG instances). The method picks the GPU by a placement round and the
 // layout by its mode, then runs a mig.Sequence: move off → reconfigure → wait compliant and stable
@@ -76,6 +89,8 @@ type Options struct {
 	Headroom float64
 	// Mode fixes the mode; ModeAuto (default) switches by headroom.
 	Mode Mode
+	// CapPolicy is power-cap mode's choice among the layouts under the cap; "": CapMinPower.
+	CapPolicy CapPolicy
 	// Power is every node's power model by node index (scenario.Built.Power); nil: power.Default's
 	// model of each node's capacities at the first epoch, a MIG partition carrying its GPU's.
 	Power []power.Model
@@ -102,6 +117,11 @@ func (o Options) withDefaults() (Options, error) {
 	case ModeAuto, ModePerformance, ModePowerCap:
 	default:
 		return o, fmt.Errorf("dynscore: mode %q: must be %q, %q or empty (auto)", o.Mode, ModePerformance, ModePowerCap)
+	}
+	switch o.CapPolicy {
+	case "", CapMinPower, CapMaxCompute:
+	default:
+		return o, fmt.Errorf("dynscore: cap policy %q: must be %q, %q or empty", o.CapPolicy, CapMinPower, CapMaxCompute)
 	}
 	if o.Mode == ModePowerCap && o.PowerCapW == 0 {
 		return o, fmt.Errorf("dynscore: mode %q needs a power cap", ModePowerCap)

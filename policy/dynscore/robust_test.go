@@ -51,7 +51,7 @@ func TestHTTPScorerDown(t *testing.T) {
 // the run lacks or of a non-AI service never start; repeated node names still place.
 func TestBadInputs(t *testing.T) {
 	for _, o := range []dynscore.Options{
-		{Interval: -1}, {StableS: -1}, {PowerCapW: -1}, {Headroom: 0.5}, {Mode: "eco"}, {Mode: dynscore.ModePowerCap},
+		{Interval: -1}, {StableS: -1}, {PowerCapW: -1}, {Headroom: 0.5}, {Mode: "eco"}, {Mode: dynscore.ModePowerCap}, {CapPolicy: "most"},
 		{Deployments: []dynscore.Deployment{{Service: 2, Replicas: 1}}},       // no GPU
 		{Deployments: []dynscore.Deployment{{Service: 2, Replicas: 0}}},       // no replica
 		{Scoring: scoring.Section{Masks: []scoring.Mask{{ClusterName: "x"}}}}, // mask without score
