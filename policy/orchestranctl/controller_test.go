@@ -7,12 +7,16 @@ import (
 	"github.com/airansim/airansim/orchestran"
 	"github.com/airansim/airansim/sim"
 	"github.com/airansim/airansim/sim/simtest"
+	"github.com/airansim/airansim/traces/xapp"
 )
 
-// drain returns every request of the schedule's loops, in arrival order.
-func drain(t *testing.T, loops []Loop) []sim.Request {
+// drain returns every request of the schedule's loops (periodic, or Poisson), in arrival order.
+func drain(t *testing.T, s *Schedule, loops []Loop, poisson bool) []sim.Request {
 	t.Helper()
-	src := newLoopSource(loops)
+	src, err := s.Source(loops, poisson)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out []sim.Request
 	prev := -1.0
 	for {
@@ -58,7 +62,7 @@ func TestControllerOnEngine(t *testing.T) {
 		t.Fatal(err)
 	}
 	loops := s.Loops()
-	reqs := drain(t, loops)
+	reqs := drain(t, s, loops, false)
 	if len(reqs) == 0 {
 		t.Fatal("no loop requests")
 	}
@@ -118,20 +122,80 @@ func TestQueueingMissesFeasiblePlacement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, _ := simtest.Run(t, cfg, drain(t, s.Loops()))
-	m := &Meter{loops: s.Loops(), perLoop: make([]Counts, 60)}
-	for _, r := range recs {
-		if r.Finished && r.Node != sol.Placements[0].Host {
-			t.Fatalf("request %d served on node %d, not the solution's host", r.ID, r.Node)
+	for _, poisson := range []bool{false, true} {
+		recs, _ := simtest.Run(t, cfg, drain(t, s, s.Loops(), poisson))
+		m := &Meter{loops: s.Loops(), perLoop: make([]Counts, 60)}
+		for _, r := range recs {
+			if r.Finished && r.Node != sol.Placements[0].Host {
+				t.Fatalf("request %d served on node %d, not the solution's host", r.ID, r.Node)
+			}
+			m.Record(r)
 		}
-		m.Record(r)
-	}
-	if m.All.Requests < 5900 || m.All.Rate() < 0.5 {
-		t.Errorf("%d requests, miss rate %v: want ≈ 6000 (60 loops × 99 periods) and most missed", m.All.Requests, m.All.Rate())
+		// Poisson: 60 loops × ≈ 99 expected arrivals, σ ≈ 77.
+		if m.All.Requests < 5600 || m.All.Requests > 6400 || m.All.Rate() < 0.5 {
+			t.Errorf("poisson %v: %d requests, miss rate %v: want ≈ 6000 (60 loops × 99 periods) and most missed",
+				poisson, m.All.Requests, m.All.Rate())
+		}
 	}
 	placed, ricOnly := s.E2Bytes()
 	if placed != 0 || ricOnly <= 0 {
 		t.Errorf("E2 bytes %v at the DU, %v at the RIC: want 0 and > 0", placed, ricOnly)
+	}
+}
+
+// TestLoopsAsXAppFlows: the loops are traces/xapp flows (service of the model, cell of the farthest
+// source, the class of δ, pinned to the host), and the periodic source issues each loop's requests at
+// exactly Start, Start+δ, … before End (the arithmetic of the loop source it replaced, so the phases
+// and arrivals are unchanged); Poisson keeps each loop's first request and window.
+func TestLoopsAsXAppFlows(t *testing.T) {
+	tr, err := orchestran.ScaledTreeSpec(30).Generate(4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := schedule(t, Options{Tree: tr, Catalog: orchestran.DefaultCatalog(), Seed: 4, Period: 1, Horizon: 2.5,
+		Intents: orchestran.IntentSpec{Requests: 8, Mix: orchestran.MixDT}})
+	loops := s.Loops()
+	src, err := s.Source(loops, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scales := map[int]bool{}
+	for k, in := range src.Instances() {
+		l := loops[k]
+		scales[TimescaleOf(l.DeadlineS)] = true
+		if in.Flow != l.Flow || in.Service != firstModelService+l.Model || in.Cell != l.Source || in.Deadline != l.DeadlineS ||
+			in.Period != l.DeadlineS || in.Work != l.WorkCPU || !in.Pinned || in.Node != l.Host || in.Removed != l.End ||
+			TimescaleOf(l.DeadlineS) != map[xapp.Class]int{xapp.DApp: TTI, xapp.XApp: SubSecond, xapp.RApp: Long}[in.Class] {
+			t.Fatalf("loop %+v\nflow %+v", l, in)
+		}
+	}
+	if len(scales) < 2 {
+		t.Errorf("timescales %v: want more than one", scales)
+	}
+	next := map[int]float64{}
+	for _, r := range drain(t, s, loops, false) {
+		l := loops[r.Flow-1]
+		want, ok := next[r.Flow]
+		if !ok {
+			want = l.Start
+		}
+		if r.Arrival != want || r.Arrival >= l.End {
+			t.Fatalf("loop %d: request at %v, want %v (end %v)", r.Flow, r.Arrival, want, l.End)
+		}
+		next[r.Flow] = want + l.DeadlineS
+	}
+	for k, l := range loops {
+		if _, sent := next[k+1]; sent != (l.Start < l.End) {
+			t.Errorf("loop %d: sent %v, start %v end %v", k+1, sent, l.Start, l.End)
+		}
+	}
+	first := map[int]bool{}
+	for _, r := range drain(t, s, loops, true) {
+		l := loops[r.Flow-1]
+		if (!first[r.Flow] && r.Arrival != l.Start) || r.Arrival < l.Start || r.Arrival >= l.End {
+			t.Fatalf("poisson loop %d: request at %v, start %v end %v", r.Flow, r.Arrival, l.Start, l.End)
+		}
+		first[r.Flow] = true
 	}
 }
 
@@ -165,5 +229,12 @@ func TestRun(t *testing.T) {
 	}
 	if a.Misrouted != 0 || a.Stats.RejectionSummary() != "" {
 		t.Errorf("misrouted %d, rejections %q", a.Misrouted, a.Stats.RejectionSummary())
+	}
+	p, err := schedule(t, o).Run(context.Background(), EngineOptions{Poisson: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.All == a.All || p.All.Requests == 0 || p.Loops != a.Loops || p.E2Bytes != a.E2Bytes || p.Misrouted != 0 {
+		t.Errorf("poisson run %+v against periodic %+v: want other requests, the same loops and E2 proxy", p.All, a.All)
 	}
 }
