@@ -47,7 +47,7 @@ type Flow struct {
 
 // FlowsOptions configures a Source of explicit flows.
 type FlowsOptions struct {
-	Flows    []Flow // At least one; flow k gets ID FlowBase+k+1.
+	Flows    []Flow // Flow k gets ID FlowBase+k+1; none: a source that yields nothing.
 	Poisson  bool   // Exponential gaps of mean Period; false: strictly periodic.
 	FlowBase int    // Flows are numbered FlowBase+1, FlowBase+2, … (≥ 0).
 	Seed     uint64 // Run seed; the source draws random phases and gaps from the stream (Seed, Name).
@@ -60,8 +60,8 @@ func NewFlows(o FlowsOptions) (*Source, error) {
 	if o.Name == "" {
 		o.Name = DefaultName
 	}
-	if len(o.Flows) == 0 || o.FlowBase < 0 {
-		return nil, bad("%d flows, flow base %d", len(o.Flows), o.FlowBase)
+	if o.FlowBase < 0 {
+		return nil, bad("flow base %d", o.FlowBase)
 	}
 	insts := make([]Instance, len(o.Flows))
 	phase := make([]float64, len(o.Flows))

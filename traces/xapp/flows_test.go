@@ -92,6 +92,16 @@ func TestNewFlowsHand(t *testing.T) {
 	}
 }
 
+func TestNewFlowsEmpty(t *testing.T) {
+	src, err := xapp.NewFlows(xapp.FlowsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(all(t, src)); n != 0 {
+		t.Errorf("%d requests from no flow", n)
+	}
+}
+
 func TestClassOf(t *testing.T) {
 	for _, c := range []struct {
 		d    float64
@@ -112,7 +122,6 @@ func TestNewFlowsErrors(t *testing.T) {
 	ok := xapp.Flow{Work: 1, Period: 1, End: math.Inf(1)}
 	mod := func(f func(*xapp.Flow)) []xapp.Flow { g := ok; f(&g); return []xapp.Flow{g} }
 	for name, o := range map[string]xapp.FlowsOptions{
-		"no flow":   {},
 		"flow base": {FlowBase: -1, Flows: []xapp.Flow{ok}},
 		"service":   {Flows: mod(func(f *xapp.Flow) { f.Service = -1 })},
 		"cell":      {Flows: mod(func(f *xapp.Flow) { f.Cell = -1 })},

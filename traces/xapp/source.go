@@ -105,6 +105,9 @@ func (s *Source) Instances() []Instance { return slices.Clone(s.insts) }
 // Next returns the next request; ok is false once the next arrival is at or after the horizon. err is
 // always nil.
 func (s *Source) Next() (sim.Request, bool, error) {
+	if len(s.heap) == 0 {
+		return sim.Request{}, false, nil
+	}
 	i := s.heap[0]
 	t := s.next[i]
 	if t >= s.end || math.IsInf(t, 1) {
