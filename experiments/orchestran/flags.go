@@ -43,6 +43,7 @@ type config struct {
 	SimSeeds  int      `json:"sim_seeds"`
 	SimEpochs int      `json:"sim_epochs"`
 	SimPeriod float64  `json:"sim_period_s"`
+	Poisson   bool     `json:"poisson"`
 }
 
 func parse(args []string, stderr io.Writer) (*config, error) {
@@ -66,6 +67,7 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.SimSeeds, "sim-seeds", 10, "engine runs per --mixes entry (issue 14 item 6: OrchestRAN's placements on the simulator, case ALL); 0: none")
 	fs.IntVar(&c.SimEpochs, "sim-epochs", 3, "re-solves per engine run (a new batch of --requests intents each)")
 	fs.Float64Var(&c.SimPeriod, "sim-period", 240, "time between re-solves in the engine runs, s (the prototype: 4 minutes)")
+	fs.BoolVar(&c.Poisson, "poisson", false, "also run every engine run with Poisson control loops (exponential gaps of mean δ, same schedules): sim.csv's arrivals column, a table row per mix and arrivals")
 	fs.StringVar(&c.Catalog, "catalog", "", "ML/AI catalogue file (JSON, docs/orchestran.md); empty: the paper's 13 models")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, `Usage: go run ./experiments/orchestran [flags]
@@ -81,8 +83,8 @@ and, for DT/ALL with sharing, the Fig. 5 sweep over --sizes: variables before an
 time of cbc, SolveBB, greedy and branching. Run with --parallel 1 for timings not shared between runs.
 and, per mix, --sim-seeds engine runs (policy/orchestranctl): --sim-epochs batches re-solved every
 --sim-period s and applied through the engine's actions, each control loop a periodic request with
-its deadline: the deadlines missed under queueing, and an E2-traffic proxy against running every
-model at the near-RT RICs.
+its deadline (traces/xapp flows; --poisson adds the same runs with Poisson loops): the deadlines
+missed under queueing, and an E2-traffic proxy against running every model at the near-RT RICs.
 Writes runs.csv, sizes.csv and sim.csv (one row per run), summary.csv (mean and 95 %% CI per point), table.md
 (the paper's figures beside ours), fig5–fig9 .png/.svg, config.json and runs/ (for --resume) to --out;
 progress goes to standard error. cbc (Debian coinor-cbc) is needed by --solver auto and cbc.

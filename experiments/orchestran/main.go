@@ -98,12 +98,18 @@ func (f *config) jobs(cat *orchestran.Catalog, sum, rev string) []runner.Job[res
 				Run: func(ctx context.Context) (result, error) { return s.run(ctx, cat) }})
 		}
 	}
+	arrivals := []bool{false} // periodic loops; then Poisson ones with --poisson
+	if f.Poisson {
+		arrivals = append(arrivals, true)
+	}
 	for _, m := range f.Mixes {
 		for k := range f.SimSeeds {
-			s := simSpec{Mix: m, Seed: f.Seed + uint64(k), Epochs: f.SimEpochs, PeriodS: f.SimPeriod, Requests: f.Requests,
-				Sources: f.Sources, Solver: f.Solver, BBNodes: f.BBNodes, TimeLimitS: f.TimeLimit, Catalog: sum, Revision: rev}
-			out = append(out, runner.Job[result]{Key: s.key(), Inputs: s,
-				Run: func(ctx context.Context) (result, error) { return s.run(ctx, cat) }})
+			for _, poisson := range arrivals {
+				s := simSpec{Mix: m, Seed: f.Seed + uint64(k), Epochs: f.SimEpochs, PeriodS: f.SimPeriod, Requests: f.Requests,
+					Sources: f.Sources, Solver: f.Solver, BBNodes: f.BBNodes, TimeLimitS: f.TimeLimit, Catalog: sum, Revision: rev, Poisson: poisson}
+				out = append(out, runner.Job[result]{Key: s.key(), Inputs: s,
+					Run: func(ctx context.Context) (result, error) { return s.run(ctx, cat) }})
+			}
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,5 +109,38 @@ func TestCatalogFile(t *testing.T) {
 	}
 	if _, _, err := loadCatalog("nope.json"); err == nil {
 		t.Error("a missing catalogue is accepted")
+	}
+}
+
+// TestPoisson: --poisson adds a Poisson run beside each periodic engine run, on the same schedule (the
+// same loops and E2 proxy, other arrivals); sim.csv and table.md name the arrival process.
+func TestPoisson(t *testing.T) {
+	out := t.TempDir()
+	args := []string{"--cases", "", "--sizes", "0", "--mixes", "ULL", "--solver", "bb", "--sim-seeds", "1", "--sim-epochs", "1",
+		"--sim-period", "5", "--poisson", "--out", out}
+	if err := run(context.Background(), args, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	csv, _ := os.ReadFile(filepath.Join(out, "sim.csv"))
+	lines := strings.Split(strings.TrimSpace(string(csv)), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "mix,arrivals,seed,") || !strings.HasPrefix(lines[1], "ULL,periodic,1,") ||
+		!strings.HasPrefix(lines[2], "ULL,poisson,1,") {
+		t.Fatalf("sim.csv: %q", csv)
+	}
+	col := func(line, name string) string {
+		head := strings.Split(lines[0], ",")
+		return strings.Split(line, ",")[slices.Index(head, name)]
+	}
+	for _, c := range []string{"loops", "e2_bytes", "adds"} {
+		if col(lines[1], c) != col(lines[2], c) {
+			t.Errorf("%s: periodic %s, poisson %s", c, col(lines[1], c), col(lines[2], c))
+		}
+	}
+	if col(lines[1], "requests") == col(lines[2], "requests") {
+		t.Errorf("the same number of requests, %s, periodic and Poisson", col(lines[1], "requests"))
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "table.md"))
+	if !bytes.Contains(md, []byte("| ULL | periodic |")) || !bytes.Contains(md, []byte("| ULL | poisson |")) {
+		t.Errorf("table.md lacks the arrival rows:\n%s", md)
 	}
 }

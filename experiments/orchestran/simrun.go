@@ -10,7 +10,8 @@ import (
 )
 
 // simSpec is one engine run of OrchestRAN (policy/orchestranctl): Epochs batches of intents on the
-// default network, re-solved every Period s, their control loops as periodic requests.
+// default network, re-solved every Period s, their control loops as traces/xapp flows: periodic
+// requests, or Poisson streams of the same mean rate.
 type simSpec struct {
 	Mix        string  `json:"mix"`
 	Seed       uint64  `json:"seed"`
@@ -23,9 +24,23 @@ type simSpec struct {
 	TimeLimitS float64 `json:"time_limit_s"`
 	Catalog    string  `json:"catalog_sha256"`
 	Revision   string  `json:"revision"`
+	Poisson    bool    `json:"poisson,omitempty"` // omitted when false: the periodic runs keep their fingerprints
 }
 
-func (s simSpec) key() string { return fmt.Sprintf("sim_%s_seed%d", s.Mix, s.Seed) }
+func (s simSpec) key() string {
+	if s.Poisson {
+		return fmt.Sprintf("sim_%s_seed%d_poisson", s.Mix, s.Seed)
+	}
+	return fmt.Sprintf("sim_%s_seed%d", s.Mix, s.Seed)
+}
+
+// arrivals names the loops' arrival process.
+func (s simSpec) arrivals() string {
+	if s.Poisson {
+		return "poisson"
+	}
+	return "periodic"
+}
 
 // simResult is the outcome of one simSpec.
 type simResult struct {
@@ -62,7 +77,7 @@ func (s simSpec) run(ctx context.Context, cat *orchestran.Catalog) (result, erro
 		return result{}, fmt.Errorf("%s: %w", s.key(), err)
 	}
 	t1 := time.Now()
-	r, err := sch.Run(ctx, orchestranctl.EngineOptions{})
+	r, err := sch.Run(ctx, orchestranctl.EngineOptions{Poisson: s.Poisson})
 	if err != nil {
 		return result{}, fmt.Errorf("%s: %w", s.key(), err)
 	}

@@ -18,6 +18,9 @@ type EngineOptions struct {
 	StartupS float64
 	// Sink receives the records (default none).
 	Sink sim.Sink
+	// Poisson draws each loop's gaps from an exponential of mean δ instead of every δ (default
+	// periodic): the same loads, with the queueing of random arrivals.
+	Poisson bool
 }
 
 // Config returns the engine configuration that runs the schedule: one node per tree node with its
@@ -25,7 +28,7 @@ type EngineOptions struct {
 // topology, one cell per node (an idle DU and CU-UP on it, so a request can come from any node), one
 // small-AI service per catalogue model with epoch 0's instances placed at time 0 (a model epoch 0
 // does not deploy keeps one idle instance on the root: the engine needs one replica per service),
-// the control loops as the source, the controller every Period from Period on, and equal shares
+// the control loops as the source (Schedule.Source: the traces/xapp workload, periodic or Poisson), the controller every Period from Period on, and equal shares
 // (work-conserving: an instance may use its node's idle cores). It also returns the controller.
 func (s *Schedule) Config(o EngineOptions) (sim.Config, *Controller, error) {
 	t := s.Tree
@@ -66,10 +69,14 @@ func (s *Schedule) Config(o EngineOptions) (sim.Config, *Controller, error) {
 		}
 	}
 	loops := s.Loops()
+	src, err := s.Source(loops, o.Poisson)
+	if err != nil {
+		return sim.Config{}, nil, err
+	}
 	ctl := newController(s, loops)
 	return sim.Config{
 		Nodes: nodes, Services: svcs, Instances: inst, Cells: cells, Topology: topo,
-		Source: newLoopSource(loops), Allocator: allocator.EqualShare{}, Sink: o.Sink,
+		Source: src, Allocator: allocator.EqualShare{}, Sink: o.Sink,
 		Controllers: []sim.ControllerSpec{{Controller: ctl, Period: s.Period}},
 		Horizon:     s.Horizon, NoEarlyStop: true,
 	}, ctl, nil

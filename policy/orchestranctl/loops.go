@@ -1,18 +1,18 @@
 package orchestranctl
 
 import (
-	"container/heap"
 	"math"
 
 	"github.com/airansim/airansim/orchestran"
 	"github.com/airansim/airansim/rng"
-	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/traces/xapp"
 )
 
 // Loop is one control loop: an accepted tuple (i, f, d) of an epoch, served by one model on one
 // host, issuing one request every DeadlineS seconds (its control period: a loop must finish one
 // iteration before the next) from its epoch's start (after a random phase) to the next epoch, and
 // in the last epoch up to δ before the horizon, so that every request's deadline falls in the run.
+// On the engine it is one flow of the traces/xapp control-loop workload (Schedule.Flows).
 type Loop struct {
 	Flow      int     // the requests' sim.Request.Flow, 1 + the loop's index in Schedule.Loops
 	Epoch     int     // index into Schedule.Epochs
@@ -23,7 +23,8 @@ type Loop struct {
 	Source    int     // the tuple's source farthest from the host (its data arrive last): the request's cell
 	DeadlineS float64 // δ, s
 	StaticS   float64 // OrchestRAN's latency of eqs. (3)–(4), s (≤ δ)
-	Start     float64 // first request, s
+	Phase     float64 // first request after the epoch's start, s, in [0, δ)
+	Start     float64 // first request (the epoch's start + Phase), s
 	End       float64 // no request at or after End, s
 	WorkCPU   float64 // core-s per iteration: T^exec × ρ_m
 }
@@ -43,7 +44,8 @@ func (s *Schedule) Loops() []Loop {
 				DeadlineS: it.DeltaMs / 1000, StaticS: lat / 1000, WorkCPU: mod.ExecMs / 1000 * mod.Cores}
 			l.End = math.Min(end, s.Horizon-l.DeadlineS) // every deadline falls within the run
 			l.Source = farthest(s.Tree, x.Host, it.Sources)
-			l.Start = ep.At + r.Float64()*l.DeadlineS
+			l.Phase = r.Float64() * l.DeadlineS
+			l.Start = ep.At + l.Phase
 			out = append(out, l)
 		}
 	}
@@ -61,67 +63,27 @@ func farthest(t *orchestran.Tree, h int, srcs []int) int {
 	return best
 }
 
-// loopSource emits the loops' requests in arrival order (ties: lower flow first). It implements
-// sim.ForkableSource.
-type loopSource struct {
-	loops []Loop
-	next  []float64 // next arrival of each loop
-	h     loopHeap
-	n     int64
-}
-
-func newLoopSource(loops []Loop) *loopSource {
-	s := &loopSource{loops: loops, next: make([]float64, len(loops))}
-	s.h.next = s.next
+// Flows returns the loops as traces/xapp control-loop flows, in the same order (loop k is flow k+1):
+// the model's service, the farthest source's cell, the class of δ (xapp.ClassOf: dApp for the TTI
+// loops, xApp for the sub-second ones, rApp for the long ones), deadline and period δ, work
+// T^exec × ρ_m, deployed at the epoch's start with the loop's phase, ending at End, pinned to the host
+// (the Controller routes there).
+func (s *Schedule) Flows(loops []Loop) []xapp.Flow {
+	out := make([]xapp.Flow, len(loops))
 	for k, l := range loops {
-		if l.Start < l.End && l.DeadlineS > 0 {
-			s.next[k] = l.Start
-			s.h.idx = append(s.h.idx, k)
-		}
+		out[k] = xapp.Flow{Service: firstModelService + l.Model, Cell: l.Source, Class: xapp.ClassOf(l.DeadlineS),
+			Deadline: l.DeadlineS, Work: l.WorkCPU, Period: l.DeadlineS, Start: s.Epochs[l.Epoch].At, End: l.End, Phase: l.Phase,
+			Type: s.Catalog.Models[l.Model].Name, Pinned: true, Node: l.Host}
 	}
-	heap.Init(&s.h)
-	return s
+	return out
 }
 
-func (s *loopSource) Next() (sim.Request, bool, error) {
-	if s.h.Len() == 0 {
-		return sim.Request{}, false, nil
-	}
-	k := s.h.idx[0]
-	l := &s.loops[k]
-	r := sim.Request{ID: s.n, Class: sim.AI, Cell: l.Source, Service: firstModelService + l.Model, Arrival: s.next[k],
-		Deadline: l.DeadlineS, AIWork: sim.Work{CPU: l.WorkCPU}, Flow: l.Flow}
-	s.n++
-	s.next[k] += l.DeadlineS
-	if s.next[k] < l.End {
-		heap.Fix(&s.h, 0)
-	} else {
-		heap.Pop(&s.h)
-	}
-	return r, true, nil
-}
+// LoopStream names the random stream of the loops' Poisson gaps (under the schedule's seed).
+const LoopStream = "orchestranctl/loops"
 
-func (s *loopSource) Fork() (sim.Source, error) {
-	c := &loopSource{loops: s.loops, next: append([]float64(nil), s.next...), n: s.n}
-	c.h = loopHeap{idx: append([]int(nil), s.h.idx...), next: c.next}
-	return c, nil
-}
-
-// loopHeap is a min-heap of loop indices on (next arrival, index).
-type loopHeap struct {
-	idx  []int
-	next []float64
-}
-
-func (h *loopHeap) Len() int { return len(h.idx) }
-func (h *loopHeap) Less(a, b int) bool {
-	x, y := h.idx[a], h.idx[b]
-	return h.next[x] < h.next[y] || (h.next[x] == h.next[y] && x < y)
-}
-func (h *loopHeap) Swap(a, b int) { h.idx[a], h.idx[b] = h.idx[b], h.idx[a] }
-func (h *loopHeap) Push(x any)    { h.idx = append(h.idx, x.(int)) }
-func (h *loopHeap) Pop() any {
-	v := h.idx[len(h.idx)-1]
-	h.idx = h.idx[:len(h.idx)-1]
-	return v
+// Source returns the loops' requests as a traces/xapp source: periodic (every δ after the loop's
+// phase), or with poisson exponential gaps of mean δ after the same first request, drawn from the
+// stream (Seed, LoopStream).
+func (s *Schedule) Source(loops []Loop, poisson bool) (*xapp.Source, error) {
+	return xapp.NewFlows(xapp.FlowsOptions{Flows: s.Flows(loops), Poisson: poisson, Seed: s.Seed, Name: LoopStream})
 }

@@ -5,10 +5,11 @@ import (
 
 	"github.com/airansim/airansim/orchestran"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/traces/xapp"
 )
 
 // Timescales of a loop by its deadline δ (the paper's Table II): TTI-level (≤ 10 ms), sub-second
-// (≤ 1 s), long (> 1 s).
+// (≤ 1 s), long (> 1 s); the classes dApp, xApp and rApp of xapp.ClassOf.
 const (
 	TTI = iota
 	SubSecond
@@ -18,10 +19,10 @@ const (
 
 // TimescaleOf returns the timescale of a deadline in seconds.
 func TimescaleOf(deadlineS float64) int {
-	switch {
-	case deadlineS <= 0.010+1e-12:
+	switch xapp.ClassOf(deadlineS) {
+	case xapp.DApp:
 		return TTI
-	case deadlineS <= 1+1e-12:
+	case xapp.XApp:
 		return SubSecond
 	}
 	return Long

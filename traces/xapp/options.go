@@ -7,7 +7,7 @@ import (
 	"slices"
 )
 
-// ErrOptions is wrapped by every error New returns for invalid options.
+// ErrOptions is wrapped by every error New and NewFlows return for invalid options.
 var ErrOptions = errors.New("xapp: invalid options")
 
 // Defaults used when the corresponding Options field is zero.

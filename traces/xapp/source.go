@@ -12,6 +12,7 @@ import (
 // Instance is one deployed application instance: one flow of control requests.
 type Instance struct {
 	Flow     int     // Flow ID carried by its requests (sim.Request.Flow): FlowBase+1, +2, … in deployment order.
+	Service  int     // AI service of its requests (sim.Request.Service).
 	Tenant   string  // Tenant of its deployment.
 	Type     string  // Application type name.
 	Class    Class   // Timing class.
@@ -26,13 +27,14 @@ type Instance struct {
 }
 
 // Source yields the requests of every instance in arrival order (ties: the lower flow first) as class
-// sim.AI requests of Options.Service with only CPU work (Instance.Work), no KV cache and Flow set.
-// Instance k (0-based, in deployment order) is deployed at Start + k·Interval; its first request comes
-// a uniform random phase in [0, Period) after that and the next ones every Period (periodic) or after
-// exponential gaps of mean Period (Poisson), until Lifetime after its deployment. IDs are 0, 1, 2, …. It implements sim.ForkableSource
-// and is not safe for concurrent use.
+// sim.AI requests of the instance's Service with only CPU work (Instance.Work), no KV cache and Flow
+// set. An instance's first request comes a phase after its deployment (uniform random in [0, Period),
+// or the Flow's given phase) and the next ones every Period (periodic) or after exponential gaps of
+// mean Period (Poisson), while they arrive before its Removed time (a first request at or after it is
+// not sent). With New, instance k (0-based, in deployment order) is deployed at Start + k·Interval and
+// removed Lifetime after that; with NewFlows, each flow gives its own times. IDs are 0, 1, 2, ….
+// It implements sim.ForkableSource and is not safe for concurrent use.
 type Source struct {
-	svc   int
 	insts []Instance
 	next  []float64 // next arrival of each instance, s
 	heap  []int     // instance indices, a min-heap on (next, index)
@@ -49,11 +51,11 @@ func New(o Options) (*Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Source{svc: o.Service, poi: o.Poisson, end: math.Inf(1), pcg: *rng.PCG(o.Seed, o.Name)}
-	s.rng = rand.New(&s.pcg)
+	end := math.Inf(1)
 	if o.Horizon > 0 {
-		s.end = o.Start + o.Horizon
+		end = o.Start + o.Horizon
 	}
+	var insts []Instance
 	for _, d := range o.Deployments {
 		t := o.Types[typeIndex(o.Types, d.Type)]
 		dl := d.Deadline
@@ -61,33 +63,58 @@ func New(o Options) (*Source, error) {
 			dl = t.Class.DefaultDeadline()
 		}
 		for range d.N {
-			at := o.Start + float64(len(s.insts))*o.Interval
+			at := o.Start + float64(len(insts))*o.Interval
 			gone := math.Inf(1)
 			if o.Lifetime > 0 {
 				gone = at + o.Lifetime
 			}
-			s.insts = append(s.insts, Instance{Flow: o.FlowBase + len(s.insts) + 1, Tenant: d.Tenant, Type: t.Name, Class: t.Class,
+			insts = append(insts, Instance{Flow: o.FlowBase + len(insts) + 1, Service: o.Service, Tenant: d.Tenant, Type: t.Name, Class: t.Class,
 				Deadline: dl, Work: t.Work(t.Period), Period: t.Period, Deployed: at, Removed: gone, Pinned: d.Pinned, Node: d.Node, Cell: d.Cell})
-			s.next = append(s.next, at+s.rng.Float64()*t.Period)
-			s.push(len(s.insts) - 1)
 		}
 	}
-	return s, nil
+	return newSource(insts, nil, o.Poisson, end, o.Seed, o.Name), nil
 }
 
-// Instances returns the deployed instances in flow order (index k is flow FlowBase+k+1).
+// newSource is the one construction of a Source: instance k's first request comes phase[k] after its
+// deployment, or (phase nil or phase[k] < 0) a phase drawn uniformly in [0, Period) from the stream
+// (seed, name), drawn in instance order; no request arrives at or after end.
+func newSource(insts []Instance, phase []float64, poisson bool, end float64, seed uint64, name string) *Source {
+	s := &Source{insts: insts, poi: poisson, end: end, pcg: *rng.PCG(seed, name)}
+	s.rng = rand.New(&s.pcg)
+	s.next = make([]float64, 0, len(insts))
+	for k, in := range insts {
+		var t float64
+		if phase != nil && phase[k] >= 0 {
+			t = in.Deployed + phase[k]
+		} else {
+			t = in.Deployed + s.rng.Float64()*in.Period
+		}
+		if t >= in.Removed {
+			t = math.Inf(1)
+		}
+		s.next = append(s.next, t)
+		s.push(k)
+	}
+	return s
+}
+
+// Instances returns the deployed instances in flow order (index k is flow FlowBase+k+1; with
+// NewFlows, index k is Flows[k]).
 func (s *Source) Instances() []Instance { return slices.Clone(s.insts) }
 
 // Next returns the next request; ok is false once the next arrival is at or after the horizon. err is
 // always nil.
 func (s *Source) Next() (sim.Request, bool, error) {
+	if len(s.heap) == 0 {
+		return sim.Request{}, false, nil
+	}
 	i := s.heap[0]
 	t := s.next[i]
 	if t >= s.end || math.IsInf(t, 1) {
 		return sim.Request{}, false, nil
 	}
 	in := &s.insts[i]
-	r := sim.Request{ID: s.n, Class: sim.AI, Service: s.svc, Cell: in.Cell, Arrival: t, Deadline: in.Deadline,
+	r := sim.Request{ID: s.n, Class: sim.AI, Service: in.Service, Cell: in.Cell, Arrival: t, Deadline: in.Deadline,
 		AIWork: sim.Work{CPU: in.Work}, Flow: in.Flow}
 	s.n++
 	gap := in.Period
