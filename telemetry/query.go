@@ -40,26 +40,84 @@ func (r *Recorder) Query(metric string, sel map[string]string, start, end, step 
 	if m < 0 {
 		return out, nil
 	}
-	for n := range r.nodes {
-		labels := map[string]string{LabelName: metric, LabelNode: r.nodes[n], LabelCluster: r.cluster[n]}
-		if !matches(labels, sel) {
-			continue
+	r.grid(start, end, step)
+	if len(r.gridT) == 0 {
+		return out, nil
+	}
+	sel0 := r.selected(metric, sel)
+	if len(sel0) == 0 {
+		return out, nil
+	}
+	// One backing array for every series (each capped to its own part), one label map per series.
+	k := len(r.gridT)
+	vs := make([]Sample, k*len(sel0))
+	out = make(Matrix, len(sel0))
+	for j, n := range sel0 {
+		v := vs[j*k : (j+1)*k : (j+1)*k]
+		for x, t := range r.gridT {
+			v[x] = Sample{T: t, V: r.value(r.gridRow[x], n, m)}
 		}
-		var vs []Sample
-		for k := 0; ; k++ {
-			t := start + float64(k)*step
-			if t > end {
-				break
-			}
-			if i, ok := r.at(t); ok {
-				vs = append(vs, Sample{T: t, V: r.value(i, n, m)})
-			}
-		}
-		if len(vs) > 0 {
-			out = append(out, Series{Metric: labels, Values: vs})
-		}
+		out[j] = Series{Metric: r.labels(metric, n), Values: v}
 	}
 	return out, nil
+}
+
+// grid sets gridT and gridRow to the evaluation times t = start + k·step ≤ end that have a sample
+// and that sample's logical row: the latest at a time T with t − Lookback < T ≤ t (T within
+// timeSlack·Step after t counts as at t). Evaluation times increase with k, so the rows are found by one
+// binary search and a forward scan.
+func (r *Recorder) grid(start, end, step float64) {
+	r.gridT, r.gridRow = r.gridT[:0], r.gridRow[:0]
+	j := -1 // number of logical rows with a time ≤ the current tt; -1 before the first search
+	for k := 0; ; k++ {
+		t := start + float64(k)*step
+		if t > end {
+			break
+		}
+		tt := t + timeSlack*r.o.Step
+		if j < 0 {
+			j = sort.Search(r.rows, func(i int) bool { return r.times[r.row(i)] > tt })
+		} else {
+			for j < r.rows && r.times[r.row(j)] <= tt {
+				j++
+			}
+		}
+		i := j - 1
+		if i < 0 || r.times[r.row(i)] <= t-r.o.Lookback {
+			continue
+		}
+		r.gridT, r.gridRow = append(r.gridT, t), append(r.gridRow, i)
+	}
+}
+
+// selected returns the indices of the nodes whose labels for metric match sel, in node order, in a
+// buffer reused by the next call.
+func (r *Recorder) selected(metric string, sel map[string]string) []int {
+	r.sel = r.sel[:0]
+	for n := range r.nodes {
+		if r.matches(metric, n, sel) {
+			r.sel = append(r.sel, n)
+		}
+	}
+	return r.sel
+}
+
+// labels returns a new label map of node n's series of metric.
+func (r *Recorder) labels(metric string, n int) map[string]string {
+	return map[string]string{LabelName: metric, LabelNode: r.nodes[n], LabelCluster: r.cluster[n]}
+}
+
+// label returns the value of label k of node n's series of metric ("" for a label it lacks).
+func (r *Recorder) label(metric string, n int, k string) string {
+	switch k {
+	case LabelName:
+		return metric
+	case LabelNode:
+		return r.nodes[n]
+	case LabelCluster:
+		return r.cluster[n]
+	}
+	return ""
 }
 
 func checkRange(start, end, step float64) error {
@@ -77,25 +135,14 @@ func checkRange(start, end, step float64) error {
 	return nil
 }
 
-// matches reports whether labels has every pair of sel (a missing label is "").
-func matches(labels, sel map[string]string) bool {
+// matches reports whether node n's series of metric has every label pair of sel (a missing label is "").
+func (r *Recorder) matches(metric string, n int, sel map[string]string) bool {
 	for k, v := range sel {
-		if labels[k] != v {
+		if r.label(metric, n, k) != v {
 			return false
 		}
 	}
 	return true
-}
-
-// at returns the logical row of the latest sample at a time T with t − Lookback < T ≤ t (T within
-// timeSlack·Step after t counts as at t).
-func (r *Recorder) at(t float64) (int, bool) {
-	tt := t + timeSlack*r.o.Step
-	i := sort.Search(r.rows, func(i int) bool { return r.times[r.row(i)] > tt }) - 1
-	if i < 0 || r.times[r.row(i)] <= t-r.o.Lookback {
-		return 0, false
-	}
-	return i, true
 }
 
 // Range returns the stored samples of metric whose time T has start < T ≤ end, with their own
@@ -112,18 +159,27 @@ func (r *Recorder) Range(metric string, sel map[string]string, start, end float6
 		return out, nil
 	}
 	first := sort.Search(r.rows, func(i int) bool { return r.times[r.row(i)] > start })
-	for n := range r.nodes {
-		labels := map[string]string{LabelName: metric, LabelNode: r.nodes[n], LabelCluster: r.cluster[n]}
-		if !matches(labels, sel) {
-			continue
+	last := first
+	for last < r.rows && r.times[r.row(last)] <= end {
+		last++
+	}
+	k := last - first
+	if k == 0 {
+		return out, nil
+	}
+	sel0 := r.selected(metric, sel)
+	if len(sel0) == 0 {
+		return out, nil
+	}
+	vs := make([]Sample, k*len(sel0))
+	out = make(Matrix, len(sel0))
+	for j, n := range sel0 {
+		v := vs[j*k : (j+1)*k : (j+1)*k]
+		for x := range v {
+			i := first + x
+			v[x] = Sample{T: r.times[r.row(i)], V: r.value(i, n, m)}
 		}
-		var vs []Sample
-		for i := first; i < r.rows && r.times[r.row(i)] <= end; i++ {
-			vs = append(vs, Sample{T: r.times[r.row(i)], V: r.value(i, n, m)})
-		}
-		if len(vs) > 0 {
-			out = append(out, Series{Metric: labels, Values: vs})
-		}
+		out[j] = Series{Metric: r.labels(metric, n), Values: v}
 	}
 	return out, nil
 }

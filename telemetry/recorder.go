@@ -59,6 +59,11 @@ type Recorder struct {
 	head  int       // logical row 0 once the ring is full
 	rows  int       // rows stored
 	cap   int       // rows the ring holds
+
+	// Query's reused scratch: evaluation times with a sample, their logical rows, selected nodes.
+	gridT   []float64
+	gridRow []int
+	sel     []int
 }
 
 type integral struct{ gpuWork, gpuOffered, cpuWork, cpuOffered, energy float64 }
