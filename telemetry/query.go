@@ -41,6 +41,7 @@ func (r *Recorder) Query(metric string, sel map[string]string, start, end, step 
 		return out, nil
 	}
 	r.grid(start, end, step)
+	r.gridAt = gridKey{start, end, step, r.gen}
 	if len(r.gridT) == 0 {
 		return out, nil
 	}
@@ -60,6 +61,50 @@ func (r *Recorder) Query(metric string, sel map[string]string, start, end, step 
 		out[j] = Series{Metric: r.labels(metric, n), Values: v}
 	}
 	return out, nil
+}
+
+// QueryNode appends to dst the samples of node n's series of metric that Query(metric, sel, start,
+// end, step) returns for any sel selecting that node (none if Query leaves the series out, as for an
+// unknown metric), and returns the extended slice: Query without label maps or a matrix, for
+// in-process readers that know their nodes (NodesOf). It fails as Query does, and for a node index
+// out of range. The evaluation times are computed once for consecutive calls with the same window
+// between two samples.
+func (r *Recorder) QueryNode(dst []Sample, metric string, n int, start, end, step float64) ([]Sample, error) {
+	if err := checkRange(start, end, step); err != nil {
+		return dst, err
+	}
+	if n < 0 || n >= len(r.nodes) {
+		return dst, fmt.Errorf("telemetry: node index %d: have %d nodes", n, len(r.nodes))
+	}
+	m := metricIndex(metric)
+	if m < 0 {
+		return dst, nil
+	}
+	if g := (gridKey{start, end, step, r.gen}); g != r.gridAt {
+		r.grid(start, end, step)
+		r.gridAt = g
+	}
+	for x, t := range r.gridT {
+		dst = append(dst, Sample{T: t, V: r.value(r.gridRow[x], n, m)})
+	}
+	return dst, nil
+}
+
+// NodesOf returns the indices of cluster's nodes (label LabelCluster), in node order.
+func (r *Recorder) NodesOf(cluster string) []int {
+	var out []int
+	for n, c := range r.cluster {
+		if c == cluster {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// gridKey identifies the evaluation grid last computed: the window and the ring's generation.
+type gridKey struct {
+	start, end, step float64
+	gen              uint64
 }
 
 // grid sets gridT and gridRow to the evaluation times t = start + k·step ≤ end that have a sample
