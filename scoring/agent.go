@@ -49,6 +49,7 @@ const NumKinds = int(numKinds)
 // stored scores depend on simulated time only.
 type Hub struct {
 	src    Source
+	rec    *telemetry.Recorder // src when it is a recorder: built-in scorers read it without matrices
 	store  Store
 	agents []*agent
 	clock  func() time.Time
@@ -59,6 +60,15 @@ type agent struct {
 	cluster string
 	match   map[string]string
 	runs    []*run
+
+	// The built-in scorers' windows read from the recorder (Hub.window), reused between calls.
+	groups  [][]int            // the cluster's node indices grouped by name, names increasing; nil: not yet
+	names   []string           // each group's node name
+	buf     []telemetry.Sample // every sample of the window
+	windows []nodeWindow       // the window by node
+	series  []nodeSeries       // backing array of windows' series
+	scratch []telemetry.Sample // scorers' scratch
+	res     []result           // scorers' results
 }
 
 // run is one scorer on one cluster.
@@ -75,6 +85,9 @@ type run struct {
 // spec must have a Scorer (NewSpec) and a Prometheus spec needs a non-nil src.
 func NewHub(src Source, assignments []Assignment, opts AgentOptions) (*Hub, error) {
 	h := &Hub{src: src, clock: opts.Clock}
+	if rec, ok := src.(*telemetry.Recorder); ok && rec != nil {
+		h.rec = rec
+	}
 	if h.clock == nil {
 		h.clock = time.Now
 	}
@@ -153,6 +166,33 @@ func (a *agent) due(now float64) *run {
 func (h *Hub) call(ctx context.Context, a *agent, r *run) error {
 	t := r.next
 	r.stats.Calls++
+	if ws, ok := r.spec.Scorer.(windowScorer); ok && h.rec != nil && r.spec.SourceType == SourcePrometheus {
+		if a.groups == nil {
+			a.group(h.rec)
+		}
+		if len(a.groups) > 0 { // A cluster without nodes takes the general path, for Query's errors.
+			if err := a.window(h.rec, r, t); err != nil {
+				r.fail(KindSource)
+				return nil
+			}
+			t0 := h.clock()
+			a.res = ws.scoreWindow(a.windows, a.res[:0], &a.scratch)
+			lat := h.clock().Sub(t0)
+			r.stats.Latency += lat
+			r.stats.MaxLatency = max(r.stats.MaxLatency, lat)
+			r.items = r.items[:0]
+			for _, x := range a.res {
+				if v, ok := r.clamp(x.score); ok {
+					if d := r.spec.dim.renderResult(a.cluster, r.spec.ScoreName, x); d != "" {
+						r.items = append(r.items, item{dim: d, value: v})
+					}
+				}
+			}
+			h.store.replace(a.cluster, r.spec.ScoreName, t, t+r.spec.Validity, r.dedup())
+			r.stats.Stored += len(r.items)
+			return nil
+		}
+	}
 	var data telemetry.Matrix
 	if r.spec.SourceType == SourcePrometheus {
 		for _, q := range r.spec.Queries {
@@ -179,14 +219,9 @@ func (h *Hub) call(ctx context.Context, a *agent, r *run) error {
 	}
 	r.items = r.items[:0]
 	for _, x := range res {
-		v := x.Score
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			r.stats.Errors[KindOutOfRange]++
+		v, ok := r.clamp(x.Score)
+		if !ok {
 			continue
-		}
-		if v < -100 || v > 100 {
-			r.stats.Errors[KindOutOfRange]++
-			v = min(max(v, -100), 100)
 		}
 		d := r.spec.dim.render(a.cluster, r.spec.ScoreName, x.Metric)
 		if d == "" { // As the addon's agent: a result whose dimension renders empty is skipped.
@@ -194,6 +229,27 @@ func (h *Hub) call(ctx context.Context, a *agent, r *run) error {
 		}
 		r.items = append(r.items, item{dim: d, value: v})
 	}
+	h.store.replace(a.cluster, r.spec.ScoreName, t, t+r.spec.Validity, r.dedup())
+	r.stats.Stored += len(r.items)
+	return nil
+}
+
+// clamp returns a result's score clamped to [−100, 100], counting it out of range when it had to
+// be, and false for a NaN or infinite score (counted, and dropped).
+func (r *run) clamp(v float64) (float64, bool) {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		r.stats.Errors[KindOutOfRange]++
+		return 0, false
+	}
+	if v < -100 || v > 100 {
+		r.stats.Errors[KindOutOfRange]++
+		v = min(max(v, -100), 100)
+	}
+	return v, true
+}
+
+// dedup sorts r.items by dimension keeping the later of equal dimensions, and returns them.
+func (r *run) dedup() []item {
 	// Equal dimensions: the later result wins (stable sort, then keep the last of each run).
 	slices.SortStableFunc(r.items, func(x, y item) int { return strings.Compare(x.dim, y.dim) })
 	out := r.items[:0]
@@ -204,8 +260,60 @@ func (h *Hub) call(ctx context.Context, a *agent, r *run) error {
 		out = append(out, it)
 	}
 	r.items = out
-	h.store.replace(a.cluster, r.spec.ScoreName, t, t+r.spec.Validity, r.items)
-	r.stats.Stored += len(r.items)
+	return out
+}
+
+// group sets a.groups and a.names from the recorder: the cluster's nodes (NodesOf) grouped by name
+// in increasing name order, each group in node order, as byNode groups Query's series.
+func (a *agent) group(rec *telemetry.Recorder) {
+	names := rec.Nodes()
+	idx := rec.NodesOf(a.cluster)
+	slices.SortStableFunc(idx, func(x, y int) int { return strings.Compare(names[x], names[y]) })
+	a.groups = [][]int{}
+	for i := 0; i < len(idx); {
+		j := i + 1
+		for j < len(idx) && names[idx[j]] == names[idx[i]] {
+			j++
+		}
+		a.groups = append(a.groups, idx[i:j:j])
+		a.names = append(a.names, names[idx[i]])
+		i = j
+	}
+}
+
+// window sets a.windows to r's window at t read from rec: what byNode gives for the matrix of r's
+// queries (Query per metric, concatenated), except that a node whose series have no samples keeps
+// an empty window (the built-in scorers give such a node no score, as when it is absent).
+func (a *agent) window(rec *telemetry.Recorder, r *run, t float64) error {
+	qs := r.spec.Queries
+	a.buf = a.buf[:0]
+	a.series = a.series[:0]
+	var err error
+	for _, g := range a.groups { // Series of a node: by query, then by node within the group (matrix order).
+		for _, q := range qs {
+			for _, n := range g {
+				from := len(a.buf)
+				if a.buf, err = rec.QueryNode(a.buf, q, n, t-r.spec.Range, t, r.spec.Step); err != nil {
+					return err
+				}
+				a.series = append(a.series, nodeSeries{metric: q, values: a.buf[from:len(a.buf):len(a.buf)]})
+			}
+		}
+	}
+	// a.buf may have moved while growing: point the series at its final array.
+	off := 0
+	for i := range a.series {
+		k := len(a.series[i].values)
+		a.series[i].values = a.buf[off : off+k : off+k]
+		off += k
+	}
+	a.windows = a.windows[:0]
+	off = 0
+	for i, g := range a.groups {
+		k := len(g) * len(qs)
+		a.windows = append(a.windows, nodeWindow{node: a.names[i], series: a.series[off : off+k : off+k]})
+		off += k
+	}
 	return nil
 }
 

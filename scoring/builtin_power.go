@@ -3,8 +3,9 @@ package scoring
 import (
 	"context"
 	"fmt"
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/airansim/airansim/telemetry"
 )
@@ -48,16 +49,19 @@ func (s *ThroughputPerWatt) Config() Config {
 
 // Score returns one score per node.
 func (s *ThroughputPerWatt) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	var out []Result
-	for _, w := range byNode(data) {
+	return results(s.scoreWindow(byNode(data), nil, nil)), nil
+}
+
+func (s *ThroughputPerWatt) scoreWindow(ws []nodeWindow, out []result, _ *[]telemetry.Sample) []result {
+	for _, w := range ws {
 		tp, ok1 := w.mean(s.o.Throughput, identity)
 		p, ok2 := w.mean(s.o.Power, identity)
 		if !ok1 || !ok2 || p <= 0 {
 			continue
 		}
-		out = append(out, Result{Metric: nodeLabels(w.node), Score: math.Min(100*(tp/p)/s.o.Reference, 100)})
+		out = append(out, result{node: w.node, score: math.Min(100*(tp/p)/s.o.Reference, 100)})
 	}
-	return out, nil
+	return out
 }
 
 // Candidate is a GPU configuration the power forecast is evaluated for: the power it would add, W
@@ -146,35 +150,38 @@ func (s *PowerForecast) Config() Config {
 
 // Score returns one score per candidate (per node and candidate in ScopeNode).
 func (s *PowerForecast) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	var out []Result
+	return results(s.scoreWindow(byNode(data), nil, nil)), nil
+}
+
+func (s *PowerForecast) scoreWindow(ws []nodeWindow, out []result, scratch *[]telemetry.Sample) []result {
+	var xs []telemetry.Sample
+	if scratch != nil {
+		xs = (*scratch)[:0]
+		defer func() { *scratch = xs[:0] }()
+	}
+	add := func(x telemetry.Sample) { xs = append(xs, x) }
 	if s.o.Scope == ScopeCluster {
-		var all []telemetry.Sample
-		for _, w := range byNode(data) {
-			w.each(s.o.Metric, func(x telemetry.Sample) { all = append(all, x) })
+		for _, w := range ws {
+			w.each(s.o.Metric, add)
 		}
-		if p, ok := forecast(all, s.o.Horizon); ok {
+		if p, ok := forecast(xs, s.o.Horizon); ok {
 			out = s.candidates(out, "", p)
 		}
-		return out, nil
+		return out
 	}
-	var xs []telemetry.Sample
-	for _, w := range byNode(data) {
+	for _, w := range ws {
 		xs = xs[:0]
-		w.each(s.o.Metric, func(x telemetry.Sample) { xs = append(xs, x) })
+		w.each(s.o.Metric, add)
 		if p, ok := forecast(xs, s.o.Horizon); ok {
 			out = s.candidates(out, w.node, p)
 		}
 	}
-	return out, nil
+	return out
 }
 
-func (s *PowerForecast) candidates(out []Result, node string, p float64) []Result {
+func (s *PowerForecast) candidates(out []result, node string, p float64) []result {
 	for _, c := range s.o.Candidates {
-		l := nodeLabels(node)
-		if c.Name != "" {
-			l["meta"] = c.Name
-		}
-		out = append(out, Result{Metric: l, Score: clamp(100*(s.o.CapW-p-c.ExtraPowerW)/s.o.CapW, -100, 100)})
+		out = append(out, result{node: node, meta: c.Name, score: clamp(100*(s.o.CapW-p-c.ExtraPowerW)/s.o.CapW, -100, 100)})
 	}
 	return out
 }
@@ -186,7 +193,7 @@ func forecast(xs []telemetry.Sample, horizon float64) (float64, bool) {
 		return 0, false
 	}
 	// Sum the samples of equal times in place, in time order (stable: sums in matrix order).
-	sort.SliceStable(xs, func(a, b int) bool { return xs[a].T < xs[b].T })
+	slices.SortStableFunc(xs, func(a, b telemetry.Sample) int { return cmp.Compare(a.T, b.T) })
 	k := 0
 	for i := 1; i < len(xs); i++ {
 		if xs[i].T == xs[k].T {

@@ -49,13 +49,16 @@ func (u *Utilisation) Config() Config {
 
 // Score returns one score per node.
 func (u *Utilisation) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	var out []Result
-	for _, w := range byNode(data) {
+	return results(u.scoreWindow(byNode(data), nil, nil)), nil
+}
+
+func (u *Utilisation) scoreWindow(ws []nodeWindow, out []result, _ *[]telemetry.Sample) []result {
+	for _, w := range ws {
 		if m, ok := w.mean(u.o.Metric, unit); ok {
-			out = append(out, Result{Metric: nodeLabels(w.node), Score: 100 * m})
+			out = append(out, result{node: w.node, score: 100 * m})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // SpareCapacityOptions configures the spare-capacity scorer. The zero value works.
@@ -90,8 +93,11 @@ func (s *SpareCapacity) Config() Config {
 
 // Score returns one score per node.
 func (s *SpareCapacity) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	var out []Result
-	for _, w := range byNode(data) {
+	return results(s.scoreWindow(byNode(data), nil, nil)), nil
+}
+
+func (s *SpareCapacity) scoreWindow(ws []nodeWindow, out []result, _ *[]telemetry.Sample) []result {
+	for _, w := range ws {
 		worst, found := 0.0, false
 		for _, m := range s.o.Metrics {
 			if p, ok := w.peak(m); ok {
@@ -99,10 +105,10 @@ func (s *SpareCapacity) Score(_ context.Context, data telemetry.Matrix) ([]Resul
 			}
 		}
 		if found {
-			out = append(out, Result{Metric: nodeLabels(w.node), Score: 200*(1-worst) - 100})
+			out = append(out, result{node: w.node, score: 200*(1-worst) - 100})
 		}
 	}
-	return out, nil
+	return out
 }
 
 func joinQuery(ms []string) string {

@@ -41,7 +41,13 @@ func (w Window) withDefaults() Window {
 // nodeWindow is the window of one node: its series, in matrix order.
 type nodeWindow struct {
 	node   string
-	series []*telemetry.Series
+	series []nodeSeries
+}
+
+// nodeSeries is one series of a node's window: its metric name and samples.
+type nodeSeries struct {
+	metric string
+	values []telemetry.Sample
 }
 
 // byNode groups a matrix by its "node" label (series without one are grouped under ""), nodes in
@@ -49,14 +55,14 @@ type nodeWindow struct {
 func byNode(m telemetry.Matrix) []nodeWindow {
 	type ref struct {
 		node string
-		s    *telemetry.Series
+		s    nodeSeries
 	}
 	refs := make([]ref, len(m))
 	for i := range m {
-		refs[i] = ref{m[i].Metric["node"], &m[i]}
+		refs[i] = ref{m[i].Metric["node"], nodeSeries{m[i].Metric["__name__"], m[i].Values}}
 	}
 	slices.SortStableFunc(refs, func(a, b ref) int { return strings.Compare(a.node, b.node) })
-	ps := make([]*telemetry.Series, len(m))
+	ps := make([]nodeSeries, len(m))
 	for i, r := range refs {
 		ps[i] = r.s
 	}
@@ -75,15 +81,43 @@ func byNode(m telemetry.Matrix) []nodeWindow {
 // each calls f with every finite sample of the node's series of metric.
 func (w nodeWindow) each(metric string, f func(telemetry.Sample)) {
 	for _, s := range w.series {
-		if s.Metric["__name__"] != metric {
+		if s.metric != metric {
 			continue
 		}
-		for _, x := range s.Values {
+		for _, x := range s.values {
 			if !math.IsNaN(x.V) && !math.IsInf(x.V, 0) {
 				f(x)
 			}
 		}
 	}
+}
+
+// result is a built-in scorer's result before it becomes a Result: the labels it may carry ("node"
+// and "meta", each left out when "") and the score.
+type result struct {
+	node, meta string
+	score      float64
+}
+
+// windowScorer is a built-in scorer: it scores windows grouped by node (byNode's form), which the
+// hub builds from a telemetry.Recorder without a matrix. Score is scoreWindow on byNode(data).
+type windowScorer interface {
+	Scorer
+	// scoreWindow appends the results of the window to out and returns it; scratch is reused.
+	scoreWindow(ws []nodeWindow, out []result, scratch *[]telemetry.Sample) []result
+}
+
+// results returns the public form of rs: labels {"node": …, "meta": …}, each only when not "".
+func results(rs []result) []Result {
+	var out []Result
+	for _, r := range rs {
+		l := nodeLabels(r.node)
+		if r.meta != "" {
+			l["meta"] = r.meta
+		}
+		out = append(out, Result{Metric: l, Score: r.score})
+	}
+	return out
 }
 
 // mean returns the mean of the node's finite samples of metric, each mapped by g, and false if there are none.
