@@ -1,9 +1,9 @@
 package scoring
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"cmp"
 	"math"
 	"slices"
 
