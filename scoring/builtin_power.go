@@ -193,7 +193,7 @@ func forecast(xs []telemetry.Sample, horizon float64) (float64, bool) {
 		return 0, false
 	}
 	// Sum the samples of equal times in place, in time order (stable: sums in matrix order).
-	slices.SortStableFunc(xs, func(a, b telemetry.Sample) int { return cmp.Compare(a.T, b.T) })
+	sortByTime(xs)
 	k := 0
 	for i := 1; i < len(xs); i++ {
 		if xs[i].T == xs[k].T {
@@ -221,4 +221,58 @@ func forecast(xs []telemetry.Sample, horizon float64) (float64, bool) {
 		b = num / den
 	}
 	return math.Max(0, pm+b*(pts[len(pts)-1].T+horizon-tm)), true
+}
+
+// maxRuns is the most sorted runs sortByTime merges; more are sorted by slices.SortStableFunc.
+const maxRuns = 16
+
+// sortByTime sorts xs by increasing time, stably, as slices.SortStableFunc does, with the same
+// result. The samples of a window are a few series in increasing time one after another, so it
+// merges those runs (left first on equal times) instead of sorting; a window of more runs is sorted.
+func sortByTime(xs []telemetry.Sample) {
+	var ends [maxRuns + 1]int
+	k := 0
+	for i := 1; i <= len(xs); i++ {
+		if i == len(xs) || xs[i].T < xs[i-1].T {
+			if k == maxRuns {
+				slices.SortStableFunc(xs, func(a, b telemetry.Sample) int { return cmp.Compare(a.T, b.T) })
+				return
+			}
+			ends[k] = i
+			k++
+		}
+	}
+	if k <= 1 {
+		return
+	}
+	var buf [64]telemetry.Sample
+	tmp := buf[:0]
+	for k > 1 { // Merge adjacent runs pairwise, left run first on equal times: stable.
+		j, start := 0, 0
+		for i := 0; i < k; i += 2 {
+			if i+1 == k {
+				ends[j] = ends[i]
+				j++
+				break
+			}
+			mid, end := ends[i], ends[i+1]
+			tmp = append(tmp[:0], xs[start:mid]...)
+			a, b, o := 0, mid, start
+			for a < len(tmp) && b < end {
+				if xs[b].T < tmp[a].T {
+					xs[o] = xs[b]
+					b++
+				} else {
+					xs[o] = tmp[a]
+					a++
+				}
+				o++
+			}
+			copy(xs[o:], tmp[a:]) // What is left of the right run is in place.
+			ends[j] = end
+			j++
+			start = end
+		}
+		k = j
+	}
 }

@@ -2,8 +2,10 @@ package scoring
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -142,5 +144,31 @@ func TestRecorderWindowsEqualMatrices(t *testing.T) {
 	}
 	if n := strings.Count(dumps[0].String(), "\n"); n < 500 {
 		t.Errorf("only %d dump lines: the test scores too little", n)
+	}
+}
+
+// TestSortByTimeIsStableSort: sortByTime gives slices.SortStableFunc's order (samples told apart by
+// value) for sorted runs, few or many, with equal times within and across runs.
+func TestSortByTimeIsStableSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for trial := range 2000 {
+		var xs []telemetry.Sample
+		runs := 1 + rng.IntN(20)
+		for range runs {
+			tt := float64(rng.IntN(5))
+			for range rng.IntN(30) {
+				xs = append(xs, telemetry.Sample{T: tt, V: float64(len(xs))})
+				tt += float64(rng.IntN(3)) // equal times within a run too
+			}
+		}
+		if trial%7 == 0 {
+			rng.Shuffle(len(xs), func(i, j int) { xs[i], xs[j] = xs[j], xs[i] })
+		}
+		want := slices.Clone(xs)
+		slices.SortStableFunc(want, func(a, b telemetry.Sample) int { return cmp.Compare(a.T, b.T) })
+		sortByTime(xs)
+		if !slices.Equal(xs, want) {
+			t.Fatalf("trial %d: %v, want %v", trial, xs, want)
+		}
 	}
 }
