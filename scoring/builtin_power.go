@@ -159,10 +159,9 @@ func (s *PowerForecast) scoreWindow(ws []nodeWindow, out []result, scratch *[]te
 		xs = (*scratch)[:0]
 		defer func() { *scratch = xs[:0] }()
 	}
-	add := func(x telemetry.Sample) { xs = append(xs, x) }
 	if s.o.Scope == ScopeCluster {
 		for _, w := range ws {
-			w.each(s.o.Metric, add)
+			xs = w.appendFinite(xs, s.o.Metric)
 		}
 		if p, ok := forecast(xs, s.o.Horizon); ok {
 			out = s.candidates(out, "", p)
@@ -170,8 +169,7 @@ func (s *PowerForecast) scoreWindow(ws []nodeWindow, out []result, scratch *[]te
 		return out
 	}
 	for _, w := range ws {
-		xs = xs[:0]
-		w.each(s.o.Metric, add)
+		xs = w.appendFinite(xs[:0], s.o.Metric)
 		if p, ok := forecast(xs, s.o.Horizon); ok {
 			out = s.candidates(out, w.node, p)
 		}

@@ -78,18 +78,19 @@ func byNode(m telemetry.Matrix) []nodeWindow {
 	return out
 }
 
-// each calls f with every finite sample of the node's series of metric.
-func (w nodeWindow) each(metric string, f func(telemetry.Sample)) {
+// appendFinite appends every finite sample of the node's series of metric to dst, in series order.
+func (w nodeWindow) appendFinite(dst []telemetry.Sample, metric string) []telemetry.Sample {
 	for _, s := range w.series {
 		if s.metric != metric {
 			continue
 		}
 		for _, x := range s.values {
 			if !math.IsNaN(x.V) && !math.IsInf(x.V, 0) {
-				f(x)
+				dst = append(dst, x)
 			}
 		}
 	}
+	return dst
 }
 
 // result is a built-in scorer's result before it becomes a Result: the labels it may carry ("node"
@@ -123,7 +124,17 @@ func results(rs []result) []Result {
 // mean returns the mean of the node's finite samples of metric, each mapped by g, and false if there are none.
 func (w nodeWindow) mean(metric string, g func(float64) float64) (float64, bool) {
 	s, n := 0.0, 0
-	w.each(metric, func(x telemetry.Sample) { s += g(x.V); n++ })
+	for _, ser := range w.series { // appendFinite's samples, without a copy
+		if ser.metric != metric {
+			continue
+		}
+		for _, x := range ser.values {
+			if !math.IsNaN(x.V) && !math.IsInf(x.V, 0) {
+				s += g(x.V)
+				n++
+			}
+		}
+	}
 	if n == 0 {
 		return 0, false
 	}
@@ -133,7 +144,17 @@ func (w nodeWindow) mean(metric string, g func(float64) float64) (float64, bool)
 // peak returns the largest finite sample of metric on the node and false if there is none.
 func (w nodeWindow) peak(metric string) (float64, bool) {
 	p, n := math.Inf(-1), 0
-	w.each(metric, func(x telemetry.Sample) { p = math.Max(p, x.V); n++ })
+	for _, ser := range w.series { // appendFinite's samples, without a copy
+		if ser.metric != metric {
+			continue
+		}
+		for _, x := range ser.values {
+			if !math.IsNaN(x.V) && !math.IsInf(x.V, 0) {
+				p = math.Max(p, x.V)
+				n++
+			}
+		}
+	}
 	return p, n > 0
 }
 

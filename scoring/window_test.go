@@ -14,20 +14,6 @@ import (
 	"github.com/airansim/airansim/telemetry"
 )
 
-// reqList is a sim.Source of requests in arrival order.
-type reqList struct {
-	rs []sim.Request
-	i  int
-}
-
-func (l *reqList) Next() (sim.Request, bool, error) {
-	if l.i == len(l.rs) {
-		return sim.Request{}, false, nil
-	}
-	l.i++
-	return l.rs[l.i-1], true, nil
-}
-
 // recorded returns the telemetry of a 200 s run of five busy nodes in clusters c0 (nodes z, a, m,
 // out of name order) and c1 (b, y), and an empty cluster c2.
 func recorded(t *testing.T) *telemetry.Recorder {
