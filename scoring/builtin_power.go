@@ -49,7 +49,8 @@ func (s *ThroughputPerWatt) Config() Config {
 
 // Score returns one score per node.
 func (s *ThroughputPerWatt) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	return results(s.scoreWindow(byNode(data), nil, nil)), nil
+	ws := byNode(data)
+	return results(s.scoreWindow(ws, make([]result, 0, len(ws)*s.perNode()), nil)), nil
 }
 
 func (s *ThroughputPerWatt) scoreWindow(ws []nodeWindow, out []result, _ *[]telemetry.Sample) []result {
@@ -150,7 +151,8 @@ func (s *PowerForecast) Config() Config {
 
 // Score returns one score per candidate (per node and candidate in ScopeNode).
 func (s *PowerForecast) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	return results(s.scoreWindow(byNode(data), nil, nil)), nil
+	ws := byNode(data)
+	return results(s.scoreWindow(ws, make([]result, 0, len(ws)*s.perNode()), nil)), nil
 }
 
 func (s *PowerForecast) scoreWindow(ws []nodeWindow, out []result, scratch *[]telemetry.Sample) []result {
@@ -274,3 +276,9 @@ func sortByTime(xs []telemetry.Sample) {
 		k = j
 	}
 }
+
+// perNode is the most results per node of the window.
+func (*ThroughputPerWatt) perNode() int { return 1 }
+
+// perNode is the most results per node of the window (per candidate; one node's worth in ScopeCluster).
+func (s *PowerForecast) perNode() int { return len(s.o.Candidates) }

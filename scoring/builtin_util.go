@@ -49,7 +49,8 @@ func (u *Utilisation) Config() Config {
 
 // Score returns one score per node.
 func (u *Utilisation) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	return results(u.scoreWindow(byNode(data), nil, nil)), nil
+	ws := byNode(data)
+	return results(u.scoreWindow(ws, make([]result, 0, len(ws)), nil)), nil
 }
 
 func (u *Utilisation) scoreWindow(ws []nodeWindow, out []result, _ *[]telemetry.Sample) []result {
@@ -93,7 +94,8 @@ func (s *SpareCapacity) Config() Config {
 
 // Score returns one score per node.
 func (s *SpareCapacity) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	return results(s.scoreWindow(byNode(data), nil, nil)), nil
+	ws := byNode(data)
+	return results(s.scoreWindow(ws, make([]result, 0, len(ws)*s.perNode()), nil)), nil
 }
 
 func (s *SpareCapacity) scoreWindow(ws []nodeWindow, out []result, _ *[]telemetry.Sample) []result {
@@ -124,3 +126,6 @@ func joinQuery(ms []string) string {
 
 // unit clamps a utilisation to [0, 1].
 func unit(v float64) float64 { return clamp(v, 0, 1) }
+
+// perNode is the most results per node of the window.
+func (*SpareCapacity) perNode() int { return 1 }

@@ -55,18 +55,22 @@ type nodeSeries struct {
 func byNode(m telemetry.Matrix) []nodeWindow {
 	type ref struct {
 		node string
-		s    nodeSeries
+		i    int
 	}
 	refs := make([]ref, len(m))
 	for i := range m {
-		refs[i] = ref{m[i].Metric["node"], nodeSeries{m[i].Metric["__name__"], m[i].Values}}
+		refs[i] = ref{m[i].Metric["node"], i}
 	}
 	slices.SortStableFunc(refs, func(a, b ref) int { return strings.Compare(a.node, b.node) })
 	ps := make([]nodeSeries, len(m))
+	groups := 0
 	for i, r := range refs {
-		ps[i] = r.s
+		ps[i] = nodeSeries{m[r.i].Metric["__name__"], m[r.i].Values}
+		if i == 0 || r.node != refs[i-1].node {
+			groups++
+		}
 	}
-	var out []nodeWindow
+	out := make([]nodeWindow, 0, groups)
 	for i := 0; i < len(ps); {
 		j := i + 1
 		for j < len(ps) && refs[j].node == refs[i].node {
@@ -110,7 +114,10 @@ type windowScorer interface {
 
 // results returns the public form of rs: labels {"node": …, "meta": …}, each only when not "".
 func results(rs []result) []Result {
-	var out []Result
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]Result, 0, len(rs))
 	for _, r := range rs {
 		l := nodeLabels(r.node)
 		if r.meta != "" {
