@@ -5,9 +5,11 @@ import (
 	"cmp"
 	"context"
 	"math/rand/v2"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/sim"
@@ -156,5 +158,59 @@ func TestSortByTimeIsStableSort(t *testing.T) {
 		if !slices.Equal(xs, want) {
 			t.Fatalf("trial %d: %v, want %v", trial, xs, want)
 		}
+	}
+}
+
+// TestHTTPEqualsInProcessOnRecorder: on a run's telemetry, the built-in scorers in process (windows
+// read from the recorder) and behind the Scoring API (Query's matrices as JSON) store the same scores.
+func TestHTTPEqualsInProcessOnRecorder(t *testing.T) {
+	ctx := context.Background()
+	rec := recorded(t)
+	local := builtinScorers(t)
+	var remote []Scorer
+	for _, sc := range local {
+		srv := httptest.NewServer(NewHandler(sc))
+		defer srv.Close()
+		c, err := Dial(ctx, srv.URL, ClientOptions{Timeout: 5 * time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		remote = append(remote, c)
+	}
+	sec := Section{Scorers: []Override{
+		{Name: UtilisationName, DimensionFormat: "${node}"}, {Name: SpareCapacityName, DimensionFormat: "${cluster}/${node}"},
+		{Name: ThroughputPerWattName, DimensionFormat: "${node}"}, {Name: PowerForecastName, DimensionFormat: "${node}/${meta}", Interval: 7},
+	}}
+	run := func(scs []Scorer) string {
+		specs, err := sec.Specs(scs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		as, err := Distribute([]Cluster{{Name: "c0"}, {Name: "c1"}}, specs, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := NewHub(rec, as, AgentOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		for now := 10.0; now <= 200; now += 10 {
+			if err := h.Advance(ctx, now); err != nil {
+				t.Fatal(err)
+			}
+			if err := h.Store().Dump(&b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, s := range h.Stats() {
+			if s.Failed != 0 || s.Stored == 0 {
+				t.Errorf("%+v", s)
+			}
+		}
+		return b.String()
+	}
+	if want, got := run(local), run(remote); got != want {
+		t.Errorf("over HTTP\n%s\nin process\n%s", got, want)
 	}
 }
