@@ -61,14 +61,20 @@ type agent struct {
 	match   map[string]string
 	runs    []*run
 
-	// The built-in scorers' windows read from the recorder (Hub.window), reused between calls.
+	// The built-in scorers' windows read from the recorder (agent.window), reused between calls.
 	groups  [][]int            // the cluster's node indices grouped by name, names increasing; nil: not yet
 	names   []string           // each group's node name
-	buf     []telemetry.Sample // every sample of the window
-	windows []nodeWindow       // the window by node
-	series  []nodeSeries       // backing array of windows' series
 	scratch []telemetry.Sample // scorers' scratch
 	res     []result           // scorers' results
+}
+
+// recWindow is a run's window read from the recorder, reused between calls: its layout (series and
+// windows, which hold pointers) is rebuilt only when the samples per series or their array change.
+type recWindow struct {
+	buf     []telemetry.Sample // every sample of the window
+	lens    []int              // samples per series
+	series  []nodeSeries       // backing array of windows' series
+	windows []nodeWindow       // the window by node
 }
 
 // run is one scorer on one cluster.
@@ -79,6 +85,7 @@ type run struct {
 	next  float64 // Simulated time of the next call, s.
 	stats Stats
 	items []item // Reused buffer of one call's scores.
+	win   recWindow
 }
 
 // NewHub returns a hub whose agents run the assignments' specs, reading windows from src. Every
@@ -171,12 +178,13 @@ func (h *Hub) call(ctx context.Context, a *agent, r *run) error {
 			a.group(h.rec)
 		}
 		if len(a.groups) > 0 { // A cluster without nodes takes the general path, for Query's errors.
-			if err := a.window(h.rec, r, t); err != nil {
+			win, err := a.window(h.rec, r, t)
+			if err != nil {
 				r.fail(KindSource)
 				return nil
 			}
 			t0 := h.clock()
-			a.res = ws.scoreWindow(a.windows, a.res[:0], &a.scratch)
+			a.res = ws.scoreWindow(win, a.res[:0], &a.scratch)
 			lat := h.clock().Sub(t0)
 			r.stats.Latency += lat
 			r.stats.MaxLatency = max(r.stats.MaxLatency, lat)
@@ -281,40 +289,60 @@ func (a *agent) group(rec *telemetry.Recorder) {
 	}
 }
 
-// window sets a.windows to r's window at t read from rec: what byNode gives for the matrix of r's
-// queries (Query per metric, concatenated), except that a node whose series have no samples keeps
-// an empty window (the built-in scorers give such a node no score, as when it is absent).
-func (a *agent) window(rec *telemetry.Recorder, r *run, t float64) error {
-	qs := r.spec.Queries
-	a.buf = a.buf[:0]
-	a.series = a.series[:0]
+// window returns r's window at t read from rec: what byNode gives for the matrix of r's queries
+// (Query per metric, concatenated), except that a node whose series have no samples keeps an empty
+// window (the built-in scorers give such a node no score, as when it is absent).
+func (a *agent) window(rec *telemetry.Recorder, r *run, t float64) ([]nodeWindow, error) {
+	w, qs := &r.win, r.spec.Queries
+	nser := 0
+	for _, g := range a.groups {
+		nser += len(g) * len(qs)
+	}
+	same := len(w.lens) == nser && w.windows != nil
+	w.lens = slices.Grow(w.lens[:0], nser)[:nser]
+	buf := w.buf[:0]
+	i := 0
 	var err error
 	for _, g := range a.groups { // Series of a node: by query, then by node within the group (matrix order).
 		for _, q := range qs {
 			for _, n := range g {
-				from := len(a.buf)
-				if a.buf, err = rec.QueryNode(a.buf, q, n, t-r.spec.Range, t, r.spec.Step); err != nil {
-					return err
+				from := len(buf)
+				if buf, err = rec.QueryNode(buf, q, n, t-r.spec.Range, t, r.spec.Step); err != nil {
+					return nil, err
 				}
-				a.series = append(a.series, nodeSeries{metric: q, values: a.buf[from:len(a.buf):len(a.buf)]})
+				if k := len(buf) - from; w.lens[i] != k {
+					w.lens[i], same = k, false
+				}
+				i++
 			}
 		}
 	}
-	// a.buf may have moved while growing: point the series at its final array.
+	moved := len(buf) > 0 && (len(w.buf) == 0 || &buf[0] != &w.buf[0])
+	w.buf = buf
+	if same && !moved {
+		return w.windows, nil // Same layout, same array: the series already hold the new samples.
+	}
+	w.series = slices.Grow(w.series[:0], nser)[:nser]
 	off := 0
-	for i := range a.series {
-		k := len(a.series[i].values)
-		a.series[i].values = a.buf[off : off+k : off+k]
-		off += k
+	i = 0
+	for _, g := range a.groups {
+		for _, q := range qs {
+			for range g {
+				k := w.lens[i]
+				w.series[i] = nodeSeries{metric: q, values: buf[off : off+k : off+k]}
+				off += k
+				i++
+			}
+		}
 	}
-	a.windows = a.windows[:0]
+	w.windows = w.windows[:0]
 	off = 0
-	for i, g := range a.groups {
+	for j, g := range a.groups {
 		k := len(g) * len(qs)
-		a.windows = append(a.windows, nodeWindow{node: a.names[i], series: a.series[off : off+k : off+k]})
+		w.windows = append(w.windows, nodeWindow{node: a.names[j], series: w.series[off : off+k : off+k]})
 		off += k
 	}
-	return nil
+	return w.windows, nil
 }
 
 func (r *run) fail(k ErrorKind) {
