@@ -49,6 +49,7 @@ const NumKinds = int(numKinds)
 // stored scores depend on simulated time only.
 type Hub struct {
 	src    Source
+	rec    *telemetry.Recorder // src when it is a recorder: built-in scorers read it without matrices
 	store  Store
 	agents []*agent
 	clock  func() time.Time
@@ -59,6 +60,21 @@ type agent struct {
 	cluster string
 	match   map[string]string
 	runs    []*run
+
+	// The built-in scorers' windows read from the recorder (agent.window), reused between calls.
+	groups  [][]int            // the cluster's node indices grouped by name, names increasing; nil: not yet
+	names   []string           // each group's node name
+	scratch []telemetry.Sample // scorers' scratch
+	res     []result           // scorers' results
+}
+
+// recWindow is a run's window read from the recorder, reused between calls: its layout (series and
+// windows, which hold pointers) is rebuilt only when the samples per series or their array change.
+type recWindow struct {
+	buf     []telemetry.Sample // every sample of the window
+	lens    []int              // samples per series
+	series  []nodeSeries       // backing array of windows' series
+	windows []nodeWindow       // the window by node
 }
 
 // run is one scorer on one cluster.
@@ -69,12 +85,16 @@ type run struct {
 	next  float64 // Simulated time of the next call, s.
 	stats Stats
 	items []item // Reused buffer of one call's scores.
+	win   recWindow
 }
 
 // NewHub returns a hub whose agents run the assignments' specs, reading windows from src. Every
 // spec must have a Scorer (NewSpec) and a Prometheus spec needs a non-nil src.
 func NewHub(src Source, assignments []Assignment, opts AgentOptions) (*Hub, error) {
 	h := &Hub{src: src, clock: opts.Clock}
+	if rec, ok := src.(*telemetry.Recorder); ok && rec != nil {
+		h.rec = rec
+	}
 	if h.clock == nil {
 		h.clock = time.Now
 	}
@@ -153,6 +173,34 @@ func (a *agent) due(now float64) *run {
 func (h *Hub) call(ctx context.Context, a *agent, r *run) error {
 	t := r.next
 	r.stats.Calls++
+	if ws, ok := r.spec.Scorer.(windowScorer); ok && h.rec != nil && r.spec.SourceType == SourcePrometheus {
+		if a.groups == nil {
+			a.group(h.rec)
+		}
+		if len(a.groups) > 0 { // A cluster without nodes takes the general path, for Query's errors.
+			win, err := a.window(h.rec, r, t)
+			if err != nil {
+				r.fail(KindSource)
+				return nil
+			}
+			t0 := h.clock()
+			a.res = ws.scoreWindow(win, a.res[:0], &a.scratch)
+			lat := h.clock().Sub(t0)
+			r.stats.Latency += lat
+			r.stats.MaxLatency = max(r.stats.MaxLatency, lat)
+			r.items = r.items[:0]
+			for _, x := range a.res {
+				if v, ok := r.clamp(x.score); ok {
+					if d := r.spec.dim.renderResult(a.cluster, r.spec.ScoreName, x); d != "" {
+						r.items = append(r.items, item{dim: d, value: v})
+					}
+				}
+			}
+			h.store.replace(a.cluster, r.spec.ScoreName, t, t+r.spec.Validity, r.dedup())
+			r.stats.Stored += len(r.items)
+			return nil
+		}
+	}
 	var data telemetry.Matrix
 	if r.spec.SourceType == SourcePrometheus {
 		for _, q := range r.spec.Queries {
@@ -179,14 +227,9 @@ func (h *Hub) call(ctx context.Context, a *agent, r *run) error {
 	}
 	r.items = r.items[:0]
 	for _, x := range res {
-		v := x.Score
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			r.stats.Errors[KindOutOfRange]++
+		v, ok := r.clamp(x.Score)
+		if !ok {
 			continue
-		}
-		if v < -100 || v > 100 {
-			r.stats.Errors[KindOutOfRange]++
-			v = min(max(v, -100), 100)
 		}
 		d := r.spec.dim.render(a.cluster, r.spec.ScoreName, x.Metric)
 		if d == "" { // As the addon's agent: a result whose dimension renders empty is skipped.
@@ -194,6 +237,27 @@ func (h *Hub) call(ctx context.Context, a *agent, r *run) error {
 		}
 		r.items = append(r.items, item{dim: d, value: v})
 	}
+	h.store.replace(a.cluster, r.spec.ScoreName, t, t+r.spec.Validity, r.dedup())
+	r.stats.Stored += len(r.items)
+	return nil
+}
+
+// clamp returns a result's score clamped to [−100, 100], counting it out of range when it had to
+// be, and false for a NaN or infinite score (counted, and dropped).
+func (r *run) clamp(v float64) (float64, bool) {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		r.stats.Errors[KindOutOfRange]++
+		return 0, false
+	}
+	if v < -100 || v > 100 {
+		r.stats.Errors[KindOutOfRange]++
+		v = min(max(v, -100), 100)
+	}
+	return v, true
+}
+
+// dedup sorts r.items by dimension keeping the later of equal dimensions, and returns them.
+func (r *run) dedup() []item {
 	// Equal dimensions: the later result wins (stable sort, then keep the last of each run).
 	slices.SortStableFunc(r.items, func(x, y item) int { return strings.Compare(x.dim, y.dim) })
 	out := r.items[:0]
@@ -204,9 +268,81 @@ func (h *Hub) call(ctx context.Context, a *agent, r *run) error {
 		out = append(out, it)
 	}
 	r.items = out
-	h.store.replace(a.cluster, r.spec.ScoreName, t, t+r.spec.Validity, r.items)
-	r.stats.Stored += len(r.items)
-	return nil
+	return out
+}
+
+// group sets a.groups and a.names from the recorder: the cluster's nodes (NodesOf) grouped by name
+// in increasing name order, each group in node order, as byNode groups Query's series.
+func (a *agent) group(rec *telemetry.Recorder) {
+	names := rec.Nodes()
+	idx := rec.NodesOf(a.cluster)
+	slices.SortStableFunc(idx, func(x, y int) int { return strings.Compare(names[x], names[y]) })
+	a.groups = [][]int{}
+	for i := 0; i < len(idx); {
+		j := i + 1
+		for j < len(idx) && names[idx[j]] == names[idx[i]] {
+			j++
+		}
+		a.groups = append(a.groups, idx[i:j:j])
+		a.names = append(a.names, names[idx[i]])
+		i = j
+	}
+}
+
+// window returns r's window at t read from rec: what byNode gives for the matrix of r's queries
+// (Query per metric, concatenated), except that a node whose series have no samples keeps an empty
+// window (the built-in scorers give such a node no score, as when it is absent).
+func (a *agent) window(rec *telemetry.Recorder, r *run, t float64) ([]nodeWindow, error) {
+	w, qs := &r.win, r.spec.Queries
+	nser := 0
+	for _, g := range a.groups {
+		nser += len(g) * len(qs)
+	}
+	same := len(w.lens) == nser && w.windows != nil
+	w.lens = slices.Grow(w.lens[:0], nser)[:nser]
+	buf := w.buf[:0]
+	i := 0
+	var err error
+	for _, g := range a.groups { // Series of a node: by query, then by node within the group (matrix order).
+		for _, q := range qs {
+			for _, n := range g {
+				from := len(buf)
+				if buf, err = rec.QueryNode(buf, q, n, t-r.spec.Range, t, r.spec.Step); err != nil {
+					return nil, err
+				}
+				if k := len(buf) - from; w.lens[i] != k {
+					w.lens[i], same = k, false
+				}
+				i++
+			}
+		}
+	}
+	moved := len(buf) > 0 && (len(w.buf) == 0 || &buf[0] != &w.buf[0])
+	w.buf = buf
+	if same && !moved {
+		return w.windows, nil // Same layout, same array: the series already hold the new samples.
+	}
+	w.series = slices.Grow(w.series[:0], nser)[:nser]
+	off := 0
+	i = 0
+	for _, g := range a.groups {
+		for _, q := range qs {
+			for range g {
+				k := w.lens[i]
+				w.series[i] = nodeSeries{metric: q, values: buf[off : off+k : off+k]}
+				off += k
+				i++
+			}
+		}
+	}
+	w.windows = w.windows[:0]
+	off = 0
+	for j, g := range a.groups {
+		k := len(g) * len(qs)
+		w.windows = append(w.windows, nodeWindow{node: a.names[j], series: w.series[off : off+k : off+k]})
+		off += k
+	}
+	return w.windows, nil
 }
 
 func (r *run) fail(k ErrorKind) {

@@ -49,16 +49,20 @@ func (s *ThroughputPerWatt) Config() Config {
 
 // Score returns one score per node.
 func (s *ThroughputPerWatt) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	var out []Result
-	for _, w := range byNode(data) {
+	ws := byNode(data)
+	return results(s.scoreWindow(ws, make([]result, 0, len(ws)*s.perNode()), nil)), nil
+}
+
+func (s *ThroughputPerWatt) scoreWindow(ws []nodeWindow, out []result, _ *[]telemetry.Sample) []result {
+	for _, w := range ws {
 		tp, ok1 := w.mean(s.o.Throughput, identity)
 		p, ok2 := w.mean(s.o.Power, identity)
 		if !ok1 || !ok2 || p <= 0 {
 			continue
 		}
-		out = append(out, Result{Metric: nodeLabels(w.node), Score: math.Min(100*(tp/p)/s.o.Reference, 100)})
+		out = append(out, result{node: w.node, score: math.Min(100*(tp/p)/s.o.Reference, 100)})
 	}
-	return out, nil
+	return out
 }
 
 // Candidate is a GPU configuration the power forecast is evaluated for: the power it would add, W
@@ -147,35 +151,37 @@ func (s *PowerForecast) Config() Config {
 
 // Score returns one score per candidate (per node and candidate in ScopeNode).
 func (s *PowerForecast) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	var out []Result
+	ws := byNode(data)
+	return results(s.scoreWindow(ws, make([]result, 0, len(ws)*s.perNode()), nil)), nil
+}
+
+func (s *PowerForecast) scoreWindow(ws []nodeWindow, out []result, scratch *[]telemetry.Sample) []result {
+	var xs []telemetry.Sample
+	if scratch != nil {
+		xs = (*scratch)[:0]
+		defer func() { *scratch = xs[:0] }()
+	}
 	if s.o.Scope == ScopeCluster {
-		var all []telemetry.Sample
-		for _, w := range byNode(data) {
-			w.each(s.o.Metric, func(x telemetry.Sample) { all = append(all, x) })
+		for _, w := range ws {
+			xs = w.appendFinite(xs, s.o.Metric)
 		}
-		if p, ok := forecast(all, s.o.Horizon); ok {
+		if p, ok := forecast(xs, s.o.Horizon); ok {
 			out = s.candidates(out, "", p)
 		}
-		return out, nil
+		return out
 	}
-	var xs []telemetry.Sample
-	for _, w := range byNode(data) {
-		xs = xs[:0]
-		w.each(s.o.Metric, func(x telemetry.Sample) { xs = append(xs, x) })
+	for _, w := range ws {
+		xs = w.appendFinite(xs[:0], s.o.Metric)
 		if p, ok := forecast(xs, s.o.Horizon); ok {
 			out = s.candidates(out, w.node, p)
 		}
 	}
-	return out, nil
+	return out
 }
 
-func (s *PowerForecast) candidates(out []Result, node string, p float64) []Result {
+func (s *PowerForecast) candidates(out []result, node string, p float64) []result {
 	for _, c := range s.o.Candidates {
-		l := nodeLabels(node)
-		if c.Name != "" {
-			l["meta"] = c.Name
-		}
-		out = append(out, Result{Metric: l, Score: clamp(100*(s.o.CapW-p-c.ExtraPowerW)/s.o.CapW, -100, 100)})
+		out = append(out, result{node: node, meta: c.Name, score: clamp(100*(s.o.CapW-p-c.ExtraPowerW)/s.o.CapW, -100, 100)})
 	}
 	return out
 }
@@ -187,7 +193,7 @@ func forecast(xs []telemetry.Sample, horizon float64) (float64, bool) {
 		return 0, false
 	}
 	// Sum the samples of equal times in place, in time order (stable: sums in matrix order).
-	slices.SortStableFunc(xs, func(a, b telemetry.Sample) int { return cmp.Compare(a.T, b.T) })
+	sortByTime(xs)
 	k := 0
 	for i := 1; i < len(xs); i++ {
 		if xs[i].T == xs[k].T {
@@ -216,3 +222,63 @@ func forecast(xs []telemetry.Sample, horizon float64) (float64, bool) {
 	}
 	return math.Max(0, pm+b*(pts[len(pts)-1].T+horizon-tm)), true
 }
+
+// maxRuns is the most sorted runs sortByTime merges; more are sorted by slices.SortStableFunc.
+const maxRuns = 16
+
+// sortByTime sorts xs by increasing time, stably, as slices.SortStableFunc does, with the same
+// result. The samples of a window are a few series in increasing time one after another, so it
+// merges those runs (left first on equal times) instead of sorting; a window of more runs is sorted.
+func sortByTime(xs []telemetry.Sample) {
+	var ends [maxRuns + 1]int
+	k := 0
+	for i := 1; i <= len(xs); i++ {
+		if i == len(xs) || xs[i].T < xs[i-1].T {
+			if k == maxRuns {
+				slices.SortStableFunc(xs, func(a, b telemetry.Sample) int { return cmp.Compare(a.T, b.T) })
+				return
+			}
+			ends[k] = i
+			k++
+		}
+	}
+	if k <= 1 {
+		return
+	}
+	var buf [64]telemetry.Sample
+	tmp := buf[:0]
+	for k > 1 { // Merge adjacent runs pairwise, left run first on equal times: stable.
+		j, start := 0, 0
+		for i := 0; i < k; i += 2 {
+			if i+1 == k {
+				ends[j] = ends[i]
+				j++
+				break
+			}
+			mid, end := ends[i], ends[i+1]
+			tmp = append(tmp[:0], xs[start:mid]...)
+			a, b, o := 0, mid, start
+			for a < len(tmp) && b < end {
+				if xs[b].T < tmp[a].T {
+					xs[o] = xs[b]
+					b++
+				} else {
+					xs[o] = tmp[a]
+					a++
+				}
+				o++
+			}
+			copy(xs[o:], tmp[a:]) // What is left of the right run is in place.
+			ends[j] = end
+			j++
+			start = end
+		}
+		k = j
+	}
+}
+
+// perNode is the most results per node of the window.
+func (*ThroughputPerWatt) perNode() int { return 1 }
+
+// perNode is the most results per node of the window (per candidate; one node's worth in ScopeCluster).
+func (s *PowerForecast) perNode() int { return len(s.o.Candidates) }

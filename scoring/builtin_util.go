@@ -49,13 +49,17 @@ func (u *Utilisation) Config() Config {
 
 // Score returns one score per node.
 func (u *Utilisation) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	var out []Result
-	for _, w := range byNode(data) {
+	ws := byNode(data)
+	return results(u.scoreWindow(ws, make([]result, 0, len(ws)), nil)), nil
+}
+
+func (u *Utilisation) scoreWindow(ws []nodeWindow, out []result, _ *[]telemetry.Sample) []result {
+	for _, w := range ws {
 		if m, ok := w.mean(u.o.Metric, unit); ok {
-			out = append(out, Result{Metric: nodeLabels(w.node), Score: 100 * m})
+			out = append(out, result{node: w.node, score: 100 * m})
 		}
 	}
-	return out, nil
+	return out
 }
 
 // SpareCapacityOptions configures the spare-capacity scorer. The zero value works.
@@ -90,8 +94,12 @@ func (s *SpareCapacity) Config() Config {
 
 // Score returns one score per node.
 func (s *SpareCapacity) Score(_ context.Context, data telemetry.Matrix) ([]Result, error) {
-	var out []Result
-	for _, w := range byNode(data) {
+	ws := byNode(data)
+	return results(s.scoreWindow(ws, make([]result, 0, len(ws)*s.perNode()), nil)), nil
+}
+
+func (s *SpareCapacity) scoreWindow(ws []nodeWindow, out []result, _ *[]telemetry.Sample) []result {
+	for _, w := range ws {
 		worst, found := 0.0, false
 		for _, m := range s.o.Metrics {
 			if p, ok := w.peak(m); ok {
@@ -99,10 +107,10 @@ func (s *SpareCapacity) Score(_ context.Context, data telemetry.Matrix) ([]Resul
 			}
 		}
 		if found {
-			out = append(out, Result{Metric: nodeLabels(w.node), Score: 200*(1-worst) - 100})
+			out = append(out, result{node: w.node, score: 200*(1-worst) - 100})
 		}
 	}
-	return out, nil
+	return out
 }
 
 func joinQuery(ms []string) string {
@@ -118,3 +126,6 @@ func joinQuery(ms []string) string {
 
 // unit clamps a utilisation to [0, 1].
 func unit(v float64) float64 { return clamp(v, 0, 1) }
+
+// perNode is the most results per node of the window.
+func (*SpareCapacity) perNode() int { return 1 }

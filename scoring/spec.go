@@ -161,6 +161,35 @@ func (p formatPart) value(cluster, scoreName string, labels map[string]string) s
 	return labels[Placeholders[p.ph]]
 }
 
+// renderResult is render for a built-in scorer's result, whose labels are its node and meta (each
+// absent when ""): the same dimension as render of results([]result{x})[0].Metric.
+func (f format) renderResult(cluster, scoreName string, x result) string {
+	if len(f) == 1 {
+		return f[0].resultValue(cluster, scoreName, x)
+	}
+	var b strings.Builder
+	for _, p := range f {
+		b.WriteString(p.resultValue(cluster, scoreName, x))
+	}
+	return b.String()
+}
+
+func (p formatPart) resultValue(cluster, scoreName string, x result) string {
+	switch {
+	case p.ph < 0:
+		return p.lit
+	case Placeholders[p.ph] == "cluster":
+		return cluster
+	case Placeholders[p.ph] == "scoreName":
+		return scoreName
+	case Placeholders[p.ph] == "node":
+		return x.node
+	case Placeholders[p.ph] == "meta":
+		return x.meta
+	}
+	return ""
+}
+
 func indexOf(xs []string, x string) int {
 	for i, v := range xs {
 		if v == x {

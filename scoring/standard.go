@@ -1,7 +1,7 @@
 package scoring
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -51,18 +51,33 @@ func StandardHub(src Source, clusters []Cluster, o StandardOptions) (*Hub, error
 // expired), sorted by cluster then dimension. Without any valid score it returns "".
 func (s *Store) Table(now float64, scoreNames []string) string {
 	type key struct{ cluster, dim string }
-	vals := map[key]map[string]float64{}
-	var keys []key
-	for _, sc := range s.Scores(now) {
-		k := key{sc.Cluster, sc.Dimension}
-		if vals[k] == nil {
-			vals[k] = map[string]float64{}
-			keys = append(keys, k)
-		}
-		vals[k][sc.ScoreName] = sc.Value
-	}
-	if len(keys) == 0 {
+	scores := s.Scores(now)
+	if len(scores) == 0 {
 		return ""
+	}
+	rows := map[key]int{} // row of each (cluster, dimension), in order of first appearance
+	var keys []key
+	var vals []float64 // rows × columns
+	var set []bool
+	for _, sc := range scores {
+		k := key{sc.Cluster, sc.Dimension}
+		r, ok := rows[k]
+		if !ok {
+			r = len(keys)
+			rows[k] = r
+			keys = append(keys, k)
+			vals = append(vals, make([]float64, len(scoreNames))...)
+			set = append(set, make([]bool, len(scoreNames))...)
+		}
+		for j, n := range scoreNames {
+			if n == sc.ScoreName {
+				vals[r*len(scoreNames)+j], set[r*len(scoreNames)+j] = sc.Value, true
+			}
+		}
+	}
+	order := make([]int, len(keys))
+	for i := range order {
+		order[i] = i
 	}
 	sortKeys := func(a, b key) int {
 		if c := strings.Compare(a.cluster, b.cluster); c != 0 {
@@ -70,25 +85,26 @@ func (s *Store) Table(now float64, scoreNames []string) string {
 		}
 		return strings.Compare(a.dim, b.dim)
 	}
-	for i := 1; i < len(keys); i++ { // insertion sort: a few dozen rows
-		for j := i; j > 0 && sortKeys(keys[j-1], keys[j]) > 0; j-- {
-			keys[j-1], keys[j] = keys[j], keys[j-1]
+	for i := 1; i < len(order); i++ { // insertion sort: a few dozen rows
+		for j := i; j > 0 && sortKeys(keys[order[j-1]], keys[order[j]]) > 0; j-- {
+			order[j-1], order[j] = order[j], order[j-1]
 		}
 	}
-	var b strings.Builder
-	b.WriteString("cluster | node or score | " + strings.Join(scoreNames, " | ") + "\n")
-	for _, k := range keys {
-		b.WriteString(k.cluster + " | " + k.dim)
-		for _, n := range scoreNames {
-			if v, ok := vals[k][n]; ok {
-				fmt.Fprintf(&b, " | %.0f", v)
+	var b []byte
+	b = append(b, "cluster | node or score | "+strings.Join(scoreNames, " | ")+"\n"...)
+	for _, r := range order {
+		k := keys[r]
+		b = append(append(append(b, k.cluster...), " | "...), k.dim...)
+		for j := range scoreNames {
+			if set[r*len(scoreNames)+j] {
+				b = strconv.AppendFloat(append(b, " | "...), vals[r*len(scoreNames)+j], 'f', 0, 64) // as fmt's %.0f
 			} else {
-				b.WriteString(" | -")
+				b = append(b, " | -"...)
 			}
 		}
-		b.WriteString("\n")
+		b = append(b, '\n')
 	}
-	return b.String()
+	return string(b)
 }
 
 // StandardScores are the score names of StandardHub, in its order.

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/airansim/airansim/telemetry"
@@ -73,4 +74,16 @@ type sourceFunc func(metric string, match map[string]string, start, end, step fl
 
 func (f sourceFunc) Query(metric string, match map[string]string, start, end, step float64) (telemetry.Matrix, error) {
 	return f(metric, match, start, end, step)
+}
+
+// TestTableNumbersAsPercentF: Table's numbers are fmt's %.0f (the format before strconv replaced it).
+func TestTableNumbersAsPercentF(t *testing.T) {
+	for _, v := range []float64{0, -0.4, 0.5, 1.5, 2.5, -2.5, 99.5, -99.5, 100, -100, 12.345, 1e-300, -1e-300, 49.999999999} {
+		var s Store
+		s.replace("c", "x", 0, 1, []item{{dim: "d", value: v}})
+		want := "cluster | node or score | x\nc | d | " + fmt.Sprintf("%.0f", v) + "\n"
+		if got := s.Table(0, []string{"x"}); got != want {
+			t.Errorf("%g: %q, want %q", v, got, want)
+		}
+	}
 }

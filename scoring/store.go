@@ -88,10 +88,15 @@ func (s *Store) All() []Score { return s.collect(func(*scoreSet) bool { return t
 
 func (s *Store) collect(keep func(*scoreSet) bool) []Score {
 	keys := make([]setKey, 0, len(s.sets))
+	n := 0
 	for k, set := range s.sets {
 		if keep(set) {
 			keys = append(keys, k)
+			n += len(set.items)
 		}
+	}
+	if n == 0 {
+		return nil
 	}
 	slices.SortFunc(keys, func(a, b setKey) int {
 		if c := strings.Compare(a.cluster, b.cluster); c != 0 {
@@ -99,7 +104,7 @@ func (s *Store) collect(keep func(*scoreSet) bool) []Score {
 		}
 		return strings.Compare(a.score, b.score)
 	})
-	var out []Score
+	out := make([]Score, 0, n)
 	for _, k := range keys {
 		set := s.sets[k]
 		for _, it := range set.items {

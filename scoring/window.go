@@ -41,7 +41,13 @@ func (w Window) withDefaults() Window {
 // nodeWindow is the window of one node: its series, in matrix order.
 type nodeWindow struct {
 	node   string
-	series []*telemetry.Series
+	series []nodeSeries
+}
+
+// nodeSeries is one series of a node's window: its metric name and samples.
+type nodeSeries struct {
+	metric string
+	values []telemetry.Sample
 }
 
 // byNode groups a matrix by its "node" label (series without one are grouped under ""), nodes in
@@ -49,18 +55,22 @@ type nodeWindow struct {
 func byNode(m telemetry.Matrix) []nodeWindow {
 	type ref struct {
 		node string
-		s    *telemetry.Series
+		i    int
 	}
 	refs := make([]ref, len(m))
 	for i := range m {
-		refs[i] = ref{m[i].Metric["node"], &m[i]}
+		refs[i] = ref{m[i].Metric["node"], i}
 	}
 	slices.SortStableFunc(refs, func(a, b ref) int { return strings.Compare(a.node, b.node) })
-	ps := make([]*telemetry.Series, len(m))
+	ps := make([]nodeSeries, len(m))
+	groups := 0
 	for i, r := range refs {
-		ps[i] = r.s
+		ps[i] = nodeSeries{m[r.i].Metric["__name__"], m[r.i].Values}
+		if i == 0 || r.node != refs[i-1].node {
+			groups++
+		}
 	}
-	var out []nodeWindow
+	out := make([]nodeWindow, 0, groups)
 	for i := 0; i < len(ps); {
 		j := i + 1
 		for j < len(ps) && refs[j].node == refs[i].node {
@@ -72,24 +82,66 @@ func byNode(m telemetry.Matrix) []nodeWindow {
 	return out
 }
 
-// each calls f with every finite sample of the node's series of metric.
-func (w nodeWindow) each(metric string, f func(telemetry.Sample)) {
+// appendFinite appends every finite sample of the node's series of metric to dst, in series order.
+func (w nodeWindow) appendFinite(dst []telemetry.Sample, metric string) []telemetry.Sample {
 	for _, s := range w.series {
-		if s.Metric["__name__"] != metric {
+		if s.metric != metric {
 			continue
 		}
-		for _, x := range s.Values {
+		for _, x := range s.values {
 			if !math.IsNaN(x.V) && !math.IsInf(x.V, 0) {
-				f(x)
+				dst = append(dst, x)
 			}
 		}
 	}
+	return dst
+}
+
+// result is a built-in scorer's result before it becomes a Result: the labels it may carry ("node"
+// and "meta", each left out when "") and the score.
+type result struct {
+	node, meta string
+	score      float64
+}
+
+// windowScorer is a built-in scorer: it scores windows grouped by node (byNode's form), which the
+// hub builds from a telemetry.Recorder without a matrix. Score is scoreWindow on byNode(data).
+type windowScorer interface {
+	Scorer
+	// scoreWindow appends the results of the window to out and returns it; scratch is reused.
+	scoreWindow(ws []nodeWindow, out []result, scratch *[]telemetry.Sample) []result
+}
+
+// results returns the public form of rs: labels {"node": …, "meta": …}, each only when not "".
+func results(rs []result) []Result {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]Result, 0, len(rs))
+	for _, r := range rs {
+		l := nodeLabels(r.node)
+		if r.meta != "" {
+			l["meta"] = r.meta
+		}
+		out = append(out, Result{Metric: l, Score: r.score})
+	}
+	return out
 }
 
 // mean returns the mean of the node's finite samples of metric, each mapped by g, and false if there are none.
 func (w nodeWindow) mean(metric string, g func(float64) float64) (float64, bool) {
 	s, n := 0.0, 0
-	w.each(metric, func(x telemetry.Sample) { s += g(x.V); n++ })
+	for _, ser := range w.series { // appendFinite's samples, without a copy
+		if ser.metric != metric {
+			continue
+		}
+		for _, x := range ser.values {
+			if !math.IsNaN(x.V) && !math.IsInf(x.V, 0) {
+				s += g(x.V)
+				n++
+			}
+		}
+	}
 	if n == 0 {
 		return 0, false
 	}
@@ -99,7 +151,17 @@ func (w nodeWindow) mean(metric string, g func(float64) float64) (float64, bool)
 // peak returns the largest finite sample of metric on the node and false if there is none.
 func (w nodeWindow) peak(metric string) (float64, bool) {
 	p, n := math.Inf(-1), 0
-	w.each(metric, func(x telemetry.Sample) { p = math.Max(p, x.V); n++ })
+	for _, ser := range w.series { // appendFinite's samples, without a copy
+		if ser.metric != metric {
+			continue
+		}
+		for _, x := range ser.values {
+			if !math.IsNaN(x.V) && !math.IsInf(x.V, 0) {
+				p = math.Max(p, x.V)
+				n++
+			}
+		}
+	}
 	return p, n > 0
 }
 

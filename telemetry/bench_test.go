@@ -91,3 +91,54 @@ func BenchmarkRun(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkQuery measures the range query a scoring agent makes for one metric of its cluster
+// (window 60 s, step 5 s, 13 points) on a recorder of k nodes in two clusters with a full ring,
+// and the range selector the experiment's observer reads (the last 5 s of power).
+func BenchmarkQuery(b *testing.B) {
+	for _, k := range []int{4, 40} {
+		cfg := twoNodes(nil, nil)
+		for i := 2; i < k; i++ {
+			cfg.Nodes = append(cfg.Nodes, sim.NodeSpec{Name: fmt.Sprint("n", i), GPU: 10, CPU: 4, VRAMGB: 10})
+		}
+		var c0, c1 []int
+		for i := range k {
+			if i < k/2 {
+				c0 = append(c0, i)
+			} else {
+				c1 = append(c1, i)
+			}
+		}
+		cfg.Clusters = []sim.ClusterSpec{{Name: "c0", Nodes: c0}, {Name: "c1", Nodes: c1}}
+		cfg.Horizon, cfg.NoEarlyStop = 120, true
+		r, err := telemetry.New(&cfg, telemetry.Options{Step: 1, Retention: 100})
+		if err != nil {
+			b.Fatal(err)
+		}
+		r.Install(&cfg)
+		s, err := sim.New(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Run(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+		sel := map[string]string{telemetry.LabelCluster: "c0"}
+		b.Run(fmt.Sprint("query/nodes=", k), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if m, err := r.Query(telemetry.PowerW, sel, 60, 120, 5); err != nil || len(m) != k/2 {
+					b.Fatal(err, len(m))
+				}
+			}
+		})
+		b.Run(fmt.Sprint("range/nodes=", k), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if m, err := r.Range(telemetry.PowerW, sel, 115, 120); err != nil || len(m) != k/2 {
+					b.Fatal(err, len(m))
+				}
+			}
+		})
+	}
+}

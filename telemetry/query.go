@@ -40,48 +40,129 @@ func (r *Recorder) Query(metric string, sel map[string]string, start, end, step 
 	if m < 0 {
 		return out, nil
 	}
-	// The matching nodes first, then one backing array for all their samples (a series is a
-	// capacity-limited part of it): two allocations instead of one growing slice per series.
-	type match struct {
-		n      int
-		labels map[string]string
-	}
-	var ms []match
-	for n := range r.nodes {
-		labels := map[string]string{LabelName: metric, LabelNode: r.nodes[n], LabelCluster: r.cluster[n]}
-		if matches(labels, sel) {
-			ms = append(ms, match{n, labels})
-		}
-	}
-	if len(ms) == 0 {
+	r.grid(start, end, step)
+	r.gridAt = gridKey{start, end, step, r.gen}
+	if len(r.gridT) == 0 {
 		return out, nil
 	}
-	// The stored row of every evaluation time, found once for all the series.
-	type point struct {
-		t   float64
-		row int
+	sel0 := r.selected(metric, sel)
+	if len(sel0) == 0 {
+		return out, nil
 	}
-	var pts []point
+	// One backing array for every series (each capped to its own part), one label map per series.
+	k := len(r.gridT)
+	vs := make([]Sample, k*len(sel0))
+	out = make(Matrix, len(sel0))
+	for j, n := range sel0 {
+		v := vs[j*k : (j+1)*k : (j+1)*k]
+		for x, t := range r.gridT {
+			v[x] = Sample{T: t, V: r.value(r.gridRow[x], n, m)}
+		}
+		out[j] = Series{Metric: r.labels(metric, n), Values: v}
+	}
+	return out, nil
+}
+
+// QueryNode appends to dst the samples of node n's series of metric that Query(metric, sel, start,
+// end, step) returns for any sel selecting that node (none if Query leaves the series out, as for an
+// unknown metric), and returns the extended slice: Query without label maps or a matrix, for
+// in-process readers that know their nodes (NodesOf). It fails as Query does, and for a node index
+// out of range. The evaluation times are computed once for consecutive calls with the same window
+// between two samples.
+func (r *Recorder) QueryNode(dst []Sample, metric string, n int, start, end, step float64) ([]Sample, error) {
+	if err := checkRange(start, end, step); err != nil {
+		return dst, err
+	}
+	if n < 0 || n >= len(r.nodes) {
+		return dst, fmt.Errorf("telemetry: node index %d: have %d nodes", n, len(r.nodes))
+	}
+	m := metricIndex(metric)
+	if m < 0 {
+		return dst, nil
+	}
+	if g := (gridKey{start, end, step, r.gen}); g != r.gridAt {
+		r.grid(start, end, step)
+		r.gridAt = g
+	}
+	for x, t := range r.gridT {
+		dst = append(dst, Sample{T: t, V: r.value(r.gridRow[x], n, m)})
+	}
+	return dst, nil
+}
+
+// NodesOf returns the indices of cluster's nodes (label LabelCluster), in node order.
+func (r *Recorder) NodesOf(cluster string) []int {
+	var out []int
+	for n, c := range r.cluster {
+		if c == cluster {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// gridKey identifies the evaluation grid last computed: the window and the ring's generation.
+type gridKey struct {
+	start, end, step float64
+	gen              uint64
+}
+
+// grid sets gridT and gridRow to the evaluation times t = start + k·step ≤ end that have a sample
+// and that sample's logical row: the latest at a time T with t − Lookback < T ≤ t (T within
+// timeSlack·Step after t counts as at t). Evaluation times increase with k, so the rows are found by one
+// binary search and a forward scan.
+func (r *Recorder) grid(start, end, step float64) {
+	r.gridT, r.gridRow = r.gridT[:0], r.gridRow[:0]
+	j := -1 // number of logical rows with a time ≤ the current tt; -1 before the first search
 	for k := 0; ; k++ {
 		t := start + float64(k)*step
 		if t > end {
 			break
 		}
-		if i, ok := r.at(t); ok {
-			pts = append(pts, point{t, i})
+		tt := t + timeSlack*r.o.Step
+		if j < 0 {
+			j = sort.Search(r.rows, func(i int) bool { return r.times[r.row(i)] > tt })
+		} else {
+			for j < r.rows && r.times[r.row(j)] <= tt {
+				j++
+			}
+		}
+		i := j - 1
+		if i < 0 || r.times[r.row(i)] <= t-r.o.Lookback {
+			continue
+		}
+		r.gridT, r.gridRow = append(r.gridT, t), append(r.gridRow, i)
+	}
+}
+
+// selected returns the indices of the nodes whose labels for metric match sel, in node order, in a
+// buffer reused by the next call.
+func (r *Recorder) selected(metric string, sel map[string]string) []int {
+	r.sel = r.sel[:0]
+	for n := range r.nodes {
+		if r.matches(metric, n, sel) {
+			r.sel = append(r.sel, n)
 		}
 	}
-	buf := make([]Sample, 0, len(ms)*len(pts))
-	for _, x := range ms {
-		first := len(buf)
-		for _, p := range pts {
-			buf = append(buf, Sample{T: p.t, V: r.value(p.row, x.n, m)})
-		}
-		if len(buf) > first {
-			out = append(out, Series{Metric: x.labels, Values: buf[first:len(buf):len(buf)]})
-		}
+	return r.sel
+}
+
+// labels returns a new label map of node n's series of metric.
+func (r *Recorder) labels(metric string, n int) map[string]string {
+	return map[string]string{LabelName: metric, LabelNode: r.nodes[n], LabelCluster: r.cluster[n]}
+}
+
+// label returns the value of label k of node n's series of metric ("" for a label it lacks).
+func (r *Recorder) label(metric string, n int, k string) string {
+	switch k {
+	case LabelName:
+		return metric
+	case LabelNode:
+		return r.nodes[n]
+	case LabelCluster:
+		return r.cluster[n]
 	}
-	return out, nil
+	return ""
 }
 
 func checkRange(start, end, step float64) error {
@@ -99,25 +180,14 @@ func checkRange(start, end, step float64) error {
 	return nil
 }
 
-// matches reports whether labels has every pair of sel (a missing label is "").
-func matches(labels, sel map[string]string) bool {
+// matches reports whether node n's series of metric has every label pair of sel (a missing label is "").
+func (r *Recorder) matches(metric string, n int, sel map[string]string) bool {
 	for k, v := range sel {
-		if labels[k] != v {
+		if r.label(metric, n, k) != v {
 			return false
 		}
 	}
 	return true
-}
-
-// at returns the logical row of the latest sample at a time T with t − Lookback < T ≤ t (T within
-// timeSlack·Step after t counts as at t).
-func (r *Recorder) at(t float64) (int, bool) {
-	tt := t + timeSlack*r.o.Step
-	i := sort.Search(r.rows, func(i int) bool { return r.times[r.row(i)] > tt }) - 1
-	if i < 0 || r.times[r.row(i)] <= t-r.o.Lookback {
-		return 0, false
-	}
-	return i, true
 }
 
 // Range returns the stored samples of metric whose time T has start < T ≤ end, with their own
@@ -134,18 +204,27 @@ func (r *Recorder) Range(metric string, sel map[string]string, start, end float6
 		return out, nil
 	}
 	first := sort.Search(r.rows, func(i int) bool { return r.times[r.row(i)] > start })
-	for n := range r.nodes {
-		labels := map[string]string{LabelName: metric, LabelNode: r.nodes[n], LabelCluster: r.cluster[n]}
-		if !matches(labels, sel) {
-			continue
+	last := first
+	for last < r.rows && r.times[r.row(last)] <= end {
+		last++
+	}
+	k := last - first
+	if k == 0 {
+		return out, nil
+	}
+	sel0 := r.selected(metric, sel)
+	if len(sel0) == 0 {
+		return out, nil
+	}
+	vs := make([]Sample, k*len(sel0))
+	out = make(Matrix, len(sel0))
+	for j, n := range sel0 {
+		v := vs[j*k : (j+1)*k : (j+1)*k]
+		for x := range v {
+			i := first + x
+			v[x] = Sample{T: r.times[r.row(i)], V: r.value(i, n, m)}
 		}
-		var vs []Sample
-		for i := first; i < r.rows && r.times[r.row(i)] <= end; i++ {
-			vs = append(vs, Sample{T: r.times[r.row(i)], V: r.value(i, n, m)})
-		}
-		if len(vs) > 0 {
-			out = append(out, Series{Metric: labels, Values: vs})
-		}
+		out[j] = Series{Metric: r.labels(metric, n), Values: v}
 	}
 	return out, nil
 }

@@ -160,3 +160,57 @@ func TestWriteCSV(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// TestQueryNodeEqualsQuery: QueryNode gives each node's samples of Query, also for the same window
+// asked again after a new sample (its evaluation times are recomputed), and fails as Query does.
+func TestQueryNodeEqualsQuery(t *testing.T) {
+	r, s := ended(t, 5) // retention 1 s at step 0.1 s: samples at 0, 0.1, …, 1
+	check := func(metric string, start, end, step float64) {
+		t.Helper()
+		var gots [][]telemetry.Sample // before Query, which recomputes the evaluation times
+		for n := range r.Nodes() {
+			got, err := r.QueryNode([]telemetry.Sample{{T: -1}}, metric, n, start, end, step)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gots = append(gots, got)
+		}
+		m, err := r.Query(metric, nil, start, end, step)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n, got := range gots {
+			var want []telemetry.Sample
+			if len(m) > 0 {
+				want = m[n].Values
+			}
+			if len(got) != len(want)+1 || got[0].T != -1 {
+				t.Fatalf("%s node %d [%g, %g]/%g: %v, want %v after the first", metric, n, start, end, step, got, want)
+			}
+			for k := range want {
+				if got[k+1] != want[k] {
+					t.Fatalf("%s node %d [%g, %g]/%g: %v, want %v after the first", metric, n, start, end, step, got, want)
+				}
+			}
+		}
+	}
+	for _, w := range [][3]float64{{0, 1, 0.1}, {0.35, 0.95, 0.2}, {-1, 0.5, 0.3}, {0.9, 3, 0.5}, {5, 6, 1}} {
+		for _, metric := range []string{telemetry.EnergyJ, telemetry.VRAMUsedGB, "unknown"} {
+			check(metric, w[0], w[1], w[2])
+		}
+	}
+	check(telemetry.EnergyJ, 0.5, 1.2, 0.1)
+	r.QueryNode(nil, telemetry.EnergyJ, 0, 0.5, 1.2, 0.1)
+	r.Sample(s, 1.1)
+	r.Sample(s, 1.2)
+	check(telemetry.EnergyJ, 0.5, 1.2, 0.1) // the same window, two samples later
+	if _, err := r.QueryNode(nil, telemetry.PowerW, 0, 1, 0, 1); err == nil {
+		t.Error("end before start: accepted")
+	}
+	if _, err := r.QueryNode(nil, telemetry.PowerW, 5, 0, 1, 0.1); err == nil {
+		t.Error("node 5 of 5: accepted")
+	}
+	if got := r.NodesOf(sim.DefaultCluster); len(got) != 5 || got[4] != 4 {
+		t.Errorf("NodesOf: %v", got)
+	}
+}

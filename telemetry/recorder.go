@@ -59,6 +59,13 @@ type Recorder struct {
 	head  int       // logical row 0 once the ring is full
 	rows  int       // rows stored
 	cap   int       // rows the ring holds
+
+	// Query's reused scratch: evaluation times with a sample, their logical rows, selected nodes.
+	gridT   []float64
+	gridRow []int
+	gridAt  gridKey // the window gridT and gridRow hold; gen 0: none
+	gen     uint64  // rows appended so far, from 1: changes whenever the ring does
+	sel     []int
 }
 
 type integral struct{ gpuWork, gpuOffered, cpuWork, cpuOffered, energy float64 }
@@ -195,6 +202,7 @@ func utilisation(work, offered float64) float64 {
 // appendRow stores time t as the newest row (overwriting the oldest when the ring is full) and
 // returns the row's values to fill.
 func (r *Recorder) appendRow(t float64) []float64 {
+	r.gen++
 	stride := len(r.nodes) * numMetrics
 	if r.rows < r.cap {
 		r.times = append(r.times, t)
