@@ -84,32 +84,9 @@ func run(t testing.TB, cfg sim.Config, reqs []sim.Request, o dynscore.Options, e
 	l := &logged{Controller: c}
 	cfg.Controllers = []sim.ControllerSpec{{Controller: l, Period: c.Spec().Period}}
 	cfg.Allocator = allocator.HAF{}
-	cfg.Source = simtest.NewRequests(reqs)
-	sink := &simtest.Collect{}
-	cfg.Sink = sink
 	rec.Install(&cfg)
-	var inv error
-	cfg.AfterEvent = func(s *sim.Sim) {
-		if each != nil {
-			each(s)
-		}
-		if inv == nil {
-			inv = s.CheckInvariants()
-		}
-	}
-	s, err := sim.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := s.Run(context.Background())
-	if err != nil || inv != nil {
-		t.Fatal(err, inv)
-	}
-	recs := sink.Recs
-	sort.Slice(recs, func(a, b int) bool { return recs[a].ID < recs[b].ID })
-	if len(recs) != len(reqs) {
-		t.Fatalf("%d records for %d requests", len(recs), len(reqs))
-	}
+	cfg.AfterEvent = each
+	recs, st := simtest.Run(t, cfg, reqs)
 	return l, recs, st, rec
 }
 

@@ -32,27 +32,33 @@ func (s *Requests) Next() (sim.Request, bool, error) {
 // Fork returns an independent copy at the same position.
 func (s *Requests) Fork() (sim.Source, error) { c := *s; return &c, nil }
 
-// Collect is a sim.Sink keeping every record; safe for concurrent use.
+// Collect is a sim.Sink keeping every record; safe for concurrent use. Records are also passed on to
+// Next when it is set.
 type Collect struct {
 	mu   sync.Mutex
 	Recs []sim.Record
+	Next sim.Sink // nil: none
 }
 
-// Record appends r.
+// Record appends r, then passes it to Next.
 func (c *Collect) Record(r sim.Record) {
 	c.mu.Lock()
 	c.Recs = append(c.Recs, r)
 	c.mu.Unlock()
+	if c.Next != nil {
+		c.Next.Record(r)
+	}
 }
 
-// Run runs cfg on reqs to its end: it replaces cfg's Source and Sink, applies the actions at0 at time
+// Run runs cfg on reqs to its end: it replaces cfg's Source, collects the records (passing them on to
+// cfg.Sink, if set, e.g. a telemetry recorder), applies the actions at0 at time
 // 0 (sim.Sim.Apply), checks sim.Sim.CheckInvariants after every event (after cfg.AfterEvent, if set)
 // and that every request is recorded exactly once. It returns the records sorted by ID and the
 // counters; any failure is fatal to t.
 func Run(t testing.TB, cfg sim.Config, reqs []sim.Request, at0 ...sim.Action) ([]sim.Record, sim.Stats) {
 	t.Helper()
 	cfg.Source = NewRequests(reqs)
-	sink := &Collect{}
+	sink := &Collect{Next: cfg.Sink}
 	cfg.Sink = sink
 	var inv error
 	user := cfg.AfterEvent
