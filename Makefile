@@ -1,5 +1,5 @@
 # Developer shortcuts; CI runs .ci/run, which calls the README's test command.
-.PHONY: test short bench lint sweep fuzz critic caora ablation
+.PHONY: test short bench lint sweep fuzz critic critic-scores caora ablation
 
 test:
 	go test ./...
@@ -30,6 +30,10 @@ fuzz:
 critic:
 	go run ./experiments/traincritic --out out/traincritic
 	cp out/traincritic/weights.json critic/weights.json
+
+critic-scores:
+	go run ./experiments/traincritic --scores --out out/traincritic-scores
+	cp out/traincritic-scores/weights.json critic/weights_scores.json
 
 caora:
 	go run ./experiments/traincaora --out out/traincaora

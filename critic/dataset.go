@@ -42,8 +42,11 @@ type Collector struct {
 	Eligible []sim.Category      // nil: all
 	Weights  [sim.Groups]float64 // all zero: equal
 	Explore  float64             // probability of a random commit, in [0,1]
-	Samples  []Sample
-	rng      *rand.Rand
+	// Scores, when set, returns the scores valid at the epoch (e.g. a scoring hub advanced to it) and
+	// the samples' features are FeaturesScores' (a scores critic's dataset); nil: Features'.
+	Scores  func(ctx context.Context, s *sim.Snapshot) (ScoreSource, error)
+	Samples []Sample
+	rng     *rand.Rand
 }
 
 // NewCollector returns a collector seeded for its exploration.
@@ -62,12 +65,24 @@ func (c *Collector) Decide(ctx context.Context, s *sim.Snapshot, r sim.Env) (sim
 	if err != nil {
 		return nil, err
 	}
+	var scores ScoreSource
+	if c.Scores != nil {
+		if scores, err = c.Scores(ctx, s); err != nil {
+			return nil, err
+		}
+	}
 	best, bestV := 0, -1.0
 	first := len(c.Samples)
 	for i, cand := range cs {
 		v := haf.Realised(outs[i], c.Weights)
+		var x []float64
+		if c.Scores != nil {
+			x = FeaturesScores(s, cand, c.Interval, scores, nil)
+		} else {
+			x = Features(s, cand, c.Interval, nil)
+		}
 		sm := Sample{Run: c.Run, Epoch: s.Epoch, TimeS: s.Time, Candidate: cand.String(),
-			Features: Features(s, cand, c.Interval, nil), N: outs[i].N, Met: outs[i].Met, Realised: v}
+			Features: x, N: outs[i].N, Met: outs[i].Met, Realised: v}
 		for g := range sm.Target {
 			if sm.N[g] > 0 {
 				sm.Target[g] = float64(sm.Met[g]) / float64(sm.N[g])

@@ -33,7 +33,7 @@ func Train(samples []Sample, o TrainOptions) (*Critic, []float64, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("critic: %w", err)
 	}
-	sizes := append(append([]int{NumFeatures}, o.Hidden...), sim.Groups)
+	sizes := append(append([]int{len(samples[0].Features)}, o.Hidden...), sim.Groups) // NumFeatures, or NumScoreFeatures with scores
 	net, err := nn.New(sizes, nn.ReLU, nn.Sigmoid, o.Seed, "critic/init")
 	if err != nil {
 		return nil, nil, fmt.Errorf("critic: %w", err)

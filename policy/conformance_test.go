@@ -8,6 +8,7 @@ import (
 	"github.com/airansim/airansim/policy"
 	"github.com/airansim/airansim/policy/policytest"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/telemetry"
 )
 
 // registered adapts a registered method to the conformance suite.
@@ -27,6 +28,21 @@ func TestConformance(t *testing.T) {
 			policytest.Check(t, registered(name), 7)
 		})
 	}
+}
+
+// TestConformanceHAFScoresTelemetry runs haf+scores through the suite with telemetry recorded, so
+// that its scoring hub, prompt notes and scores critic (critic.WithScores) are exercised, not haf's
+// fallback without telemetry.
+func TestConformanceHAFScoresTelemetry(t *testing.T) {
+	policytest.CheckConfig(t, func(cfg *sim.Config, interval float64, seed uint64) ([]sim.ControllerSpec, sim.Allocator, error) {
+		rec, err := telemetry.New(cfg, telemetry.Options{})
+		if err != nil {
+			return nil, nil, err
+		}
+		rec.Install(cfg)
+		m, err := policy.Default().New(policy.MethodHAFScores, policy.Options{Seed: seed, Interval: interval, Telemetry: rec})
+		return m.Controllers, m.Allocator, err
+	}, 7)
 }
 
 // TestConformanceScenariosExercise checks that the scenarios are what they claim on a reference

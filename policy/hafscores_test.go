@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"context"
+	"github.com/airansim/airansim/critic"
 	"strings"
 	"testing"
 
@@ -27,13 +28,18 @@ func (c capture) Shortlist(ctx context.Context, q *agent.Query) (agent.Reply, er
 // TestHAFScores runs haf+scores on the AITRAS scenario with telemetry: after the first scoring
 // interval (at the first epoch, 5 s) the prompt carries the Scores table (every node of both clusters, the power forecast per
 // cluster) before the reply instruction; with the in-process heuristic agent, which reads no notes,
-// every outcome equals haf's.
+// and haf's critic (Options.Critic) every outcome equals haf's.
 func TestHAFScores(t *testing.T) {
 	var prompts []string
 	reg := policy.Default()
 	base := reg[policy.MethodHAFScores]
 	reg["probe"] = policy.Entry{New: func(o policy.Options) (policy.Method, error) {
 		o.Agent = capture{agent.NewHeuristic(agent.HeuristicOptions{}), &prompts}
+		c, err := critic.Default()
+		if err != nil {
+			return policy.Method{}, err
+		}
+		o.Critic = c
 		return base.New(o)
 	}}
 	run := func(method string) study.Result {

@@ -50,8 +50,9 @@ func num(t *testing.T, m map[string]string, col string) float64 {
 
 // TestQuick runs --quick and checks the experiment's claims on it: the power-cap mode's own forecast
 // stays under the cap at every epoch and it deploys on the lowest-peak layout, costing fulfillment;
-// the performance mode meets more requests and uses more energy; both reconfigure once; haf+scores
-// (heuristic agent) equals haf; every method's monitoring hub made calls without errors.
+// the performance mode meets more requests and uses more energy; both reconfigure once; every
+// method's monitoring hub made calls without errors. (haf+scores differs from haf through its scores
+// critic, even with the heuristic agent, which ignores the prompt's scores.)
 func TestQuick(t *testing.T) {
 	out := t.TempDir()
 	if err := run(context.Background(), []string{"--quick", "--out", out, "--parallel", "1"}, io.Discard, io.Discard); err != nil {
@@ -83,11 +84,6 @@ func TestQuick(t *testing.T) {
 	for _, m := range []map[string]string{perf, capped} {
 		if num(t, m, "reconfigurations") != 1 || num(t, m, "ds_deployed") != 1 {
 			t.Errorf("%s: %s reconfigurations, %s deployed; want 1 and 1", m["method"], m["reconfigurations"], m["ds_deployed"])
-		}
-	}
-	for _, col := range []string{"overall", "large_ai", "energy_j", "migrations_total"} {
-		if by["haf+scores"][col] != by["haf"][col] {
-			t.Errorf("haf+scores %s = %s, haf %s", col, by["haf+scores"][col], by["haf"][col])
 		}
 	}
 	for m, r := range by {

@@ -23,7 +23,7 @@ func variants() map[string]variant {
 	v := map[string]variant{
 		policy.MethodHAFStatic: {Method: policy.MethodHAFStatic, Summary: "the initial placement and MIG layouts, HAF's allocation"},
 		policy.MethodHAF:       {Method: policy.MethodHAF, Summary: "HAF: agent shortlist + critic, migrations only (no MIG reconfiguration)"},
-		policy.MethodHAFScores: {Method: policy.MethodHAFScores, Summary: "HAF with the cluster scores in its agent's prompt (the heuristic agent ignores them: equals haf)"},
+		policy.MethodHAFScores: {Method: policy.MethodHAFScores, Summary: "HAF with the cluster scores in its agent's prompt (the heuristic agent ignores them) and as its critic's features (critic.WithScores)"},
 	}
 	for k, d := range variantsDynamic() {
 		v[k] = d

@@ -8,9 +8,11 @@ import (
 	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/critic"
 	"github.com/airansim/airansim/internal/output"
+	"github.com/airansim/airansim/policy"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
 	"github.com/airansim/airansim/study/runner"
+	"github.com/airansim/airansim/telemetry"
 )
 
 // collectInputs are what determines a collection run, stored with it so that --resume reuses it
@@ -23,6 +25,7 @@ type collectInputs struct {
 	Requests     int                `json:"requests_at_load_1"`
 	Explore      float64            `json:"explore"`
 	Revision     string             `json:"revision"`
+	Scores       bool               `json:"scores,omitempty"`
 }
 
 // collectJobs returns one collection run per (load, seed).
@@ -34,7 +37,7 @@ func collectJobs(f *config, sc *scenario.Scenario) []runner.Job[[]critic.Sample]
 			seed := f.Seed + uint64(k)
 			key := fmt.Sprintf("load%g_seed%d", load, seed)
 			in := collectInputs{ScenarioFile: sc.Path(), Scenario: sc, Load: load, Seed: seed, Requests: f.Requests,
-				Explore: f.Explore, Revision: rev}
+				Explore: f.Explore, Revision: rev, Scores: f.Scores}
 			jobs = append(jobs, runner.Job[[]critic.Sample]{Key: key, Inputs: in,
 				Run: func(ctx context.Context) ([]critic.Sample, error) { return collect(ctx, f, sc, key, load, seed) }})
 		}
@@ -55,6 +58,17 @@ func collect(ctx context.Context, f *config, sc *scenario.Scenario, key string, 
 	defer b.Close()
 	col := critic.NewCollector(key, b.Epoch, f.Explore, seed)
 	b.Config.Controllers, b.Config.Allocator = []sim.ControllerSpec{{Controller: col, Period: b.Epoch}}, allocator.HAF{}
+	if f.Scores {
+		// The scores come from haf+scores' hub on the run's telemetry, read at each epoch before the
+		// forks (which record none); the telemetry observes the run without changing it.
+		rec, err := telemetry.New(&b.Config, telemetry.Options{Power: b.Power})
+		if err != nil {
+			return nil, err
+		}
+		rec.Install(&b.Config)
+		n := &policy.ScoreNotes{Telemetry: rec, Options: policy.HAFScoresOptions(b.Epoch)}
+		col.Scores = func(ctx context.Context, s *sim.Snapshot) (critic.ScoreSource, error) { return n.Store(ctx, s) }
+	}
 	s, err := sim.New(b.Config)
 	if err != nil {
 		return nil, err

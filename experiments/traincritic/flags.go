@@ -30,6 +30,7 @@ type config struct {
 	Rerun     bool      `json:"rerun_stale"`
 	Check     bool      `json:"check"`
 	Quick     bool      `json:"quick"`
+	Scores    bool      `json:"scores,omitempty"`
 
 	sweepflag.Shards // --plan, --shard, --index, --shards, --merge, --allow-partial: the collection on many machines
 }
@@ -54,7 +55,8 @@ func parse(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.Parallel, "parallel", 0, "collection runs at once; 0: one per CPU")
 	fs.BoolVar(&c.Resume, "resume", false, "reuse collection runs already stored in OUT/runs with the same inputs; one whose inputs changed is an error")
 	fs.BoolVar(&c.Rerun, "rerun-stale", false, "like --resume, but run again the stored collection runs whose inputs changed")
-	fs.BoolVar(&c.Check, "check", false, "fail unless the trained weights equal the embedded default (critic/weights.json)")
+	fs.BoolVar(&c.Check, "check", false, "fail unless the trained weights equal the embedded default (critic/weights.json; with --scores critic/weights_scores.json)")
+	fs.BoolVar(&c.Scores, "scores", false, "train haf+scores' critic: the features also hold the source and destination nodes' scores of a scoring hub on the collection run's telemetry (critic.FeaturesScores)")
 	sweepflag.RegisterShards(fs, &c.Shards)
 	fs.BoolVar(&c.Quick, "quick", false, "a small smoke run: 1,500 requests at ρ = 1, one seed, 5 epochs")
 	fs.Usage = func() {

@@ -59,9 +59,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprint(stdout, rep.markdown())
-	if f.Check && !bytes.Equal(weights.Bytes(), critic.DefaultJSON()) {
-		return fmt.Errorf("traincritic: the trained weights differ from the embedded critic/weights.json (copy %s there if the change is intended)",
-			filepath.Join(f.Out, "weights.json"))
+	want, name := critic.DefaultJSON(), "critic/weights.json"
+	if f.Scores {
+		want, name = critic.ScoresJSON(), "critic/weights_scores.json"
+	}
+	if f.Check && !bytes.Equal(weights.Bytes(), want) {
+		return fmt.Errorf("traincritic: the trained weights differ from the embedded %s (copy %s there if the change is intended)",
+			name, filepath.Join(f.Out, "weights.json"))
 	}
 	return nil
 }

@@ -22,17 +22,23 @@ type Outcome struct {
 // Run runs sc under method and checks, after every event, the engine's invariants (capacities, VRAM,
 // bookkeeping); at the end, that every request ended exactly once. A panic is returned as an error.
 func Run(ctx context.Context, sc Scenario, method Method, seed uint64) (out Outcome, err error) {
+	return RunConfig(ctx, sc, func(_ *sim.Config, interval float64, seed uint64) ([]sim.ControllerSpec, sim.Allocator, error) {
+		return method(interval, seed)
+	}, seed)
+}
+
+// ConfigMethod is a Method that also sees the run's configuration (nodes, clusters, sink) before the
+// run, e.g. to install a telemetry recorder (telemetry.Recorder.Install) that it reads.
+type ConfigMethod func(cfg *sim.Config, interval float64, seed uint64) ([]sim.ControllerSpec, sim.Allocator, error)
+
+// RunConfig is Run for a ConfigMethod.
+func RunConfig(ctx context.Context, sc Scenario, method ConfigMethod, seed uint64) (out Outcome, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("policytest: %s: panic: %v", sc.Name, p)
 		}
 	}()
-	ctrls, alloc, err := method(sc.Interval, seed)
-	if err != nil {
-		return Outcome{}, err
-	}
 	cfg := sc.Config
-	cfg.Controllers, cfg.Allocator = ctrls, alloc
 	cfg.Source = &source{rs: sc.Requests}
 	sink := &recordSink{}
 	cfg.Sink = sink
@@ -42,6 +48,11 @@ func Run(ctx context.Context, sc Scenario, method Method, seed uint64) (out Outc
 			invErr = s.CheckInvariants()
 		}
 	}
+	ctrls, alloc, err := method(&cfg, sc.Interval, seed)
+	if err != nil {
+		return Outcome{}, err
+	}
+	cfg.Controllers, cfg.Allocator = ctrls, alloc
 	s, err := sim.New(cfg)
 	if err != nil {
 		return Outcome{}, err
@@ -71,13 +82,21 @@ func Run(ctx context.Context, sc Scenario, method Method, seed uint64) (out Outc
 // on actions the engine rejects as infeasible, and when the two runs differ.
 func Check(t *testing.T, method Method, seed uint64) {
 	t.Helper()
+	CheckConfig(t, func(_ *sim.Config, interval float64, seed uint64) ([]sim.ControllerSpec, sim.Allocator, error) {
+		return method(interval, seed)
+	}, seed)
+}
+
+// CheckConfig is Check for a ConfigMethod.
+func CheckConfig(t *testing.T, method ConfigMethod, seed uint64) {
+	t.Helper()
 	for _, sc := range Scenarios(seed) {
 		t.Run(sc.Name, func(t *testing.T) {
-			a, err := Run(context.Background(), sc, method, seed)
+			a, err := RunConfig(context.Background(), sc, method, seed)
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, err := Run(context.Background(), sc, method, seed)
+			b, err := RunConfig(context.Background(), sc, method, seed)
 			if err != nil {
 				t.Fatal(err)
 			}
