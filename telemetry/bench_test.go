@@ -12,24 +12,21 @@ import (
 
 // ended returns a recorder of k idle nodes, retention 10 samples, and the ended run it samples.
 func ended(tb testing.TB, k int) (*telemetry.Recorder, *sim.Sim) {
+	cfg := idleNodes(k)
+	cfg.Horizon = 1
+	r, s, _ := record(tb, cfg, telemetry.Options{Step: 0.1, Retention: 1})
+	return r, s
+}
+
+// idleNodes returns twoNodes with k nodes in all (10 TFLOP/s, 4 cores, 10 GB each beyond the first
+// two), running to its horizon without requests.
+func idleNodes(k int) sim.Config {
 	cfg := twoNodes(nil, nil)
 	for i := 2; i < k; i++ {
 		cfg.Nodes = append(cfg.Nodes, sim.NodeSpec{Name: fmt.Sprint("n", i), GPU: 10, CPU: 4, VRAMGB: 10})
 	}
-	cfg.Horizon, cfg.NoEarlyStop = 1, true
-	r, err := telemetry.New(&cfg, telemetry.Options{Step: 0.1, Retention: 1})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	r.Install(&cfg)
-	s, err := sim.New(cfg)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := s.Run(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
-	return r, s
+	cfg.NoEarlyStop = true
+	return cfg
 }
 
 // TestSampleAllocatesNothing: once the ring is full, a sample allocates nothing.
@@ -97,10 +94,7 @@ func BenchmarkRun(b *testing.B) {
 // and the range selector the experiment's observer reads (the last 5 s of power).
 func BenchmarkQuery(b *testing.B) {
 	for _, k := range []int{4, 40} {
-		cfg := twoNodes(nil, nil)
-		for i := 2; i < k; i++ {
-			cfg.Nodes = append(cfg.Nodes, sim.NodeSpec{Name: fmt.Sprint("n", i), GPU: 10, CPU: 4, VRAMGB: 10})
-		}
+		cfg := idleNodes(k)
 		var c0, c1 []int
 		for i := range k {
 			if i < k/2 {
@@ -110,19 +104,8 @@ func BenchmarkQuery(b *testing.B) {
 			}
 		}
 		cfg.Clusters = []sim.ClusterSpec{{Name: "c0", Nodes: c0}, {Name: "c1", Nodes: c1}}
-		cfg.Horizon, cfg.NoEarlyStop = 120, true
-		r, err := telemetry.New(&cfg, telemetry.Options{Step: 1, Retention: 100})
-		if err != nil {
-			b.Fatal(err)
-		}
-		r.Install(&cfg)
-		s, err := sim.New(cfg)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := s.Run(context.Background()); err != nil {
-			b.Fatal(err)
-		}
+		cfg.Horizon = 120
+		r, _, _ := record(b, cfg, telemetry.Options{Step: 1, Retention: 100})
 		sel := map[string]string{telemetry.LabelCluster: "c0"}
 		b.Run(fmt.Sprint("query/nodes=", k), func(b *testing.B) {
 			b.ReportAllocs()

@@ -30,7 +30,8 @@ func twoNodes(rs []sim.Request, clusters []sim.ClusterSpec) sim.Config {
 var models = []power.Model{{GPUTFLOPS: 100, GPUIdleW: 10, GPUMaxW: 110, CPUCores: 4, CPUIdleW: 5, CPUMaxW: 25},
 	{GPUTFLOPS: 50, GPUIdleW: 1, GPUMaxW: 2, CPUCores: 8, CPUIdleW: 3, CPUMaxW: 4}}
 
-func record(t *testing.T, cfg sim.Config, o telemetry.Options) (*telemetry.Recorder, *sim.Sim, sim.Stats) {
+// record runs cfg to its end under a recorder with options o.
+func record(t testing.TB, cfg sim.Config, o telemetry.Options) (*telemetry.Recorder, *sim.Sim, sim.Stats) {
 	t.Helper()
 	r, err := telemetry.New(&cfg, o)
 	if err != nil {
