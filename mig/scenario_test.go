@@ -1,7 +1,6 @@
 package mig_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"github.com/airansim/airansim/mig"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/sim/simtest"
 )
 
 // migFile is a scenario with a host node (the cell, a small model) and an H100 MIG GPU gpu1 in
@@ -46,20 +46,7 @@ func TestScenarioSequence(t *testing.T) {
 	cfg := b.Config
 	cfg.Allocator = fair{}
 	cfg.Controllers = []sim.ControllerSpec{{Controller: &mig.Controller{Sequences: []*mig.Sequence{seq}}, Period: 1}}
-	var inv error
-	cfg.AfterEvent = func(s *sim.Sim) {
-		if inv == nil {
-			inv = s.CheckInvariants()
-		}
-	}
-	s, err := sim.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := s.Run(context.Background())
-	if err != nil || inv != nil {
-		t.Fatal(err, inv)
-	}
+	s, st := simtest.RunChecked(t, cfg)
 	if seq.Phase() != mig.Deployed || st.Added != 2 || st.Reconfigurations != 1 || st.ReconfigureNodeS != 2 {
 		t.Fatalf("phase %v, %d added, %d reconfigurations (%g node·s), rejections %s", seq.Phase(), st.Added, st.Reconfigurations, st.ReconfigureNodeS, st.RejectionSummary())
 	}

@@ -1,7 +1,6 @@
 package dynscore_test
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/airansim/airansim/policy/dynscore"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
+	"github.com/airansim/airansim/sim/simtest"
 	"github.com/airansim/airansim/telemetry"
 )
 
@@ -56,20 +56,7 @@ func TestScenarioRun(t *testing.T) {
 	}
 	cfg.Controllers, cfg.Allocator = []sim.ControllerSpec{c.Spec()}, allocator.HAF{}
 	rec.Install(&cfg)
-	var inv error
-	cfg.AfterEvent = func(s *sim.Sim) {
-		if inv == nil {
-			inv = s.CheckInvariants()
-		}
-	}
-	s, err := sim.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := s.Run(context.Background())
-	if err != nil || inv != nil {
-		t.Fatal(err, inv)
-	}
+	s, st := simtest.RunChecked(t, cfg)
 	g := b.MIG[0].GPU
 	if l, ok := g.Observed(s.Snapshot()); !ok || l.String() != "3g.40gb@0,3g.40gb@4" {
 		t.Errorf("layout %v %v", l, ok)

@@ -60,6 +60,25 @@ func Run(t testing.TB, cfg sim.Config, reqs []sim.Request, at0 ...sim.Action) ([
 	cfg.Source = NewRequests(reqs)
 	sink := &Collect{Next: cfg.Sink}
 	cfg.Sink = sink
+	_, st := RunChecked(t, cfg, at0...)
+	recs := sink.Recs
+	sort.Slice(recs, func(a, b int) bool { return recs[a].ID < recs[b].ID })
+	if len(recs) != len(reqs) {
+		t.Fatalf("%d records for %d requests", len(recs), len(reqs))
+	}
+	for i, r := range recs {
+		if r.ID != int64(i) {
+			t.Fatalf("request %d not recorded exactly once (record %d is request %d)", i, i, r.ID)
+		}
+	}
+	return recs, st
+}
+
+// RunChecked runs cfg as it is (its own Source and Sink) to its end: it applies the actions at0 at
+// time 0 (sim.Sim.Apply) and checks sim.Sim.CheckInvariants after every event (after cfg.AfterEvent,
+// if set). It returns the ended simulation and its counters; any failure is fatal to t.
+func RunChecked(t testing.TB, cfg sim.Config, at0 ...sim.Action) (*sim.Sim, sim.Stats) {
+	t.Helper()
 	var inv error
 	user := cfg.AfterEvent
 	cfg.AfterEvent = func(s *sim.Sim) {
@@ -83,17 +102,7 @@ func Run(t testing.TB, cfg sim.Config, reqs []sim.Request, at0 ...sim.Action) ([
 	if err != nil || inv != nil {
 		t.Fatal(err, inv)
 	}
-	recs := sink.Recs
-	sort.Slice(recs, func(a, b int) bool { return recs[a].ID < recs[b].ID })
-	if len(recs) != len(reqs) {
-		t.Fatalf("%d records for %d requests", len(recs), len(reqs))
-	}
-	for i, r := range recs {
-		if r.ID != int64(i) {
-			t.Fatalf("request %d not recorded exactly once (record %d is request %d)", i, i, r.ID)
-		}
-	}
-	return recs, st
+	return s, st
 }
 
 // ByWork is a sim.Allocator giving a node's capacity to its instances in proportion to their
