@@ -139,11 +139,16 @@ func sameOptimum(a, b *Solution) bool {
 }
 
 func BenchmarkSolveBBDefault(b *testing.B) {
+	benchDefault(b, func(p *Problem) error { _, err := SolveBB(context.Background(), p, BBOptions{}); return err })
+}
+
+// benchDefault benchmarks solve on the default scenario's problem (seed 1) without and with sharing.
+func benchDefault(b *testing.B, solve func(*Problem) error) {
 	for _, ns := range []bool{false, true} {
 		b.Run(fmt.Sprintf("sharing=%v", !ns), func(b *testing.B) {
 			p := defaultProblem(b, 1, IntentSpec{}, Options{NoSharing: ns})
 			for b.Loop() {
-				if _, err := SolveBB(context.Background(), p, BBOptions{}); err != nil {
+				if err := solve(p); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -3,7 +3,6 @@ package orchestran
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -175,16 +174,7 @@ func TestBruteTooLarge(t *testing.T) {
 
 func BenchmarkSolveCBCDefault(b *testing.B) {
 	needCBC(b)
-	for _, ns := range []bool{false, true} {
-		b.Run(fmt.Sprintf("sharing=%v", !ns), func(b *testing.B) {
-			p := defaultProblem(b, 1, IntentSpec{}, Options{NoSharing: ns})
-			for b.Loop() {
-				if _, err := SolveCBC(context.Background(), p, CBCOptions{}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchDefault(b, func(p *Problem) error { _, err := SolveCBC(context.Background(), p, CBCOptions{}); return err })
 }
 
 func BenchmarkSolveGreedyDefault(b *testing.B) {
