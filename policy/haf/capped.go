@@ -16,19 +16,19 @@ const DefaultMaxCandidates = 256
 // capped (Options.Destinations' default).
 const DefaultDestinations = 8
 
-// CappedCandidates returns M_k of snapshot s like Candidates when that set can hold at most max
-// migrations (movable eligible instances × (live nodes − 1) ≤ max), in the same order and numbering.
+// CappedCandidates returns M_k of snapshot s like Candidates when that set can hold at most limit
+// migrations (movable eligible instances × (live nodes − 1) ≤ limit), in the same order and numbering.
 // Beyond that, building and scoring every (instance, node) pair grows as nodes × instances, so it
 // returns an index of the moves that relieve pressure instead: nodes ranked by pressure (the larger of
 // their GPU and CPU loads over horizon s and their RAN floor shares, ties by index); source instances
 // taken from the most pressured nodes first (instance order within a node), each with its dests
-// least-pressured feasible destinations, as long as the total stays within max (at least one source
+// least-pressured feasible destinations, as long as the total stays within limit (at least one source
 // instance is always taken). The chosen moves are listed in instance order then destination-node order
-// and numbered m1, m2, …, after the no-op. Its cost is O(N log N + I + max) for N nodes and I instances.
-// max ≤ 0 selects DefaultMaxCandidates and dests ≤ 0 DefaultDestinations.
-func CappedCandidates(s *sim.Snapshot, eligible []sim.Category, max, dests int, horizon float64) []agent.Candidate {
-	if max <= 0 {
-		max = DefaultMaxCandidates
+// and numbered m1, m2, …, after the no-op. Its cost is O(N log N + I + limit) for N nodes and I instances.
+// limit ≤ 0 selects DefaultMaxCandidates and dests ≤ 0 DefaultDestinations.
+func CappedCandidates(s *sim.Snapshot, eligible []sim.Category, limit, dests int, horizon float64) []agent.Candidate {
+	if limit <= 0 {
+		limit = DefaultMaxCandidates
 	}
 	if dests <= 0 {
 		dests = DefaultDestinations
@@ -44,13 +44,11 @@ func CappedCandidates(s *sim.Snapshot, eligible []sim.Category, max, dests int, 
 			live++
 		}
 	}
-	if movable*max0(live-1) <= max {
+	if movable*max(live-1, 0) <= limit {
 		return Candidates(s, eligible)
 	}
-	return indexCandidates(s, eligible, max, dests, horizon)
+	return indexCandidates(s, eligible, limit, dests, horizon)
 }
-
-func max0(x int) int { return max(x, 0) }
 
 // indexCandidates builds the capped set (see CappedCandidates).
 func indexCandidates(s *sim.Snapshot, eligible []sim.Category, limit, dests int, horizon float64) []agent.Candidate {
