@@ -24,6 +24,7 @@ func (s *Sim) realloc(n int32) {
 	if nd.down() {
 		s.stopNode(n)
 		nd.use.set(0, 0, &nd.spec, nd.failed)
+		s.armNode(n)
 		return
 	}
 	minSlack := math.Inf(1)
@@ -43,17 +44,19 @@ func (s *Sim) realloc(n int32) {
 	}
 	spec := nd.spec
 	split := s.splitClasses(n)
-	okG := s.allocate(split, nd.ranShare, spec.GPU, s.sc.dG, s.sc.oG)
-	okC := s.allocate(split, nd.ranShare, spec.CPU, s.sc.dC, s.sc.oC)
+	okG := s.allocateUsed(split, nd.ranShare, spec.GPU, s.sc.dG, s.sc.oG)
+	okC := s.allocateUsed(split, nd.ranShare, spec.CPU, s.sc.dC, s.sc.oC)
 	s.countFloors(spec, okG && okC, minSlack)
 	s.stats.Allocations++
 	busyG, busyC := 0.0, 0.0
+	next := noneDue()
 	for j, i := range nd.insts {
 		in := &s.insts[i]
 		in.floor = [2]float64{s.sc.dG[j].Floor, s.sc.dC[j].Floor}
 		g, c := s.sc.oG[j], s.sc.oC[j]
 		s.setRate(i, phaseGPU, g)
 		s.setRate(i, phaseCPU, c)
+		next.offer(in, i)
 		if in.q[phaseGPU].len() > 0 {
 			busyG += g
 		}
@@ -62,6 +65,20 @@ func (s *Sim) realloc(n int32) {
 		}
 	}
 	nd.use.set(busyG, busyC, &nd.spec, nd.failed)
+	s.arm(n, next)
+}
+
+// allocateUsed divides one resource like allocate, but a resource nobody needs (every demand without
+// work and floor) gets nothing without calling the Allocator: on most nodes one of the two resources
+// is idle at any event (CU-UPs use no GPU, most AI work no CPU), and this halves their allocations.
+func (s *Sim) allocateUsed(split bool, a, capacity float64, d []Demand, out []float64) bool {
+	for _, v := range d {
+		if v.Work != 0 || v.Floor != 0 {
+			return s.allocate(split, a, capacity, d, out)
+		}
+	}
+	clear(out)
+	return true
 }
 
 func (s *Sim) setRate(i int32, phase int, rate float64) {
@@ -69,7 +86,11 @@ func (s *Sim) setRate(i int32, phase int, rate float64) {
 	in.alloc[phase] = rate
 	q := &in.q[phase]
 	q.rate = rate
-	s.q.set(in.timer[phase], q.nextTime())
+	in.dueSeq[phase] = 0
+	if t := q.nextTime(); t < math.Inf(1) {
+		s.q.seq++
+		in.due[phase], in.dueSeq[phase] = t, s.q.seq
+	}
 }
 
 // urgency returns ω of eq. (14) over the instance's active requests.

@@ -38,6 +38,9 @@ type eventQueue struct {
 	heap []int32
 	free []int32
 	seq  uint64
+	// side is one event kept beside the heap (1 + its id; 0: none): the Source's next arrival, which is
+	// always pending and is compared with the heap's top instead of being sifted through it.
+	side int32
 }
 
 func (q *eventQueue) less(i, j int32) bool {
@@ -80,7 +83,14 @@ func (q *eventQueue) set(id int32, t float64) {
 		return
 	}
 	q.seq++
-	e.t, e.seq = t, q.seq
+	q.setAt(id, t, q.seq)
+}
+
+// setAt (re)schedules the event id at the finite time t with sequence number seq instead of a new one:
+// a node's timer takes the place in the order of the earliest of its instances' completions.
+func (q *eventQueue) setAt(id int32, t float64, seq uint64) {
+	e := &q.slab[id]
+	e.t, e.seq = t, seq
 	if e.pos < 0 {
 		e.pos = int32(len(q.heap))
 		q.heap = append(q.heap, id)
@@ -92,17 +102,38 @@ func (q *eventQueue) set(id int32, t float64) {
 	}
 }
 
-// peek returns the earliest event id, or -1.
-func (q *eventQueue) peek() int32 {
-	if len(q.heap) == 0 {
-		return -1
+// scheduleSide queues a one-shot event at time t beside the heap (on the heap if the side is taken).
+func (q *eventQueue) scheduleSide(t float64, kind eventKind, a, b int32) {
+	if q.side != 0 {
+		q.schedule(t, kind, a, b)
+		return
 	}
-	return q.heap[0]
+	id := q.alloc(kind, a, b)
+	q.seq++
+	q.slab[id].t, q.slab[id].seq = t, q.seq
+	q.side = id + 1
 }
 
-// pop removes the earliest event and returns its id; the slot stays valid until release.
+// peek returns the earliest event id, or -1.
+func (q *eventQueue) peek() int32 {
+	top := int32(-1)
+	if len(q.heap) > 0 {
+		top = q.heap[0]
+	}
+	if side := q.side - 1; side >= 0 && (top < 0 || q.less(side, top)) {
+		return side
+	}
+	return top
+}
+
+// pop removes the earliest event, which must exist, and returns its id; the slot stays valid until
+// release.
 func (q *eventQueue) pop() int32 {
-	id := q.heap[0]
+	id := q.peek()
+	if id == q.side-1 {
+		q.side = 0
+		return id
+	}
 	q.remove(0)
 	return id
 }
@@ -169,5 +200,6 @@ func (q *eventQueue) clone() eventQueue {
 		heap: append([]int32(nil), q.heap...),
 		free: append([]int32(nil), q.free...),
 		seq:  q.seq,
+		side: q.side,
 	}
 }

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -47,5 +48,79 @@ func TestTimerReschedule(t *testing.T) {
 	q.set(timer, math.Inf(1))
 	if id := q.peek(); q.slab[id].a != 1 || len(q.heap) != 1 {
 		t.Fatal("unscheduled timer should be gone")
+	}
+}
+
+// TestQueueAgainstSortedModel drives the queue with random one-shot events, side events, timers
+// moved with set and setAt, and pops, and checks every pop against a model that keeps the pending
+// events' keys (time, kind, seq) in a plain list and takes the smallest.
+func TestQueueAgainstSortedModel(t *testing.T) {
+	type key struct {
+		t    float64
+		kind eventKind
+		seq  uint64
+	}
+	less := func(a, b key) bool {
+		if a.t != b.t {
+			return a.t < b.t
+		}
+		if a.kind != b.kind {
+			return a.kind < b.kind
+		}
+		return a.seq < b.seq
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	var q eventQueue
+	model := map[int32]key{} // pending event id → its key
+	timers := []int32{q.alloc(evPhaseDone, 0, 0), q.alloc(evPhaseDone, 1, 0), q.alloc(evPhaseDone, 2, 0)}
+	now := 0.0
+	at := func() float64 { return now + float64(rng.IntN(4)) } // few distinct times: many ties
+	for step := 0; step < 20000; step++ {
+		switch op := rng.IntN(6); {
+		case op == 0:
+			kind := eventKind(1 + rng.IntN(int(evHorizon)))
+			id := q.alloc(kind, 0, 0) // as schedule does
+			q.set(id, at())
+			model[id] = key{q.slab[id].t, kind, q.seq}
+		case op == 1 && q.side == 0:
+			q.scheduleSide(at(), evArrival, 0, 0)
+			model[q.side-1] = key{q.slab[q.side-1].t, evArrival, q.seq}
+		case op == 2:
+			id := timers[rng.IntN(len(timers))]
+			if rng.IntN(4) == 0 {
+				q.set(id, math.Inf(1))
+				delete(model, id)
+				break
+			}
+			q.set(id, at())
+			model[id] = key{q.slab[id].t, evPhaseDone, q.seq}
+		case op == 3:
+			id := timers[rng.IntN(len(timers))]
+			seq := uint64(rng.IntN(int(q.seq) + 1))
+			q.setAt(id, at(), seq)
+			model[id] = key{q.slab[id].t, evPhaseDone, seq}
+		default:
+			got := q.peek()
+			if len(model) == 0 {
+				if got != -1 {
+					t.Fatalf("step %d: peek %d from an empty queue", step, got)
+				}
+				continue
+			}
+			want := int32(-1)
+			for id, k := range model {
+				if want < 0 || less(k, model[want]) {
+					want = id
+				}
+			}
+			if id := q.pop(); id != got || model[id] != model[want] {
+				t.Fatalf("step %d: popped %d %+v, want %+v", step, id, model[id], model[want])
+			}
+			now = model[got].t
+			delete(model, got)
+			if q.slab[got].kind != evPhaseDone {
+				q.release(got)
+			}
+		}
 	}
 }

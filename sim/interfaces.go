@@ -9,7 +9,9 @@ type Demand struct {
 
 // Allocator divides one resource of one node among its instances. It writes out[i] for d[i] with
 // Σ out ≤ capacity and returns false when the floors alone exceed capacity (then floors are scaled
-// down proportionally). It must not allocate memory and must not retain d or out.
+// down proportionally). It must not allocate memory and must not retain d or out. The engine does not
+// call it for a resource no instance needs (every Demand with zero Work and Floor): each instance then
+// gets 0.
 type Allocator interface {
 	Allocate(capacity float64, d []Demand, out []float64) (floorsFeasible bool)
 }

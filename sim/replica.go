@@ -75,8 +75,6 @@ func (s *Sim) doAdd(a AddReplica) {
 	}
 	st := instState{svc: int32(a.Service), node: int32(a.Node), cat: svc.Category, reconfiguring: true, starting: true,
 		availableAt: s.now + startup}
-	st.timer[0] = s.q.alloc(evPhaseDone, i, phaseGPU)
-	st.timer[1] = s.q.alloc(evPhaseDone, i, phaseCPU)
 	s.insts = append(s.insts, st)
 	for c := range s.counts {
 		s.counts[c] = append(s.counts[c], InstanceCount{})

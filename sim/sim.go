@@ -71,11 +71,10 @@ func New(cfg Config) (*Sim, error) {
 		s.nodes[n].ranShare = math.NaN()
 		s.nodes[n].spec = cfg.Nodes[n]
 		s.nodes[n].use.set(0, 0, &cfg.Nodes[n], false)
+		s.nodes[n].timer = s.q.alloc(evPhaseDone, int32(n), 0)
 	}
 	for i, in := range cfg.Instances {
 		st := instState{svc: int32(in.Service), node: int32(in.Node), cat: cfg.Services[in.Service].Category}
-		st.timer[0] = s.q.alloc(evPhaseDone, int32(i), phaseGPU)
-		st.timer[1] = s.q.alloc(evPhaseDone, int32(i), phaseCPU)
 		s.insts = append(s.insts, st)
 		s.nodes[in.Node].add(int32(i))
 		s.nodes[in.Node].weights += cfg.Services[in.Service].WeightsGB
@@ -172,7 +171,7 @@ func (s *Sim) step(ctx context.Context) error {
 	var err error
 	switch e.kind {
 	case evPhaseDone:
-		s.onPhaseDone(e.a, int(e.b))
+		s.onNodeTimer(e.a)
 	case evReconfigDone:
 		s.onReconfigDone(e.a)
 	case evStageArrive:
@@ -229,7 +228,7 @@ func (s *Sim) pull() error {
 	}
 	s.next = r
 	s.stats.Arrived++
-	s.q.schedule(r.Arrival, evArrival, 0, 0)
+	s.q.scheduleSide(r.Arrival, evArrival, 0, 0)
 	return nil
 }
 

@@ -47,7 +47,8 @@ type instState struct {
 	reconfiguring bool
 	availableAt   float64    // end of the current reconfiguration, s
 	q             [2]psQueue // GPU and CPU processor-sharing queues (the active set A_{n,s})
-	timer         [2]int32   // persistent completion events of the two queues
+	due           [2]float64 // completion time of the head of each queue at its current rate, s
+	dueSeq        [2]uint64  // its place among events at the same time (the queue's sequence number); 0: none due
 	wait          []int32    // FIFO of requests not yet active (no VRAM for their KV, or instance reconfiguring)
 	waitBase      []int32    // the backing array wait is a window of (see pushWait)
 	waitGPU       float64    // Σ GPU work of waiting requests, TFLOP
@@ -111,6 +112,9 @@ type nodeState struct {
 	// instances when AI instances also reside there; NaN: unpartitioned.
 	ranShare float64
 	use      nodeUse // busy rates and their integrals (NodeUsage)
+	timer    int32   // persistent event: the earliest due completion among the node's instances
+	dueInst  int32   // the instance and phase the timer stands for
+	duePhase uint8
 }
 
 // down reports whether the node's instances stop serving: it failed or is resizing.
