@@ -27,7 +27,7 @@ func (s *Sim) realloc(n int32) {
 		s.armNode(n)
 		return
 	}
-	minSlack := math.Inf(1)
+	minSlack, sumFG, sumFC := math.Inf(1), 0.0, 0.0
 	for j, i := range nd.insts {
 		in := &s.insts[i]
 		in.q[0].advance(s.now)
@@ -38,7 +38,7 @@ func (s *Sim) realloc(n int32) {
 		}
 		w := s.urgency(in)
 		fg, fc, sl := s.floors(in)
-		minSlack = min(minSlack, sl)
+		minSlack, sumFG, sumFC = min(minSlack, sl), sumFG+fg, sumFC+fc
 		s.sc.dG[j] = Demand{Work: in.q[0].residual(), Urgency: w, Floor: fg}
 		s.sc.dC[j] = Demand{Work: in.q[1].residual(), Urgency: w, Floor: fc}
 	}
@@ -46,7 +46,7 @@ func (s *Sim) realloc(n int32) {
 	split := s.splitClasses(n)
 	okG := s.allocateUsed(split, nd.ranShare, spec.GPU, s.sc.dG, s.sc.oG)
 	okC := s.allocateUsed(split, nd.ranShare, spec.CPU, s.sc.dC, s.sc.oC)
-	s.countFloors(spec, okG && okC, minSlack)
+	s.countFloors(floorsExceed(sumFG, spec.GPU) || floorsExceed(sumFC, spec.CPU), okG && okC, minSlack)
 	s.stats.Allocations++
 	busyG, busyC := 0.0, 0.0
 	next := noneDue()
@@ -155,28 +155,22 @@ func (s *Sim) marginal(slack float64) float64 {
 // capacity times 1 + O(1e-15 … 1e-8); a real shortage is far larger.
 const RANFloorTolerance = 1e-6
 
-// countFloors classifies one node reallocation by its RAN floors (s.sc.dG, s.sc.dC) and the smallest
-// RAN slack minSlack (s); feasible is what the allocator reported. It is RAN-infeasible when, on the GPU
-// or the CPU, Σ floors > capacity·(1 + RANFloorTolerance), or when minSlack < −MetTolerance (that request
-// misses its deadline whatever it gets); it is rounding when the allocator found the floors infeasible,
-// or minSlack ≤ 0, but neither holds.
-func (s *Sim) countFloors(spec NodeSpec, feasible bool, minSlack float64) {
+// countFloors classifies one node reallocation by its RAN floors and the smallest RAN slack minSlack
+// (s); exceed says whether the floors exceed a capacity (floorsExceed), feasible is what the allocator
+// reported. It is RAN-infeasible when the floors exceed a capacity or when minSlack < −MetTolerance (that
+// request misses its deadline whatever it gets); it is rounding when the allocator found the floors
+// infeasible, or minSlack ≤ 0, but neither holds.
+func (s *Sim) countFloors(exceed, feasible bool, minSlack float64) {
 	switch {
-	case floorsExceed(s.sc.dG, spec.GPU) || floorsExceed(s.sc.dC, spec.CPU) || minSlack < -MetTolerance:
+	case exceed || minSlack < -MetTolerance:
 		s.stats.RANInfeasible++
 	case !feasible || minSlack <= 0:
 		s.stats.RANRounding++
 	}
 }
 
-// floorsExceed reports whether the floors of d sum to more than capacity·(1 + RANFloorTolerance).
-func floorsExceed(d []Demand, capacity float64) bool {
-	sum := 0.0
-	for _, v := range d {
-		sum += v.Floor
-	}
-	return sum > capacity*(1+RANFloorTolerance)
-}
+// floorsExceed reports whether floors summing to sum exceed capacity·(1 + RANFloorTolerance).
+func floorsExceed(sum, capacity float64) bool { return sum > capacity*(1+RANFloorTolerance) }
 
 // gpuPart returns the part of a RAN request's slack its GPU phase may use when CPU work follows at the
 // same instance: the phases' times on the whole node, t_g = gpu/G and t_c = cpu/C (TFLOP, core-s), give

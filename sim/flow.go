@@ -267,18 +267,17 @@ func (s *Sim) admitWaiting(node int32) {
 // finish emits the request's record and frees its slot.
 func (s *Sim) finish(slot int32, finished, dropped bool) {
 	rq := &s.reqs[slot]
-	cat := s.categoryOf(&rq.r)
-	svc := -1
-	if rq.r.Class == AI {
-		svc = rq.r.Service
-	}
-	rec := Record{ID: rq.r.ID, Class: rq.r.Class, Category: cat, Service: svc, Cell: rq.r.Cell, Node: int(rq.node),
-		Arrival: rq.r.Arrival, Finish: s.now, Deadline: rq.r.Deadline, Finished: finished, Dropped: dropped, Flow: rq.r.Flow}
 	if dropped {
 		s.stats.Dropped++
 	}
 	if s.cfg.Sink != nil {
-		s.cfg.Sink.Record(rec)
+		svc := -1
+		if rq.r.Class == AI {
+			svc = rq.r.Service
+		}
+		s.cfg.Sink.Record(Record{ID: rq.r.ID, Class: rq.r.Class, Category: s.categoryOf(&rq.r), Service: svc, Cell: rq.r.Cell,
+			Node: int(rq.node), Arrival: rq.r.Arrival, Finish: s.now, Deadline: rq.r.Deadline, Finished: finished,
+			Dropped: dropped, Flow: rq.r.Flow})
 	}
 	s.stats.Ended++
 	s.inflight--
