@@ -57,8 +57,10 @@ func (m *merged) Next() (sim.Request, bool, error) {
 func (m *merged) nextInto(r *sim.Request) (bool, error) {
 	best := -1
 	for i := range m.srcs {
-		if err := m.fillHead(i); err != nil {
-			return false, err
+		if !m.has[i] && !m.done[i] {
+			if err := m.fillHead(i); err != nil {
+				return false, err
+			}
 		}
 		if m.has[i] && (best < 0 || m.head[i].Arrival < m.head[best].Arrival) {
 			best = i
@@ -74,13 +76,11 @@ func (m *merged) nextInto(r *sim.Request) (bool, error) {
 	return true, nil
 }
 
-// fillHead loads input i's next request into head[i] if it has none; a filler writes it there
-// directly. head[i] is scratch while has[i] is false, so a failed or final read may leave anything
+// fillHead loads input i's next request into head[i]; the caller checks that it has none and is
+// not done (a check inlined in the loop, since most calls have nothing to do). A filler writes
+// the request there directly. head[i] is scratch while has[i] is false, so a failed or final read may leave anything
 // in it.
 func (m *merged) fillHead(i int) error {
-	if m.has[i] || m.done[i] {
-		return nil
-	}
 	h := &m.head[i]
 	var ok bool
 	var err error
