@@ -77,9 +77,9 @@ func (m *merged) nextInto(r *sim.Request) (bool, error) {
 }
 
 // fillHead loads input i's next request into head[i]; the caller checks that it has none and is
-// not done (a check inlined in the loop, since most calls have nothing to do). A filler writes
-// the request there directly. head[i] is scratch while has[i] is false, so a failed or final read may leave anything
-// in it.
+// not done (in its loop, since most inputs have a pending head and need no call). A filler writes
+// the request there directly. head[i] is scratch while has[i] is false, so a failed or final read
+// may leave anything in it.
 func (m *merged) fillHead(i int) error {
 	h := &m.head[i]
 	var ok bool
@@ -130,7 +130,7 @@ func forkSource(s sim.Source) (sim.Source, error) {
 type limited struct {
 	src  sim.Source
 	fill filler      // src as a filler, nil if it is not one
-	buf  sim.Request // where fill writes, so that no request escapes to the heap
+	buf  sim.Request // where fill writes: a local passed to an interface method would escape to the heap
 	left int
 }
 

@@ -1,6 +1,9 @@
 package traces
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // guideBuckets is the number of buckets of a cdfGuide. It is a power of two so that u·guideBuckets
 // is exact: bucket k then holds exactly the u in [k/guideBuckets, (k+1)/guideBuckets), and its start
@@ -20,9 +23,10 @@ type cdfGuide struct {
 	start []int32 // start[k] = sort.SearchFloat64s(p, k/guideBuckets), k = 0..guideBuckets.
 }
 
-// newCDFGuide returns the guide of p, which must be sorted in non-decreasing order.
+// newCDFGuide returns the guide of p, which must be sorted in non-decreasing order. It keeps its
+// own copy of p, so that a caller changing p afterwards cannot make start disagree with it.
 func newCDFGuide(p []float64) cdfGuide {
-	g := cdfGuide{p: p, start: make([]int32, guideBuckets+1)}
+	g := cdfGuide{p: slices.Clone(p), start: make([]int32, guideBuckets+1)}
 	for k := range g.start {
 		g.start[k] = int32(sort.SearchFloat64s(p, float64(k)/guideBuckets))
 	}
