@@ -185,8 +185,8 @@ func (s *RANSource) nextInto(r *sim.Request) (bool, error) {
 	}
 	s.t = t
 	*r = sim.Request{ID: s.n, Arrival: t, Service: -1, Class: sim.EMBB}
-	r.Cell = s.cell(uniform(&s.pcg) * s.total)
-	if uniform(&s.pcg) < s.urllc {
+	r.Cell = s.cell(s.rng.Float64() * s.total)
+	if s.rng.Float64() < s.urllc {
 		r.Class = sim.URLLC
 	}
 	c := &s.classes[r.Class]
@@ -212,7 +212,7 @@ func (s *RANSource) jit(w float64) float64 {
 	if s.jitter == 0 {
 		return w
 	}
-	return w * (1 + s.jitter*(2*uniform(&s.pcg)-1))
+	return w * (1 + s.jitter*(2*s.rng.Float64()-1))
 }
 
 // Fork returns a copy that yields the same remaining requests without disturbing s. err is nil.

@@ -29,6 +29,7 @@ type Sampler struct {
 	t    *TraceModel
 	cdf  cdfGuide // Over t.Probabilities, shared by the three tables.
 	pcg  rand.PCG
+	rng  *rand.Rand
 	time float64
 	line int
 	rows int
@@ -48,6 +49,7 @@ func NewSampler(t TraceModel, opt SamplerOptions) (*Sampler, error) {
 		name = "traces/sampler"
 	}
 	s.pcg = *rng.PCG(opt.Seed, name)
+	s.rng = rand.New(&s.pcg)
 	return s, nil
 }
 
@@ -58,18 +60,19 @@ func (s *Sampler) Next() (TokenRow, bool, error) {
 	}
 	t := s.t
 	if s.line > 0 {
-		s.time += s.cdf.inverse(t.InterarrivalS, uniform(&s.pcg))
+		s.time += s.cdf.inverse(t.InterarrivalS, s.rng.Float64())
 	}
 	s.line++
 	r := TokenRow{Time: s.time, Line: s.line}
-	r.Prompt = tokens(s.cdf.inverse(t.PromptTokens, uniform(&s.pcg)))
-	r.Output = tokens(s.cdf.inverse(t.OutputTokens, uniform(&s.pcg)))
+	r.Prompt = tokens(s.cdf.inverse(t.PromptTokens, s.rng.Float64()))
+	r.Output = tokens(s.cdf.inverse(t.OutputTokens, s.rng.Float64()))
 	return r, true, nil
 }
 
 // Fork returns a copy that yields the same remaining rows as s without disturbing s.
 func (s *Sampler) Fork() (TokenSource, error) {
 	c := *s
+	c.rng = rand.New(&c.pcg)
 	return &c, nil
 }
 
