@@ -130,25 +130,34 @@ func checkStream(i int, st AIStream) error {
 // Next returns the next request in arrival order, ok=false at the end (all streams exhausted or
 // Limit reached), or the first error of a token source (wrapped with the stream index).
 func (s *AISource) Next() (sim.Request, bool, error) {
+	var r sim.Request
+	if ok, err := s.nextInto(&r); !ok {
+		return sim.Request{}, false, err
+	}
+	return r, true, nil
+}
+
+// nextInto is Next writing the request into *r (filler).
+func (s *AISource) nextInto(r *sim.Request) (bool, error) {
 	if s.limit > 0 && s.n >= int64(s.limit) {
-		return sim.Request{}, false, nil
+		return false, nil
 	}
 	best := -1
 	for i := range s.streams {
 		a := &s.streams[i]
 		if err := a.fill(i); err != nil {
-			return sim.Request{}, false, err
+			return false, err
 		}
 		if a.hasHead && (best < 0 || a.head.Time < s.streams[best].head.Time) {
 			best = i
 		}
 	}
 	if best < 0 {
-		return sim.Request{}, false, nil
+		return false, nil
 	}
-	r := s.streams[best].request(s)
+	s.streams[best].request(s, r)
 	s.n++
-	return r, true, nil
+	return true, nil
 }
 
 // fill loads the stream's next row into head if it has none.
@@ -171,11 +180,11 @@ func (a *aiStream) fill(i int) error {
 	return nil
 }
 
-// request consumes the head row and turns it into a request.
-func (a *aiStream) request(s *AISource) sim.Request {
+// request consumes the head row and turns it into a request, written into *r.
+func (a *aiStream) request(s *AISource, r *sim.Request) {
 	row := a.head
 	a.hasHead = false
-	r := sim.Request{ID: s.n, Class: sim.AI, Arrival: s.start + row.Time/s.scale, Prompt: row.Prompt, Output: row.Output}
+	*r = sim.Request{ID: s.n, Class: sim.AI, Arrival: s.start + row.Time/s.scale, Prompt: row.Prompt, Output: row.Output}
 	r.Cell = a.rng.IntN(s.cells)
 	if a.spread == SpreadRoundRobin {
 		r.Service = a.services[a.rr]
@@ -185,7 +194,6 @@ func (a *aiStream) request(s *AISource) sim.Request {
 	}
 	r.AIWork, r.KVGB = a.cost.Cost(row.Prompt, row.Output)
 	r.Deadline = a.rule.Deadline(row.Prompt, row.Output)
-	return r
 }
 
 // Fork returns a copy that yields the same remaining requests without disturbing s. It fails if a

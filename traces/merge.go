@@ -10,6 +10,7 @@ import (
 // merged is the source Merge returns.
 type merged struct {
 	srcs []sim.Source
+	fill []filler // srcs[i] as a filler, nil if it is not one
 	head []sim.Request
 	has  []bool
 	done []bool
@@ -30,45 +31,73 @@ func Merge(sources ...sim.Source) sim.Source {
 	for i := range m.last {
 		m.last[i] = math.Inf(-1)
 	}
+	m.setFillers()
 	return m
+}
+
+// setFillers records which inputs are fillers.
+func (m *merged) setFillers() {
+	m.fill = make([]filler, len(m.srcs))
+	for i, s := range m.srcs {
+		m.fill[i] = asFiller(s)
+	}
 }
 
 // Next returns the earliest pending request, ok=false when every input is exhausted, or the first
 // error of an input (wrapped with its index).
 func (m *merged) Next() (sim.Request, bool, error) {
+	var r sim.Request
+	if ok, err := m.nextInto(&r); !ok {
+		return sim.Request{}, false, err
+	}
+	return r, true, nil
+}
+
+// nextInto is Next writing the request into *r (filler).
+func (m *merged) nextInto(r *sim.Request) (bool, error) {
 	best := -1
 	for i := range m.srcs {
-		if err := m.fill(i); err != nil {
-			return sim.Request{}, false, err
+		if !m.has[i] && !m.done[i] {
+			if err := m.fillHead(i); err != nil {
+				return false, err
+			}
 		}
 		if m.has[i] && (best < 0 || m.head[i].Arrival < m.head[best].Arrival) {
 			best = i
 		}
 	}
 	if best < 0 {
-		return sim.Request{}, false, nil
+		return false, nil
 	}
-	r := m.head[best]
+	*r = m.head[best]
 	m.has[best] = false
 	r.ID = m.n
 	m.n++
-	return r, true, nil
+	return true, nil
 }
 
-func (m *merged) fill(i int) error {
-	if m.has[i] || m.done[i] {
-		return nil
+// fillHead loads input i's next request into head[i]; the caller checks that it has none and is
+// not done (in its loop, since most inputs have a pending head and need no call). A filler writes
+// the request there directly. head[i] is scratch while has[i] is false, so a failed or final read
+// may leave anything in it.
+func (m *merged) fillHead(i int) error {
+	h := &m.head[i]
+	var ok bool
+	var err error
+	if f := m.fill[i]; f != nil {
+		ok, err = f.nextInto(h)
+	} else {
+		*h, ok, err = m.srcs[i].Next()
 	}
-	r, ok, err := m.srcs[i].Next()
 	switch {
 	case err != nil:
 		return fmt.Errorf("traces: merge: source %d: %w", i, err)
 	case !ok:
 		m.done[i] = true
-	case r.Arrival < m.last[i]:
-		return fmt.Errorf("traces: merge: source %d: arrival %v after %v", i, r.Arrival, m.last[i])
+	case h.Arrival < m.last[i]:
+		return fmt.Errorf("traces: merge: source %d: arrival %v after %v", i, h.Arrival, m.last[i])
 	default:
-		m.head[i], m.has[i], m.last[i] = r, true, r.Arrival
+		m.has[i], m.last[i] = true, h.Arrival
 	}
 	return nil
 }
@@ -85,6 +114,7 @@ func (m *merged) Fork() (sim.Source, error) {
 		}
 		c.srcs[i] = f
 	}
+	c.setFillers()
 	return c, nil
 }
 
@@ -99,6 +129,8 @@ func forkSource(s sim.Source) (sim.Source, error) {
 // limited is the source Limit returns.
 type limited struct {
 	src  sim.Source
+	fill filler      // src as a filler, nil if it is not one
+	buf  sim.Request // where fill writes: a local passed to an interface method would escape to the heap
 	left int
 }
 
@@ -109,13 +141,21 @@ func Limit(src sim.Source, n int) sim.Source {
 	if n < 0 {
 		panic("traces: Limit with negative n")
 	}
-	return &limited{src: src, left: n}
+	return &limited{src: src, fill: asFiller(src), left: n}
 }
 
 // Next returns src's next request until n have been returned.
 func (l *limited) Next() (sim.Request, bool, error) {
 	if l.left == 0 {
 		return sim.Request{}, false, nil
+	}
+	if l.fill != nil {
+		ok, err := l.fill.nextInto(&l.buf)
+		if !ok {
+			return sim.Request{}, false, err
+		}
+		l.left--
+		return l.buf, true, nil
 	}
 	r, ok, err := l.src.Next()
 	if ok && err == nil {
@@ -130,5 +170,5 @@ func (l *limited) Fork() (sim.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &limited{src: f, left: l.left}, nil
+	return &limited{src: f, fill: asFiller(f), left: l.left}, nil
 }

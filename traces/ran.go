@@ -167,25 +167,34 @@ func (s *RANSource) MeanDUGPUWork() float64 {
 // Next returns the next request; ok is false after Limit requests, past the horizon, or if the
 // total rate is 0. err is always nil.
 func (s *RANSource) Next() (sim.Request, bool, error) {
-	if s.total == 0 || (s.limit > 0 && s.n >= int64(s.limit)) {
+	var r sim.Request
+	if ok, _ := s.nextInto(&r); !ok {
 		return sim.Request{}, false, nil
+	}
+	return r, true, nil
+}
+
+// nextInto is Next writing the request into *r (filler); it never fails.
+func (s *RANSource) nextInto(r *sim.Request) (bool, error) {
+	if s.total == 0 || (s.limit > 0 && s.n >= int64(s.limit)) {
+		return false, nil
 	}
 	t := s.t + s.rng.ExpFloat64()/s.total
 	if t > s.end {
-		return sim.Request{}, false, nil
+		return false, nil
 	}
 	s.t = t
-	r := sim.Request{ID: s.n, Arrival: t, Service: -1, Class: sim.EMBB}
+	*r = sim.Request{ID: s.n, Arrival: t, Service: -1, Class: sim.EMBB}
 	r.Cell = s.cell(s.rng.Float64() * s.total)
 	if s.rng.Float64() < s.urllc {
 		r.Class = sim.URLLC
 	}
-	c := s.classes[r.Class]
+	c := &s.classes[r.Class]
 	r.Deadline = c.Deadline
 	r.DU = sim.Work{GPU: s.jit(c.DU.GPU), CPU: s.jit(c.DU.CPU)}
 	r.CU = sim.Work{GPU: s.jit(c.CU.GPU), CPU: s.jit(c.CU.CPU)}
 	s.n++
-	return r, true, nil
+	return true, nil
 }
 
 // cell returns the first cell whose cumulative rate exceeds x (skipping cells of rate 0).

@@ -43,9 +43,14 @@ func quantile(sorted []float64, p float64) float64 {
 }
 
 // inverseCDF maps u ∈ [0, 1] to the quantile function that interpolates q linearly between the
-// probabilities p (increasing from 0 to 1).
+// probabilities p (increasing from 0 to 1). It is the definition; the Sampler computes the same
+// values, bit for bit, through a cdfGuide, which finds the same index faster.
 func inverseCDF(p, q []float64, u float64) float64 {
-	i := sort.SearchFloat64s(p, u) // first index with p[i] ≥ u
+	return interpolate(p, q, sort.SearchFloat64s(p, u), u)
+}
+
+// interpolate is inverseCDF given i, the first index with p[i] ≥ u (len(p) if none).
+func interpolate(p, q []float64, i int, u float64) float64 {
 	if i == 0 {
 		return q[0]
 	}

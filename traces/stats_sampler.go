@@ -27,6 +27,7 @@ type SamplerOptions struct {
 // It is not safe for concurrent use.
 type Sampler struct {
 	t    *TraceModel
+	cdf  cdfGuide // Over t.Probabilities, shared by the three tables.
 	pcg  rand.PCG
 	rng  *rand.Rand
 	time float64
@@ -42,7 +43,7 @@ func NewSampler(t TraceModel, opt SamplerOptions) (*Sampler, error) {
 	if opt.Rows < 0 {
 		return nil, fmt.Errorf("traces: sampler: negative Rows %d", opt.Rows)
 	}
-	s := &Sampler{t: &t, rows: opt.Rows}
+	s := &Sampler{t: &t, rows: opt.Rows, cdf: newCDFGuide(t.Probabilities)}
 	name := opt.Name
 	if name == "" {
 		name = "traces/sampler"
@@ -59,12 +60,12 @@ func (s *Sampler) Next() (TokenRow, bool, error) {
 	}
 	t := s.t
 	if s.line > 0 {
-		s.time += inverseCDF(t.Probabilities, t.InterarrivalS, s.rng.Float64())
+		s.time += s.cdf.inverse(t.InterarrivalS, s.rng.Float64())
 	}
 	s.line++
 	r := TokenRow{Time: s.time, Line: s.line}
-	r.Prompt = tokens(inverseCDF(t.Probabilities, t.PromptTokens, s.rng.Float64()))
-	r.Output = tokens(inverseCDF(t.Probabilities, t.OutputTokens, s.rng.Float64()))
+	r.Prompt = tokens(s.cdf.inverse(t.PromptTokens, s.rng.Float64()))
+	r.Output = tokens(s.cdf.inverse(t.OutputTokens, s.rng.Float64()))
 	return r, true, nil
 }
 
