@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/airansim/airansim/internal/cputime"
 )
 
 // This file is the yardstick of issue 16: one M/M/1-PS queue simulated by a bare event loop, with no
@@ -94,7 +96,7 @@ const mm1Requests = 100000
 // per second: the yardstick for BenchmarkEngineMM1.
 func BenchmarkBareMM1(b *testing.B) {
 	var reqs int
-	c0 := cpuTime()
+	c0 := cputime.Now()
 	for b.Loop() {
 		if t := bareMM1(mm1Requests, 0.7, 1); !(t > 0) {
 			b.Fatal("no time in system")
@@ -102,7 +104,7 @@ func BenchmarkBareMM1(b *testing.B) {
 		reqs += mm1Requests
 	}
 	b.ReportMetric(float64(reqs)/b.Elapsed().Seconds(), "requests/s")
-	reportPerCPU(b, float64(reqs), cpuTime()-c0, "requests/cpu-s")
+	cputime.Report(b, float64(reqs), cputime.Now()-c0, "requests/cpu-s")
 }
 
 // TestBareMM1 checks the bare loop against queueing theory: the mean time in system of an M/M/1-PS

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/airansim/airansim/internal/cputime"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -22,16 +23,16 @@ func BenchmarkEnginePaper(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c0 := cpuTime()
+		c0 := cputime.Now()
 		st, err := s.Run(context.Background())
-		cpu += cpuTime() - c0
+		cpu += cputime.Now() - c0
 		if err != nil {
 			b.Fatal(err)
 		}
 		events += st.Events
 	}
 	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
-	reportPerCPU(b, float64(events), cpu, "events/cpu-s")
+	cputime.Report(b, float64(events), cpu, "events/cpu-s")
 }
 
 // BenchmarkEngineMemory runs 20k and 200k requests and reports the peak heap in use, sampled
@@ -61,12 +62,5 @@ func BenchmarkEngineMemory(b *testing.B) {
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 		})
-	}
-}
-
-// reportPerCPU reports n per second of process CPU time (see cpuTime) as unit, if it was measured.
-func reportPerCPU(b *testing.B, n float64, cpu time.Duration, unit string) {
-	if cpu > 0 {
-		b.ReportMetric(n/cpu.Seconds(), unit)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/airansim/airansim/internal/cputime"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -61,7 +62,7 @@ func mm1Config(n int, rho float64, seed uint64) sim.Config {
 // Compare requests/s with BenchmarkBareMM1.
 func BenchmarkEngineMM1(b *testing.B) {
 	var reqs, events int64
-	c0 := cpuTime()
+	c0 := cputime.Now()
 	for b.Loop() {
 		s, err := sim.New(mm1Config(mm1Requests, 0.7, 1))
 		if err != nil {
@@ -80,5 +81,5 @@ func BenchmarkEngineMM1(b *testing.B) {
 	b.ReportMetric(float64(reqs)/b.Elapsed().Seconds(), "requests/s")
 	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
 	b.ReportMetric(float64(events)/float64(b.N), "events/op")
-	reportPerCPU(b, float64(reqs), cpuTime()-c0, "requests/cpu-s")
+	cputime.Report(b, float64(reqs), cputime.Now()-c0, "requests/cpu-s")
 }

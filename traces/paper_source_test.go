@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/airansim/airansim/internal/cputime"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
 )
@@ -137,7 +138,7 @@ func BenchmarkPaperSource(b *testing.B) {
 		b.StopTimer()
 		src := paperSource(b, 1, n, 1)
 		b.StartTimer()
-		c0 := cpuTime()
+		c0 := cputime.Now()
 		for {
 			_, ok, err := src.Next()
 			if err != nil {
@@ -148,7 +149,7 @@ func BenchmarkPaperSource(b *testing.B) {
 			}
 			drawn++
 		}
-		cpu += cpuTime() - c0
+		cpu += cputime.Now() - c0
 	}
 	b.ReportMetric(float64(drawn)/b.Elapsed().Seconds(), "requests/s")
 	if cpu > 0 {
