@@ -20,43 +20,27 @@ var _ sim.Allocator = HAF{}
 // exactly, out is finite and non-negative, NaN or infinite inputs and len(out) < len(d) panic, nothing is
 // allocated. The cost is O(n) per clipping round and at most n rounds.
 func (HAF) Allocate(capacity float64, d []sim.Demand, out []float64) (floorsFeasible bool) {
-	sumF := checkArgs(capacity, d, out)
-	if !(sumF <= capacity) {
-		scaleFloors(capacity, sumF, d, out)
-		return false
-	}
-	if !loadWeights(d, out) {
-		setFloors(d, out) // Denominator of eq. (18) is zero: only the floors apply.
-		return true
-	}
-	waterFill(usable(capacity, len(d)), d, out)
-	return true
-}
-
-// loadWeights marks the candidates of the unclipped set U by writing −v_i < 0 to out[i], where
-// v_i = sqrt(ω_iΨ_i)/max_j sqrt(ω_jΨ_j) ∈ (0, 1]; every other instance gets its floor (≥ 0). It reports
-// whether U is non-empty. Normalising by the maximum keeps every later quotient finite.
-func loadWeights(d []sim.Demand, out []float64) bool {
-	wmax := 0.0
+	checkArgs(capacity, d, out)
+	out = out[:len(d)]
+	// One pass validates d, sums the floors and writes the raw weights −sqrt(ω_iΨ_i) to out.
+	sumF, wmax := 0.0, 0.0
 	for i, v := range d {
+		checkDemand(v)
+		sumF += floorOf(v)
 		w := weight(nonNeg(v.Urgency), nonNeg(v.Work))
 		out[i] = -w
 		wmax = max(wmax, w)
 	}
-	if wmax == 0 {
+	if !(sumF <= capacity) {
+		scaleFloors(capacity, sumF, d, out)
 		return false
 	}
-	inv := 1 / wmax
-	for i, v := range d {
-		if inv <= math.MaxFloat64 {
-			out[i] *= inv
-		} else {
-			out[i] /= wmax // wmax is subnormal.
-		}
-		if !(out[i] < 0) { // ω·Ψ = 0, or a weight that underflows relative to the largest one.
-			out[i] = floorOf(v)
-		}
+	if wmax == 0 {
+		setFloors(d, out) // Denominator of eq. (18) is zero: only the floors apply.
+		return true
 	}
+	fixed, wsum := normalise(wmax, d, out)
+	waterFill(usable(capacity, len(d)), fixed, wsum, d, out)
 	return true
 }
 
@@ -69,42 +53,60 @@ func weight(omega, psi float64) float64 {
 	return math.Sqrt(p)
 }
 
-// waterFill runs the active-set clipping of eqs. (18)-(19) on the weights left by loadWeights and writes
-// the final allocation. Each round gives U the residual C̃ = c − Σ_{B} f in proportion to v_i and moves
-// every instance whose share falls below its floor to B. The optimal level k* never exceeds the current
+// normalise turns the raw weights −w_i in out into the candidates of the unclipped set U, −v_i < 0 with
+// v_i = w_i/wmax ∈ (0, 1]; every other instance gets its floor (≥ 0). Normalising by the maximum
+// wmax > 0 keeps every later quotient finite. It returns the sums over B and U that start the first
+// round of waterFill: fixed = Σ_{B} f_i and wsum = Σ_{U} v_i, in index order.
+func normalise(wmax float64, d []sim.Demand, out []float64) (fixed, wsum float64) {
+	inv := 1 / wmax
+	for i, v := range d {
+		x := out[i]
+		if inv <= math.MaxFloat64 {
+			x *= inv
+		} else {
+			x /= wmax // wmax is subnormal.
+		}
+		if !(x < 0) { // ω·Ψ = 0, or a weight that underflows relative to the largest one.
+			x = floorOf(v)
+		}
+		out[i] = x
+		if x < 0 {
+			wsum -= x
+		} else {
+			fixed += x
+		}
+	}
+	return fixed, wsum
+}
+
+// waterFill runs the active-set clipping of eqs. (18)-(19) on the weights left by normalise, with
+// fixed = Σ_{B} f and wsum = Σ_{U} v_i, and writes the final allocation. Each round gives U the residual
+// C̃ = c − Σ_{B} f in proportion to v_i and moves every instance whose share falls below its floor to B,
+// summing B and U for the next round in the same pass. The optimal level k* never exceeds the current
 // level, so an instance clipped in one round is clipped at the optimum and the rounds are monotone.
-func waterFill(c float64, d []sim.Demand, out []float64) {
-	for {
-		fixed, wsum := 0.0, 0.0
-		for _, x := range out[:len(d)] {
+func waterFill(c, fixed, wsum float64, d []sim.Demand, out []float64) {
+	for wsum != 0 { // wsum = 0: everyone is at its floor.
+		k := (c - fixed) / wsum
+		moved := false
+		fixed, wsum = 0, 0
+		for i, v := range d {
+			x := out[i]
+			if x < 0 && k*-x < floorOf(v) {
+				x = floorOf(v)
+				out[i] = x
+				moved = true
+			}
 			if x < 0 {
 				wsum -= x
 			} else {
 				fixed += x
 			}
 		}
-		if wsum == 0 {
-			return // Everyone is at its floor.
-		}
-		k := (c - fixed) / wsum
-		if !clip(k, d, out) {
-			spread(k, out[:len(d)])
+		if !moved {
+			spread(k, out)
 			return
 		}
 	}
-}
-
-// clip moves to B (out[i] = f_i) every instance of U whose share k·v_i is below its floor, and reports
-// whether it moved any.
-func clip(k float64, d []sim.Demand, out []float64) bool {
-	moved := false
-	for i, v := range d {
-		if x := out[i]; x < 0 && k*-x < floorOf(v) {
-			out[i] = floorOf(v)
-			moved = true
-		}
-	}
-	return moved
 }
 
 // spread writes the share k·v_i of every instance still in U; by construction it is ≥ its floor.
