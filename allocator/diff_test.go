@@ -56,7 +56,8 @@ func compareWithRef(t *testing.T, name string, got, ref sim.Allocator, c float64
 // specials are the edge values the differential test mixes into random inputs: signed zeros,
 // negative residue, subnormals, the extremes of the normal range and values around 1.
 var specials = []float64{
-	0, math.Copysign(0, -1), -1e-17, -3, 5e-324, 1e-310, 2.2250738585072014e-308, 1e-300, 0x1p-1000,
+	0, math.Copysign(0, -1), -1e-17, -3, 5e-324, 1e-310, 2.2250738585072014e-308, 1e-300, 0x1p-1000, 0x1p-900,
+	0x1.0000000000001p-900, 0x1.fffffffffffffp-901,
 	1e-150, 1, 1 + 0x1p-52, 3, 1e150, 0x1p1000, 1e300, 1e307, 1.7976931348623157e308, -1e308,
 }
 

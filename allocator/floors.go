@@ -45,7 +45,13 @@ func checkDemand(v sim.Demand) {
 // in the subnormal range, so that Σ out ≤ capacity holds exactly in float64. It may be negative.
 func usable(capacity float64, n int) float64 {
 	g := float64(8 * (n + 1))
-	return capacity - capacity*(g*0x1p-53) - g*0x1p-1074
+	u := capacity - capacity*(g*0x1p-53)
+	if math.Abs(u) >= 0x1p-900 {
+		// |g·2⁻¹⁰⁷⁴| ≤ 2⁶³·2⁻¹⁰⁷⁴ is far below half an ulp of u (≥ 2⁻⁹⁵⁴), so subtracting it rounds back
+		// to u exactly: skip the subnormal arithmetic, which is slow on common CPUs.
+		return u
+	}
+	return u - g*0x1p-1074
 }
 
 // scaleFloors writes the floors of d scaled down by a common factor so that they sum to (at most)
