@@ -19,8 +19,16 @@ func bench12() (float64, []sim.Demand) {
 	}
 }
 
-func benchAllocator(b *testing.B, a sim.Allocator) {
-	c, d := bench12()
+// bench4 is a typical GPU node of the paper scenario: a DU with a binding floor, a large-AI and two
+// small-AI instances, one of them idle. C = 40 (TFLOP/s).
+func bench4() (float64, []sim.Demand) {
+	return 40, []sim.Demand{
+		{Work: 0.05, Urgency: 2000, Floor: 12}, {Work: 60, Urgency: 4}, {Work: 0.3, Urgency: 30}, {},
+	}
+}
+
+func benchAllocator(b *testing.B, a sim.Allocator, node func() (float64, []sim.Demand)) {
+	c, d := node()
 	out := make([]float64, len(d))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -28,7 +36,8 @@ func benchAllocator(b *testing.B, a sim.Allocator) {
 	}
 }
 
-func BenchmarkHAF12(b *testing.B)          { benchAllocator(b, allocator.HAF{}) }
-func BenchmarkEqualShare12(b *testing.B)   { benchAllocator(b, allocator.EqualShare{}) }
-func BenchmarkMaxWeight12(b *testing.B)    { benchAllocator(b, allocator.MaxWeight{}) }
-func BenchmarkProportional12(b *testing.B) { benchAllocator(b, allocator.Proportional{}) }
+func BenchmarkHAF12(b *testing.B)          { benchAllocator(b, allocator.HAF{}, bench12) }
+func BenchmarkEqualShare12(b *testing.B)   { benchAllocator(b, allocator.EqualShare{}, bench12) }
+func BenchmarkMaxWeight12(b *testing.B)    { benchAllocator(b, allocator.MaxWeight{}, bench12) }
+func BenchmarkProportional12(b *testing.B) { benchAllocator(b, allocator.Proportional{}, bench12) }
+func BenchmarkHAF4(b *testing.B)           { benchAllocator(b, allocator.HAF{}, bench4) }
