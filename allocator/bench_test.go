@@ -1,6 +1,7 @@
 package allocator_test
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/airansim/airansim/allocator"
@@ -41,3 +42,21 @@ func BenchmarkEqualShare12(b *testing.B)   { benchAllocator(b, allocator.EqualSh
 func BenchmarkMaxWeight12(b *testing.B)    { benchAllocator(b, allocator.MaxWeight{}, bench12) }
 func BenchmarkProportional12(b *testing.B) { benchAllocator(b, allocator.Proportional{}, bench12) }
 func BenchmarkHAF4(b *testing.B)           { benchAllocator(b, allocator.HAF{}, bench4) }
+
+// BenchmarkHAFRandom cycles through 1024 random nodes (randomInstance: 1..12 instances, feasible
+// floors), so that branches are as unpredictable as in the engine. The time is per call.
+func BenchmarkHAFRandom(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 2))
+	cs := make([]float64, 1024)
+	ds := make([][]sim.Demand, len(cs))
+	for i := range cs {
+		cs[i], ds[i] = randomInstance(r)
+	}
+	out := make([]float64, 12)
+	var a sim.Allocator = allocator.HAF{}
+	i := 0
+	for b.Loop() {
+		a.Allocate(cs[i], ds[i], out)
+		i = (i + 1) % len(cs)
+	}
+}
