@@ -114,6 +114,20 @@ func randomEdgeInstance(r *rand.Rand) (float64, []sim.Demand) {
 			d[i] = d[r.IntN(i)]
 		}
 	}
+	if r.IntN(3) == 0 { // At most one instance with ω·Ψ > 0, the others idle in one of three ways.
+		keep := r.IntN(len(d) + 1)
+		for i := range d {
+			switch {
+			case i == keep:
+			case r.IntN(3) == 0:
+				d[i].Work = 0
+			case r.IntN(2) == 0:
+				d[i].Urgency = math.Copysign(0, -1)
+			default:
+				d[i].Work, d[i].Urgency = 0, 0
+			}
+		}
+	}
 	if r.IntN(4) == 0 { // Floors summing to a multiple of the capacity near 1.
 		sf := floorSum(d)
 		if sf > 0 && c > 0 {

@@ -22,54 +22,95 @@ var _ sim.Allocator = HAF{}
 func (HAF) Allocate(capacity float64, d []sim.Demand, out []float64) (floorsFeasible bool) {
 	checkArgs(capacity, d, out)
 	out = out[:len(d)]
-	// One pass validates d, sums the floors and writes the raw weights −sqrt(ω_iΨ_i) to out.
-	sumF, wmax := 0.0, 0.0
+	// One pass validates d, sums the floors and writes −w_i = −sqrt(ω_iΨ_i) < 0 to out[i] for the
+	// instances with a positive weight, the floor f_i ≥ 0 for the others. fz is Σ f_i over the latter
+	// and j the last instance with w_j > 0.
+	sumF, fz, wmax, npos, j := 0.0, 0.0, 0.0, 0, 0
 	for i, v := range d {
 		checkDemand(v)
-		sumF += floorOf(v)
-		w := weight(nonNeg(v.Urgency), nonNeg(v.Work))
-		out[i] = -w
-		wmax = max(wmax, w)
+		f := floorOf(v)
+		sumF += f
+		if w := weight(nonNeg(v.Urgency), nonNeg(v.Work)); w > 0 {
+			out[i] = -w
+			wmax = max(wmax, w)
+			npos, j = npos+1, i
+		} else {
+			out[i] = f
+			fz += f
+		}
 	}
 	if !(sumF <= capacity) {
 		scaleFloors(capacity, sumF, d, out)
 		return false
 	}
-	if wmax == 0 {
-		setFloors(d, out) // Denominator of eq. (18) is zero: only the floors apply.
-		return true
+	switch npos {
+	case 0: // Denominator of eq. (18) is zero: only the floors apply, and out holds them.
+	case 1:
+		fillOne(usable(capacity, len(d)), fz, wmax, d[j], &out[j])
+	default:
+		fixed, wsum := normalise(wmax, d, out)
+		waterFill(usable(capacity, len(d)), fixed, wsum, d, out)
 	}
-	fixed, wsum := normalise(wmax, d, out)
-	waterFill(usable(capacity, len(d)), fixed, wsum, d, out)
 	return true
 }
 
-// weight returns sqrt(ω·Ψ) for ω, Ψ ≥ 0, with one square root unless the product over- or underflows.
-func weight(omega, psi float64) float64 {
-	p := omega * psi
-	if p < 0x1p-1000 || p > 0x1p1000 {
-		return math.Sqrt(omega) * math.Sqrt(psi)
+// fillOne is normalise and waterFill for a single instance with a positive weight, w = wmax, whose
+// raw weight −w is at *x, all others being at their floors with Σ f = fixed: the same operations on the
+// same values, without the passes over the others. Its share is k·v with k = (c − Σf)/v, or its floor
+// if that is larger.
+func fillOne(c, fixed, wmax float64, d sim.Demand, x *float64) {
+	v := *x
+	if inv := 1 / wmax; inv <= math.MaxFloat64 {
+		v *= inv
+	} else {
+		v /= wmax // wmax is subnormal.
 	}
-	return math.Sqrt(p)
+	if !(v < 0) { // Cannot happen, v ≈ −1; as in normalise, for safety.
+		*x = floorOf(d)
+		return
+	}
+	k := (c - fixed) / -v
+	if k*-v < floorOf(d) {
+		*x = floorOf(d)
+		return
+	}
+	*x = k * -v
 }
 
-// normalise turns the raw weights −w_i in out into the candidates of the unclipped set U, −v_i < 0 with
-// v_i = w_i/wmax ∈ (0, 1]; every other instance gets its floor (≥ 0). Normalising by the maximum
-// wmax > 0 keeps every later quotient finite. It returns the sums over B and U that start the first
-// round of waterFill: fixed = Σ_{B} f_i and wsum = Σ_{U} v_i, in index order.
+// weight returns sqrt(ω·Ψ) for ω, Ψ ≥ 0, with one square root unless the product over- or underflows.
+// A zero weight may come out as +0 where sqrt(ω)·sqrt(Ψ) would give −0 (ω or Ψ = −0); HAF treats both
+// alike, as an instance outside U.
+func weight(omega, psi float64) float64 {
+	p := omega * psi
+	if p >= 0x1p-1000 && p <= 0x1p1000 { // p is never NaN.
+		return math.Sqrt(p)
+	}
+	if omega == 0 || psi == 0 {
+		return 0 // An idle instance, the most common case in the engine: no square root.
+	}
+	return math.Sqrt(omega) * math.Sqrt(psi)
+}
+
+// normalise turns the raw weights −w_i < 0 in out into the candidates of the unclipped set U, −v_i < 0
+// with v_i = w_i/wmax ∈ (0, 1]; an instance whose v_i underflows gets its floor, and the floors (≥ 0)
+// already in out stay. Normalising by the maximum wmax > 0 keeps every later quotient finite. It returns
+// the sums over B and U that start the first round of waterFill: fixed = Σ_{B} f_i and
+// wsum = Σ_{U} v_i, in index order.
 func normalise(wmax float64, d []sim.Demand, out []float64) (fixed, wsum float64) {
 	inv := 1 / wmax
 	for i, v := range d {
 		x := out[i]
-		if inv <= math.MaxFloat64 {
-			x *= inv
-		} else {
-			x /= wmax // wmax is subnormal.
+		if x < 0 {
+			if inv <= math.MaxFloat64 {
+				x *= inv
+			} else {
+				x /= wmax // wmax is subnormal.
+			}
+			if !(x < 0) { // A weight that underflows relative to the largest one.
+				x = floorOf(v)
+			}
+			out[i] = x
 		}
-		if !(x < 0) { // ω·Ψ = 0, or a weight that underflows relative to the largest one.
-			x = floorOf(v)
-		}
-		out[i] = x
 		if x < 0 {
 			wsum -= x
 		} else {
