@@ -2,6 +2,7 @@ package allocator_test
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"testing"
 
@@ -49,7 +50,7 @@ func fuzzAllocator(f *testing.F, a, ref sim.Allocator) {
 	f.Add(1.7e308, encodeDemands(dm(1e300, 1e308), dm(1e-300, 1e307)))
 	f.Add(-1.0, encodeDemands(sim.Demand{Work: -1, Urgency: -2, Floor: -3}))
 	f.Fuzz(func(t *testing.T, c float64, data []byte) {
-		compareWithRef(t, "", a, ref, c, decodeAll(data), make([]float64, len(data)/24))
+		compareWithRef(t, fmt.Sprintf("%T", a), a, ref, c, decodeAll(data), make([]float64, len(data)/24))
 		d, ok := decodeDemands(data)
 		if !ok || math.IsNaN(c) || math.IsInf(c, 0) {
 			t.Skip("outside the contract: non-finite input panics")

@@ -65,7 +65,7 @@ func fillOne(c, fixed, wmax float64, d sim.Demand, x *float64) {
 	} else {
 		v /= wmax // wmax is subnormal.
 	}
-	if !(v < 0) { // Cannot happen, v ≈ −1; as in normalise, for safety.
+	if !(v < 0) { // Unreachable (w/w rounds to about 1), kept so that fillOne mirrors normalise exactly.
 		*x = floorOf(d)
 		return
 	}
