@@ -14,12 +14,24 @@ var _ sim.Allocator = EqualShare{}
 // shared with [HAF]: infeasible floors are scaled down proportionally, Σ out ≤ capacity exactly, out is
 // finite and non-negative, NaN or infinite inputs and len(out) < len(d) panic, nothing is allocated.
 func (EqualShare) Allocate(capacity float64, d []sim.Demand, out []float64) (floorsFeasible bool) {
-	sumF := checkArgs(capacity, d, out)
+	checkArgs(capacity, d, out)
+	out = out[:len(d)]
+	sumF, k := 0.0, 0 // Σ f_i and the number of instances with work, in the validating pass.
+	for _, v := range d {
+		checkDemand(v)
+		sumF += floorOf(v)
+		if v.Work > 0 {
+			k++
+		}
+	}
 	if !(sumF <= capacity) {
 		scaleFloors(capacity, sumF, d, out)
 		return false
 	}
-	share := equalResidual(capacity, sumF, d)
+	share := 0.0
+	if k > 0 { // The residual per instance with work, or 0 if it is negative after usable's guard.
+		share = nonNeg((usable(capacity, len(d)) - sumF) / float64(k))
+	}
 	for i, v := range d {
 		out[i] = floorOf(v)
 		if v.Work > 0 {
@@ -27,19 +39,4 @@ func (EqualShare) Allocate(capacity float64, d []sim.Demand, out []float64) (flo
 		}
 	}
 	return true
-}
-
-// equalResidual returns the residual per instance with work, (C − Σf)/k, or 0 when k = 0 or the
-// residual is negative after the rounding guard of usable.
-func equalResidual(capacity, sumF float64, d []sim.Demand) float64 {
-	k := 0
-	for _, v := range d {
-		if v.Work > 0 {
-			k++
-		}
-	}
-	if k == 0 {
-		return 0
-	}
-	return nonNeg((usable(capacity, len(d)) - sumF) / float64(k))
 }

@@ -20,22 +20,24 @@ func floorOf(d sim.Demand) float64 { return nonNeg(d.Floor) }
 // finite reports whether v is neither NaN nor ±Inf.
 func finite(v float64) bool { return math.Abs(v) <= math.MaxFloat64 }
 
-// checkArgs panics on programmer misuse: non-finite capacity or demand values, or out shorter than d.
-// Otherwise it returns Σ f_i, summed in index order in the same pass.
-func checkArgs(capacity float64, d []sim.Demand, out []float64) (sumF float64) {
+// checkArgs panics on programmer misuse of the arguments other than the demand values: non-finite
+// capacity, or out shorter than d. Each allocator checks the demands with checkDemand in its own first
+// pass over d, so that the validation costs no extra pass.
+func checkArgs(capacity float64, d []sim.Demand, out []float64) {
 	if len(out) < len(d) {
 		panic("allocator: len(out) < len(d)")
 	}
 	if !finite(capacity) {
 		panic("allocator: capacity is NaN or infinite")
 	}
-	for _, v := range d {
-		if !finite(v.Work) || !finite(v.Urgency) || !finite(v.Floor) {
-			panic("allocator: demand has a NaN or infinite field")
-		}
-		sumF += floorOf(v)
+}
+
+// checkDemand panics if a field of v is NaN or ±Inf. It uses one comparison: x − x is +0 for a finite x
+// and NaN otherwise, so the sum of the three differences is 0 iff all three fields are finite.
+func checkDemand(v sim.Demand) {
+	if (v.Work-v.Work)+(v.Urgency-v.Urgency)+(v.Floor-v.Floor) != 0 {
+		panic("allocator: demand has a NaN or infinite field")
 	}
-	return sumF
 }
 
 // usable returns the part of capacity the allocators distribute, capacity·(1 − 8(n+1)·2⁻⁵³) − 8(n+1)·2⁻¹⁰⁷⁴:
@@ -43,7 +45,13 @@ func checkArgs(capacity float64, d []sim.Demand, out []float64) (sumF float64) {
 // in the subnormal range, so that Σ out ≤ capacity holds exactly in float64. It may be negative.
 func usable(capacity float64, n int) float64 {
 	g := float64(8 * (n + 1))
-	return capacity - capacity*(g*0x1p-53) - g*0x1p-1074
+	u := capacity - capacity*(g*0x1p-53)
+	if math.Abs(u) >= 0x1p-900 {
+		// |g·2⁻¹⁰⁷⁴| ≤ 2⁶³·2⁻¹⁰⁷⁴ is far below half an ulp of u (≥ 2⁻⁹⁵⁴), so subtracting it rounds back
+		// to u exactly: skip the subnormal arithmetic, which is slow on common CPUs.
+		return u
+	}
+	return u - g*0x1p-1074
 }
 
 // scaleFloors writes the floors of d scaled down by a common factor so that they sum to (at most)

@@ -2,6 +2,7 @@ package allocator_test
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 	"testing"
 
@@ -39,14 +40,17 @@ func encodeDemands(d ...sim.Demand) []byte {
 }
 
 // fuzzAllocator asserts the shared invariants (no NaN, non-negative, Σ ≤ C, floors met when feasible,
-// proportional scaling otherwise) on arbitrary finite inputs, including negative and extreme ones.
-func fuzzAllocator(f *testing.F, a sim.Allocator) {
+// proportional scaling otherwise) on arbitrary finite inputs, including negative and extreme ones, and
+// that a is bit-identical to ref, its frozen reference copy (see diff_test.go), on every input,
+// including non-finite ones (the same panic).
+func fuzzAllocator(f *testing.F, a, ref sim.Allocator) {
 	f.Add(10.0, encodeDemands(dm(1, 0), dm(4, 2), sim.Demand{Work: 3}))
 	f.Add(1.0, encodeDemands(dm(1, 0.7), dm(1, 0.6)))
 	f.Add(1e-300, encodeDemands(dm(1e300, 1e-301), dm(1e-300, 0)))
 	f.Add(1.7e308, encodeDemands(dm(1e300, 1e308), dm(1e-300, 1e307)))
 	f.Add(-1.0, encodeDemands(sim.Demand{Work: -1, Urgency: -2, Floor: -3}))
 	f.Fuzz(func(t *testing.T, c float64, data []byte) {
+		compareWithRef(t, fmt.Sprintf("%T", a), a, ref, c, decodeAll(data), make([]float64, len(data)/24))
 		d, ok := decodeDemands(data)
 		if !ok || math.IsNaN(c) || math.IsInf(c, 0) {
 			t.Skip("outside the contract: non-finite input panics")
@@ -57,7 +61,22 @@ func fuzzAllocator(f *testing.F, a sim.Allocator) {
 	})
 }
 
-func FuzzHAF(f *testing.F)          { fuzzAllocator(f, allocator.HAF{}) }
-func FuzzEqualShare(f *testing.F)   { fuzzAllocator(f, allocator.EqualShare{}) }
-func FuzzMaxWeight(f *testing.F)    { fuzzAllocator(f, allocator.MaxWeight{}) }
-func FuzzProportional(f *testing.F) { fuzzAllocator(f, allocator.Proportional{}) }
+// decodeAll reads every whole 24-byte demand of data, non-finite values included.
+func decodeAll(data []byte) []sim.Demand {
+	var d []sim.Demand
+	for ; len(data) >= 24; data = data[24:] {
+		d = append(d, sim.Demand{
+			Work:    math.Float64frombits(binary.LittleEndian.Uint64(data)),
+			Urgency: math.Float64frombits(binary.LittleEndian.Uint64(data[8:])),
+			Floor:   math.Float64frombits(binary.LittleEndian.Uint64(data[16:])),
+		})
+	}
+	return d
+}
+
+func FuzzHAF(f *testing.F)        { fuzzAllocator(f, allocator.HAF{}, allocator.RefHAF) }
+func FuzzEqualShare(f *testing.F) { fuzzAllocator(f, allocator.EqualShare{}, allocator.RefEqualShare) }
+func FuzzMaxWeight(f *testing.F)  { fuzzAllocator(f, allocator.MaxWeight{}, allocator.RefMaxWeight) }
+func FuzzProportional(f *testing.F) {
+	fuzzAllocator(f, allocator.Proportional{}, allocator.RefProportional)
+}

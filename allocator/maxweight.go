@@ -19,12 +19,24 @@ var _ sim.Allocator = MaxWeight{}
 // out is finite and non-negative, NaN or infinite inputs and len(out) < len(d) panic, nothing is
 // allocated. The cost is O(n).
 func (MaxWeight) Allocate(capacity float64, d []sim.Demand, out []float64) (floorsFeasible bool) {
-	sumF := checkArgs(capacity, d, out)
+	checkArgs(capacity, d, out)
+	out = out[:len(d)]
+	// One pass validates d, sums the floors and finds the largest bid and how many instances attain it.
+	sumF, wmax, k := 0.0, 0.0, 0
+	for _, v := range d {
+		checkDemand(v)
+		sumF += floorOf(v)
+		switch w := bid(v); {
+		case w > wmax:
+			wmax, k = w, 1
+		case w == wmax:
+			k++
+		}
+	}
 	if !(sumF <= capacity) {
 		scaleFloors(capacity, sumF, d, out)
 		return false
 	}
-	wmax, k := maxBid(d)
 	share := 0.0
 	if wmax > 0 {
 		share = nonNeg((usable(capacity, len(d)) - sumF) / float64(k))
@@ -40,16 +52,3 @@ func (MaxWeight) Allocate(capacity float64, d []sim.Demand, out []float64) (floo
 
 // bid returns ω·Ψ with negative values treated as 0; it may be +Inf when the product overflows.
 func bid(v sim.Demand) float64 { return nonNeg(v.Urgency) * nonNeg(v.Work) }
-
-// maxBid returns the largest ω·Ψ over d and how many instances attain it.
-func maxBid(d []sim.Demand) (wmax float64, k int) {
-	for _, v := range d {
-		switch w := bid(v); {
-		case w > wmax:
-			wmax, k = w, 1
-		case w == wmax:
-			k++
-		}
-	}
-	return wmax, k
-}

@@ -19,12 +19,20 @@ var _ sim.Allocator = Proportional{}
 // out is finite and non-negative, NaN or infinite inputs and len(out) < len(d) panic, nothing is
 // allocated. The cost is O(n).
 func (Proportional) Allocate(capacity float64, d []sim.Demand, out []float64) (floorsFeasible bool) {
-	sumF := checkArgs(capacity, d, out)
+	checkArgs(capacity, d, out)
+	out = out[:len(d)]
+	// One pass validates d, sums the floors and finds max ω and max Ψ.
+	sumF, omax, pmax := 0.0, 0.0, 0.0
+	for _, v := range d {
+		checkDemand(v)
+		sumF += floorOf(v)
+		omax, pmax = max(omax, nonNeg(v.Urgency)), max(pmax, nonNeg(v.Work))
+	}
 	if !(sumF <= capacity) {
 		scaleFloors(capacity, sumF, d, out)
 		return false
 	}
-	vsum := loadBids(d, out)
+	vsum := loadBids(omax, pmax, d, out)
 	if vsum == 0 {
 		setFloors(d, out)
 		return true
@@ -37,18 +45,15 @@ func (Proportional) Allocate(capacity float64, d []sim.Demand, out []float64) (f
 }
 
 // loadBids writes the normalised bid v_i ∈ [0, 1] of every instance to out[i], the largest being
-// exactly 1, and returns Σ v_i (≥ 1), or 0 when every bid is zero.
-func loadBids(d []sim.Demand, out []float64) float64 {
-	omax, pmax := 0.0, 0.0
-	for _, v := range d {
-		omax, pmax = max(omax, nonNeg(v.Urgency)), max(pmax, nonNeg(v.Work))
+// exactly 1, and returns Σ v_i (≥ 1), or 0 when every bid is zero. omax and pmax are max_i ω_i and
+// max_i Ψ_i (negative values counted as 0).
+func loadBids(omax, pmax float64, d []sim.Demand, out []float64) float64 {
+	if !(omax > 0 && pmax > 0) {
+		return 0 // Every bid is zero.
 	}
 	vmax := 0.0
 	for i, v := range d {
-		out[i] = 0
-		if omax > 0 && pmax > 0 {
-			out[i] = nonNeg(v.Urgency) / omax * (nonNeg(v.Work) / pmax)
-		}
+		out[i] = nonNeg(v.Urgency) / omax * (nonNeg(v.Work) / pmax)
 		vmax = max(vmax, out[i])
 	}
 	if vmax == 0 {
