@@ -7,7 +7,14 @@ import "github.com/airansim/airansim/sim"
 // Instances without work get exactly their floor. The zero value is ready to use and it holds no state.
 type EqualShare struct{}
 
-var _ sim.Allocator = EqualShare{}
+var (
+	_ sim.Allocator      = EqualShare{}
+	_ sim.UrgencyIgnorer = EqualShare{}
+)
+
+// IgnoresUrgency reports true: the shares depend on Work and Floor only, so the engine need not compute
+// the urgency ω.
+func (EqualShare) IgnoresUrgency() bool { return true }
 
 // Allocate writes the allocation of d[i] to out[i] (capacity's unit: TFLOP/s or cores) and reports
 // whether the floors are feasible (Σ f_i ≤ capacity). See the package documentation for the contract

@@ -93,8 +93,11 @@ func (s *Sim) setRate(i int32, phase int, rate float64) {
 	}
 }
 
-// urgency returns ω of eq. (14) over the instance's active requests.
+// urgency returns ω of eq. (14) over the instance's active requests (0 if the Allocator ignores it).
 func (s *Sim) urgency(in *instState) float64 {
+	if s.noUrgency {
+		return 0
+	}
 	w, now, eps := 0.0, s.now, s.cfg.Epsilon
 	for p := range in.q {
 		for _, it := range in.q[p].items {

@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -32,7 +31,6 @@ func TestSteadyStateAllocs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			c.cfg.Allocator = map[string]sim.Allocator{"mm1": wholeNode{}, "paper": allocator.HAF{}}[c.name]
 			s, err := sim.New(c.cfg)
 			if err != nil {
 				t.Fatal(err)

@@ -16,6 +16,13 @@ type Allocator interface {
 	Allocate(capacity float64, d []Demand, out []float64) (floorsFeasible bool)
 }
 
+// UrgencyIgnorer is implemented by an Allocator whose allocations never depend on Demand.Urgency. When
+// IgnoresUrgency returns true the engine passes Urgency 0 and does not compute ω, which costs a pass over
+// the node's active requests at every reallocation.
+type UrgencyIgnorer interface {
+	IgnoresUrgency() bool
+}
+
 // Source yields requests in non-decreasing arrival order. Next returns ok=false at the end.
 type Source interface {
 	Next() (r Request, ok bool, err error)

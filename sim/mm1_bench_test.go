@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/internal/cputime"
 	"github.com/airansim/airansim/sim"
 )
@@ -29,18 +30,9 @@ func (m *mm1Source) Next() (sim.Request, bool, error) {
 	return r, true, nil
 }
 
-// wholeNode gives every instance of a node an equal share of it: the whole node to a lone instance.
-type wholeNode struct{}
-
-func (wholeNode) Allocate(capacity float64, d []sim.Demand, out []float64) bool {
-	for i := range out {
-		out[i] = capacity / float64(len(d))
-	}
-	return true
-}
-
 // mm1Config is one M/M/1-PS queue through the public API: node "ai" (1 TFLOP/s) hosts one small-AI
-// instance and nothing else; the cell the requests come from has its DU and CU-UP on node "ran",
+// instance and nothing else, and the Round-Robin baseline's allocator (allocator.EqualShare) gives it the
+// whole node while it has work; the cell the requests come from has its DU and CU-UP on node "ran",
 // which no request uses. No controllers, records discarded.
 func mm1Config(n int, rho float64, seed uint64) sim.Config {
 	return sim.Config{
@@ -52,7 +44,7 @@ func mm1Config(n int, rho float64, seed uint64) sim.Config {
 		},
 		Instances: []sim.InstanceSpec{{Service: 0, Node: 0}, {Service: 1, Node: 0}, {Service: 2, Node: 1}},
 		Cells:     []sim.CellSpec{{Name: "c0", DU: 0, CU: 1}},
-		Allocator: wholeNode{},
+		Allocator: allocator.EqualShare{},
 		Source:    &mm1Source{n: n, rho: rho, rng: rand.New(rand.NewPCG(seed, 1))},
 	}
 }

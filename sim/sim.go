@@ -34,6 +34,8 @@ type Sim struct {
 	stats Stats
 	sc    scratch
 
+	noUrgency bool // the Allocator ignores Demand.Urgency (UrgencyIgnorer)
+
 	clusters  []ClusterSpec // by cluster index, immutable, shared by forks and snapshots
 	clusterOf []int         // cluster index by node
 
@@ -67,6 +69,9 @@ func New(cfg Config) (*Sim, error) {
 	}
 	s := &Sim{cfg: cfg, nodes: make([]nodeState, len(cfg.Nodes)), replicas: make([][]int32, len(cfg.Services)),
 		paths: paths}
+	if u, ok := cfg.Allocator.(UrgencyIgnorer); ok {
+		s.noUrgency = u.IgnoresUrgency()
+	}
 	for n := range s.nodes {
 		s.nodes[n].ranShare = math.NaN()
 		s.nodes[n].spec = cfg.Nodes[n]
