@@ -32,12 +32,15 @@ func (s *Sim) realloc(n int32) {
 		in := &s.insts[i]
 		in.q[0].advance(s.now)
 		in.q[1].advance(s.now)
-		s.sc.dG[j], s.sc.dC[j] = Demand{}, Demand{}
 		if in.reconfiguring {
+			s.sc.dG[j], s.sc.dC[j] = Demand{}, Demand{}
 			continue
 		}
 		w := s.urgency(in)
-		fg, fc, sl := s.floors(in)
+		fg, fc, sl := 0.0, 0.0, math.Inf(1)
+		if in.cat == DU || in.cat == CUUP {
+			fg, fc, sl = s.floors(in)
+		}
 		minSlack, sumFG, sumFC = min(minSlack, sl), sumFG+fg, sumFC+fc
 		s.sc.dG[j] = Demand{Work: in.q[0].residual(), Urgency: w, Floor: fg}
 		s.sc.dC[j] = Demand{Work: in.q[1].residual(), Urgency: w, Floor: fc}
@@ -49,14 +52,18 @@ func (s *Sim) realloc(n int32) {
 	s.countFloors(floorsExceed(sumFG, spec.GPU) || floorsExceed(sumFC, spec.CPU), okG && okC, minSlack)
 	s.stats.Allocations++
 	busyG, busyC := 0.0, 0.0
-	next := noneDue()
+	next := noCompletion()
 	for j, i := range nd.insts {
 		in := &s.insts[i]
 		in.floor = [2]float64{s.sc.dG[j].Floor, s.sc.dC[j].Floor}
 		g, c := s.sc.oG[j], s.sc.oC[j]
-		s.setRate(i, phaseGPU, g)
-		s.setRate(i, phaseCPU, c)
-		next.offer(in, i)
+		// The sequence numbers grow in call order, so a later queue is earlier only if its time is.
+		if t, seq := s.setRate(i, phaseGPU, g); t < next.t {
+			next = completion{t: t, seq: seq, inst: i, phase: phaseGPU}
+		}
+		if t, seq := s.setRate(i, phaseCPU, c); t < next.t {
+			next = completion{t: t, seq: seq, inst: i, phase: phaseCPU}
+		}
 		if in.q[phaseGPU].len() > 0 {
 			busyG += g
 		}
@@ -77,20 +84,26 @@ func (s *Sim) allocateUsed(split bool, a, capacity float64, d []Demand, out []fl
 			return s.allocate(split, a, capacity, d, out)
 		}
 	}
-	clear(out)
+	for j := range out {
+		out[j] = 0
+	}
 	return true
 }
 
-func (s *Sim) setRate(i int32, phase int, rate float64) {
+// setRate gives instance i's phase queue the rate and records when its head completes: the time t (s;
+// +Inf if never) and the sequence number seq its own completion event would have (0 if never).
+func (s *Sim) setRate(i int32, phase int, rate float64) (t float64, seq uint64) {
 	in := &s.insts[i]
 	in.alloc[phase] = rate
 	q := &in.q[phase]
 	q.rate = rate
-	in.dueSeq[phase] = 0
-	if t := q.nextTime(); t < math.Inf(1) {
+	t = q.nextTime()
+	if t < math.Inf(1) {
 		s.q.seq++
-		in.due[phase], in.dueSeq[phase] = t, s.q.seq
+		seq = s.q.seq
 	}
+	in.due[phase], in.dueSeq[phase] = t, seq
+	return t, seq
 }
 
 // urgency returns ω of eq. (14) over the instance's active requests (0 if the Allocator ignores it).

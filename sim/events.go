@@ -130,12 +130,17 @@ func (q *eventQueue) peek() int32 {
 // release.
 func (q *eventQueue) pop() int32 {
 	id := q.peek()
+	q.take(id)
+	return id
+}
+
+// take removes the earliest event, id, as peek returned it; the slot stays valid until release.
+func (q *eventQueue) take(id int32) {
 	if id == q.side-1 {
 		q.side = 0
-		return id
+		return
 	}
 	q.remove(0)
-	return id
 }
 
 // release returns a one-shot event slot to the free list.

@@ -149,7 +149,7 @@ func (s *Sim) RunUntil(ctx context.Context, t float64) error {
 			s.setClock(t)
 			return nil
 		}
-		if err := s.step(ctx); err != nil {
+		if err := s.step(ctx, id); err != nil {
 			return err
 		}
 	}
@@ -163,8 +163,9 @@ func (s *Sim) setClock(t float64) {
 	}
 }
 
-func (s *Sim) step(ctx context.Context) error {
-	id := s.q.pop()
+// step processes the earliest event, id (from peek).
+func (s *Sim) step(ctx context.Context, id int32) error {
+	s.q.take(id)
 	e := s.q.slab[id]
 	if e.t < s.now {
 		panic(fmt.Sprintf("sim: clock would go back from %g to %g", s.now, e.t))

@@ -3,33 +3,25 @@ package sim
 import "math"
 
 // A node's processor-sharing queues complete through one event per node rather than one per queue:
-// setRate records each queue's due time with a sequence number drawn as the queue's own event would
-// have drawn it, and the node's timer is keyed by the earliest (time, sequence) of its queues. The
+// setRate records when each queue's head completes (instState.due) with the sequence number the queue's
+// own event would have drawn, and the node's timer is keyed by the earliest (time, sequence) of its queues. The
 // event order is therefore exactly that of one timer per queue, while a reallocation moves one heap
 // entry instead of two per instance.
 
-// due is the earliest completion among some queues: time t (s), sequence number seq (0: none) and
-// the instance and phase it belongs to.
-type due struct {
+// completion is the earliest completion among some queues: time t (s), sequence number seq (0: none)
+// and the instance and phase it belongs to.
+type completion struct {
 	t     float64
 	seq   uint64
 	inst  int32
 	phase uint8
 }
 
-func noneDue() due { return due{t: math.Inf(1)} }
-
-// offer makes the queues of instance i (at in) candidates for the earliest completion.
-func (d *due) offer(in *instState, i int32) {
-	for p, sq := range in.dueSeq {
-		if sq != 0 && (in.due[p] < d.t || in.due[p] == d.t && sq < d.seq) {
-			*d = due{t: in.due[p], seq: sq, inst: i, phase: uint8(p)}
-		}
-	}
-}
+// noCompletion is the earliest completion of no queue.
+func noCompletion() completion { return completion{t: math.Inf(1)} }
 
 // arm schedules node n's timer at next, or unschedules it when nothing is due.
-func (s *Sim) arm(n int32, next due) {
+func (s *Sim) arm(n int32, next completion) {
 	nd := &s.nodes[n]
 	if next.seq == 0 {
 		s.q.set(nd.timer, math.Inf(1))
@@ -41,9 +33,14 @@ func (s *Sim) arm(n int32, next due) {
 
 // armNode (re)schedules node n's timer at the earliest due completion of its instances.
 func (s *Sim) armNode(n int32) {
-	next := noneDue()
+	next := noCompletion()
 	for _, i := range s.nodes[n].insts {
-		next.offer(&s.insts[i], i)
+		in := &s.insts[i]
+		for p, seq := range in.dueSeq {
+			if seq != 0 && (in.due[p] < next.t || in.due[p] == next.t && seq < next.seq) {
+				next = completion{t: in.due[p], seq: seq, inst: i, phase: uint8(p)}
+			}
+		}
 	}
 	s.arm(n, next)
 }
