@@ -28,6 +28,7 @@ func (s *Sim) realloc(n int32) {
 		return
 	}
 	minSlack, sumFG, sumFC := math.Inf(1), 0.0, 0.0
+	usedG, usedC := false, false // some instance has work or a floor
 	for j, i := range nd.insts {
 		in := &s.insts[i]
 		in.q[0].advance(s.now)
@@ -44,11 +45,13 @@ func (s *Sim) realloc(n int32) {
 		minSlack, sumFG, sumFC = min(minSlack, sl), sumFG+fg, sumFC+fc
 		s.sc.dG[j] = Demand{Work: in.q[0].residual(), Urgency: w, Floor: fg}
 		s.sc.dC[j] = Demand{Work: in.q[1].residual(), Urgency: w, Floor: fc}
+		usedG = usedG || s.sc.dG[j].Work != 0 || fg != 0
+		usedC = usedC || s.sc.dC[j].Work != 0 || fc != 0
 	}
 	spec := nd.spec
 	split := s.splitClasses(n)
-	okG := s.allocateUsed(split, nd.ranShare, spec.GPU, s.sc.dG, s.sc.oG)
-	okC := s.allocateUsed(split, nd.ranShare, spec.CPU, s.sc.dC, s.sc.oC)
+	okG := s.allocateUsed(usedG, split, nd.ranShare, spec.GPU, s.sc.dG, s.sc.oG)
+	okC := s.allocateUsed(usedC, split, nd.ranShare, spec.CPU, s.sc.dC, s.sc.oC)
 	s.countFloors(floorsExceed(sumFG, spec.GPU) || floorsExceed(sumFC, spec.CPU), okG && okC, minSlack)
 	s.stats.Allocations++
 	busyG, busyC := 0.0, 0.0
@@ -75,14 +78,12 @@ func (s *Sim) realloc(n int32) {
 	s.arm(n, next)
 }
 
-// allocateUsed divides one resource like allocate, but a resource nobody needs (every demand without
-// work and floor) gets nothing without calling the Allocator: on most nodes one of the two resources
-// is idle at any event (CU-UPs use no GPU, most AI work no CPU), and this halves their allocations.
-func (s *Sim) allocateUsed(split bool, a, capacity float64, d []Demand, out []float64) bool {
-	for _, v := range d {
-		if v.Work != 0 || v.Floor != 0 {
-			return s.allocate(split, a, capacity, d, out)
-		}
+// allocateUsed divides one resource like allocate when used (some instance has work or a floor on it);
+// otherwise it gives every instance 0 without calling the Allocator: on most nodes one of the two
+// resources is idle at any event (CU-UPs use no GPU, most AI work no CPU).
+func (s *Sim) allocateUsed(used, split bool, a, capacity float64, d []Demand, out []float64) bool {
+	if used {
+		return s.allocate(split, a, capacity, d, out)
 	}
 	for j := range out {
 		out[j] = 0
