@@ -26,6 +26,7 @@ func (s *Sim) Fork(sink Sink, ctrls []Controller) (*Sim, error) {
 	}
 	c := *s
 	c.cfg.Source, c.cfg.Sink, c.cfg.AfterEvent, c.cfg.Sampler = src, sink, nil, nil
+	c.filler, _ = src.(SourceFiller)
 	c.nextSample = math.Inf(1)
 	c.q = s.q.clone()
 	c.nodes = make([]nodeState, len(s.nodes))

@@ -20,14 +20,21 @@ type mm1Source struct {
 }
 
 func (m *mm1Source) Next() (sim.Request, bool, error) {
+	var r sim.Request
+	ok, err := m.NextInto(&r)
+	return r, ok, err
+}
+
+// NextInto implements sim.SourceFiller, as a trace reader would: the engine reads through it.
+func (m *mm1Source) NextInto(r *sim.Request) (bool, error) {
 	if m.i >= m.n {
-		return sim.Request{}, false, nil
+		return false, nil
 	}
-	r := sim.Request{ID: int64(m.i), Class: sim.AI, Service: 2, Arrival: m.t, Deadline: 1e9,
+	*r = sim.Request{ID: int64(m.i), Class: sim.AI, Service: 2, Arrival: m.t, Deadline: 1e9,
 		AIWork: sim.Work{GPU: m.rng.ExpFloat64()}}
 	m.t += m.rng.ExpFloat64() / m.rho
 	m.i++
-	return r, true, nil
+	return true, nil
 }
 
 // mm1Config is one M/M/1-PS queue through the public API: node "ai" (1 TFLOP/s) hosts one small-AI

@@ -18,7 +18,7 @@ type Sim struct {
 	replicas [][]int32 // per service, ascending instance indices
 	paths    *Paths    // inter-node delays and rates, read once from cfg.Topology; immutable, shared by forks
 
-	next     Request
+	next     Request // the Source's next request, arriving at the side event (valid while one is scheduled)
 	srcDone  bool
 	inflight int
 	horizon  float64
@@ -34,7 +34,8 @@ type Sim struct {
 	stats Stats
 	sc    scratch
 
-	noUrgency bool // the Allocator ignores Demand.Urgency (UrgencyIgnorer)
+	noUrgency bool         // the Allocator ignores Demand.Urgency (UrgencyIgnorer)
+	filler    SourceFiller // cfg.Source if it is one, else nil
 
 	clusters  []ClusterSpec // by cluster index, immutable, shared by forks and snapshots
 	clusterOf []int         // cluster index by node
@@ -69,6 +70,7 @@ func New(cfg Config) (*Sim, error) {
 	}
 	s := &Sim{cfg: cfg, nodes: make([]nodeState, len(cfg.Nodes)), replicas: make([][]int32, len(cfg.Services)),
 		paths: paths}
+	s.filler, _ = cfg.Source.(SourceFiller)
 	if u, ok := cfg.Allocator.(UrgencyIgnorer); ok {
 		s.noUrgency = u.IgnoresUrgency()
 	}
@@ -217,7 +219,13 @@ func (s *Sim) stop() {
 
 // pull takes the next request from the Source and schedules its arrival.
 func (s *Sim) pull() error {
-	r, ok, err := s.cfg.Source.Next()
+	var ok bool
+	var err error
+	if s.filler != nil {
+		ok, err = s.filler.NextInto(&s.next)
+	} else {
+		s.next, ok, err = s.cfg.Source.Next()
+	}
 	if err != nil {
 		return fmt.Errorf("sim: source: %w", err)
 	}
@@ -229,12 +237,11 @@ func (s *Sim) pull() error {
 		}
 		return nil
 	}
-	if err := s.checkRequest(&r); err != nil {
+	if err := s.checkRequest(&s.next); err != nil {
 		return err
 	}
-	s.next = r
 	s.stats.Arrived++
-	s.q.scheduleSide(r.Arrival, evArrival, 0, 0)
+	s.q.scheduleSide(s.next.Arrival, evArrival, 0, 0)
 	return nil
 }
 

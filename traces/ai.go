@@ -131,14 +131,14 @@ func checkStream(i int, st AIStream) error {
 // Limit reached), or the first error of a token source (wrapped with the stream index).
 func (s *AISource) Next() (sim.Request, bool, error) {
 	var r sim.Request
-	if ok, err := s.nextInto(&r); !ok {
+	if ok, err := s.NextInto(&r); !ok {
 		return sim.Request{}, false, err
 	}
 	return r, true, nil
 }
 
-// nextInto is Next writing the request into *r (filler).
-func (s *AISource) nextInto(r *sim.Request) (bool, error) {
+// NextInto implements sim.SourceFiller: Next writing the request into *r.
+func (s *AISource) NextInto(r *sim.Request) (bool, error) {
 	if s.limit > 0 && s.n >= int64(s.limit) {
 		return false, nil
 	}

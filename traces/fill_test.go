@@ -42,8 +42,8 @@ func fillSources(t *testing.T) []sim.Source {
 }
 
 // TestFillerMatchesNext checks that Limit over Merge yields, bit for bit, the same requests whether
-// the package's sources are read in place (nextInto) or through Next, and that every filler's Next
-// yields what its nextInto writes.
+// the package's sources are read in place (NextInto) or through Next, and that every filler's Next
+// yields what its NextInto writes.
 func TestFillerMatchesNext(t *testing.T) {
 	const n = 5000
 	fast := Limit(Merge(fillSources(t)...), n)
@@ -65,14 +65,18 @@ func TestFillerMatchesNext(t *testing.T) {
 			break
 		}
 	}
-	for k, src := range fillSources(t) {
-		twin := fillSources(t)[k].(filler)
+	// Every filler: the three sources, their Merge and a Limit of it.
+	fillers := func() []sim.Source {
+		return append(fillSources(t), Merge(fillSources(t)...), Limit(Merge(fillSources(t)...), 2500))
+	}
+	for k, src := range fillers() {
+		twin := fillers()[k].(sim.SourceFiller)
 		for i := 0; ; i++ {
 			a, okA, errA := src.Next()
 			var b sim.Request
-			okB, errB := twin.nextInto(&b)
+			okB, errB := twin.NextInto(&b)
 			if okA != okB || errA != nil || errB != nil || (okA && a != b) || (!okA && a != (sim.Request{})) {
-				t.Fatalf("source %d, request %d: Next %+v %v %v, nextInto %+v %v %v", k, i, a, okA, errA, b, okB, errB)
+				t.Fatalf("source %d, request %d: Next %+v %v %v, NextInto %+v %v %v", k, i, a, okA, errA, b, okB, errB)
 			}
 			if !okA || i > 3000 {
 				break

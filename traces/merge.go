@@ -10,7 +10,7 @@ import (
 // merged is the source Merge returns.
 type merged struct {
 	srcs []sim.Source
-	fill []filler // srcs[i] as a filler, nil if it is not one
+	fill []sim.SourceFiller // srcs[i] as a filler, nil if it is not one
 	head []sim.Request
 	has  []bool
 	done []bool
@@ -37,7 +37,7 @@ func Merge(sources ...sim.Source) sim.Source {
 
 // setFillers records which inputs are fillers.
 func (m *merged) setFillers() {
-	m.fill = make([]filler, len(m.srcs))
+	m.fill = make([]sim.SourceFiller, len(m.srcs))
 	for i, s := range m.srcs {
 		m.fill[i] = asFiller(s)
 	}
@@ -47,14 +47,14 @@ func (m *merged) setFillers() {
 // error of an input (wrapped with its index).
 func (m *merged) Next() (sim.Request, bool, error) {
 	var r sim.Request
-	if ok, err := m.nextInto(&r); !ok {
+	if ok, err := m.NextInto(&r); !ok {
 		return sim.Request{}, false, err
 	}
 	return r, true, nil
 }
 
-// nextInto is Next writing the request into *r (filler).
-func (m *merged) nextInto(r *sim.Request) (bool, error) {
+// NextInto implements sim.SourceFiller: Next writing the request into *r.
+func (m *merged) NextInto(r *sim.Request) (bool, error) {
 	best := -1
 	for i := range m.srcs {
 		if !m.has[i] && !m.done[i] {
@@ -85,7 +85,7 @@ func (m *merged) fillHead(i int) error {
 	var ok bool
 	var err error
 	if f := m.fill[i]; f != nil {
-		ok, err = f.nextInto(h)
+		ok, err = f.NextInto(h)
 	} else {
 		*h, ok, err = m.srcs[i].Next()
 	}
@@ -129,8 +129,8 @@ func forkSource(s sim.Source) (sim.Source, error) {
 // limited is the source Limit returns.
 type limited struct {
 	src  sim.Source
-	fill filler      // src as a filler, nil if it is not one
-	buf  sim.Request // where fill writes: a local passed to an interface method would escape to the heap
+	fill sim.SourceFiller // src as a filler, nil if it is not one
+	buf  sim.Request      // where Next reads into: a local passed to an interface method would escape to the heap
 	left int
 }
 
@@ -146,22 +146,29 @@ func Limit(src sim.Source, n int) sim.Source {
 
 // Next returns src's next request until n have been returned.
 func (l *limited) Next() (sim.Request, bool, error) {
+	if ok, err := l.NextInto(&l.buf); !ok {
+		return sim.Request{}, false, err
+	}
+	return l.buf, true, nil
+}
+
+// NextInto implements sim.SourceFiller: Next writing the request into *r.
+func (l *limited) NextInto(r *sim.Request) (bool, error) {
 	if l.left == 0 {
-		return sim.Request{}, false, nil
+		return false, nil
 	}
+	var ok bool
+	var err error
 	if l.fill != nil {
-		ok, err := l.fill.nextInto(&l.buf)
-		if !ok {
-			return sim.Request{}, false, err
-		}
-		l.left--
-		return l.buf, true, nil
+		ok, err = l.fill.NextInto(r)
+	} else {
+		*r, ok, err = l.src.Next()
 	}
-	r, ok, err := l.src.Next()
-	if ok && err == nil {
-		l.left--
+	if !ok || err != nil {
+		return false, err
 	}
-	return r, ok, err
+	l.left--
+	return true, nil
 }
 
 // Fork returns a copy yielding the same remaining requests without disturbing l.

@@ -168,14 +168,14 @@ func (s *RANSource) MeanDUGPUWork() float64 {
 // total rate is 0. err is always nil.
 func (s *RANSource) Next() (sim.Request, bool, error) {
 	var r sim.Request
-	if ok, _ := s.nextInto(&r); !ok {
+	if ok, _ := s.NextInto(&r); !ok {
 		return sim.Request{}, false, nil
 	}
 	return r, true, nil
 }
 
-// nextInto is Next writing the request into *r (filler); it never fails.
-func (s *RANSource) nextInto(r *sim.Request) (bool, error) {
+// NextInto implements sim.SourceFiller: Next writing the request into *r; it never fails.
+func (s *RANSource) NextInto(r *sim.Request) (bool, error) {
 	if s.total == 0 || (s.limit > 0 && s.n >= int64(s.limit)) {
 		return false, nil
 	}
