@@ -18,8 +18,7 @@ func (s *Sim) reallocDirty() {
 func (s *Sim) realloc(n int32) {
 	nd := &s.nodes[n]
 	k := len(nd.insts)
-	s.sc.dG, s.sc.dC = grow(s.sc.dG, k), grow(s.sc.dC, k)
-	s.sc.oG, s.sc.oC = growF(s.sc.oG, k), growF(s.sc.oC, k)
+	dG, dC, oG, oC := s.sc.demands(k)
 	nd.use.accrue(s.now)
 	if nd.down() {
 		s.stopNode(n)
@@ -34,7 +33,7 @@ func (s *Sim) realloc(n int32) {
 		in.q[0].advance(s.now)
 		in.q[1].advance(s.now)
 		if in.reconfiguring {
-			s.sc.dG[j], s.sc.dC[j] = Demand{}, Demand{}
+			dG[j], dC[j] = Demand{}, Demand{}
 			continue
 		}
 		w := s.urgency(in)
@@ -43,23 +42,23 @@ func (s *Sim) realloc(n int32) {
 			fg, fc, sl = s.floors(in)
 		}
 		minSlack, sumFG, sumFC = min(minSlack, sl), sumFG+fg, sumFC+fc
-		s.sc.dG[j] = Demand{Work: in.q[0].residual(), Urgency: w, Floor: fg}
-		s.sc.dC[j] = Demand{Work: in.q[1].residual(), Urgency: w, Floor: fc}
-		usedG = usedG || s.sc.dG[j].Work != 0 || fg != 0
-		usedC = usedC || s.sc.dC[j].Work != 0 || fc != 0
+		dG[j] = Demand{Work: in.q[0].residual(), Urgency: w, Floor: fg}
+		dC[j] = Demand{Work: in.q[1].residual(), Urgency: w, Floor: fc}
+		usedG = usedG || dG[j].Work != 0 || fg != 0
+		usedC = usedC || dC[j].Work != 0 || fc != 0
 	}
 	spec := nd.spec
 	split := s.splitClasses(n)
-	okG := s.allocateUsed(usedG, split, nd.ranShare, spec.GPU, s.sc.dG, s.sc.oG)
-	okC := s.allocateUsed(usedC, split, nd.ranShare, spec.CPU, s.sc.dC, s.sc.oC)
+	okG := s.allocateUsed(usedG, split, nd.ranShare, spec.GPU, dG, oG)
+	okC := s.allocateUsed(usedC, split, nd.ranShare, spec.CPU, dC, oC)
 	s.countFloors(floorsExceed(sumFG, spec.GPU) || floorsExceed(sumFC, spec.CPU), okG && okC, minSlack)
 	s.stats.Allocations++
 	busyG, busyC := 0.0, 0.0
 	next := noCompletion()
 	for j, i := range nd.insts {
 		in := &s.insts[i]
-		in.floor = [2]float64{s.sc.dG[j].Floor, s.sc.dC[j].Floor}
-		g, c := s.sc.oG[j], s.sc.oC[j]
+		in.floor = [2]float64{dG[j].Floor, dC[j].Floor}
+		g, c := oG[j], oC[j]
 		// The sequence numbers grow in call order, so a later queue is earlier only if its time is.
 		if t, seq := s.setRate(i, phaseGPU, g); t < next.t {
 			next = completion{t: t, seq: seq, inst: i, phase: phaseGPU}
@@ -207,17 +206,3 @@ func gpuPart(gpu, cpu float64, spec NodeSpec) float64 {
 // floorMinSlack bounds the RAN floor's denominator when a request has no time left (eq. 15 is then
 // infeasible): the floor becomes very large and is scaled down to the node's capacity.
 const floorMinSlack = 1e-6
-
-func grow(d []Demand, k int) []Demand {
-	if cap(d) < k {
-		return make([]Demand, k)
-	}
-	return d[:k]
-}
-
-func growF(d []float64, k int) []float64 {
-	if cap(d) < k {
-		return make([]float64, k)
-	}
-	return d[:k]
-}

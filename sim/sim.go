@@ -56,6 +56,16 @@ type scratch struct {
 	due      []int // controllers due at the current epoch event
 }
 
+// demands returns the demand and allocation buffers for a node of k instances. They are stored back
+// only when they grow: storing a slice (a pointer) costs a write barrier while the GC runs.
+func (sc *scratch) demands(k int) (dG, dC []Demand, oG, oC []float64) {
+	if cap(sc.dG) < k {
+		sc.dG, sc.dC = make([]Demand, k), make([]Demand, k)
+		sc.oG, sc.oC = make([]float64, k), make([]float64, k)
+	}
+	return sc.dG[:k], sc.dC[:k], sc.oG[:k], sc.oC[:k]
+}
+
 // New validates cfg and returns a simulation at time 0 with its first arrival and controller call scheduled.
 func New(cfg Config) (*Sim, error) {
 	cfg.defaults()
