@@ -6,7 +6,6 @@ import "math"
 // the nodes were touched.
 func (s *Sim) reallocDirty() {
 	for _, n := range s.dirty {
-		s.nodes[n].dirty = false
 		s.realloc(n)
 	}
 	s.dirty = s.dirty[:0]
@@ -17,6 +16,7 @@ func (s *Sim) reallocDirty() {
 // that is down (failed or resizing) none does.
 func (s *Sim) realloc(n int32) {
 	nd := &s.nodes[n]
+	nd.dirty = false
 	k := len(nd.insts)
 	dG, dC, oG, oC := s.sc.demands(k)
 	nd.use.accrue(s.now)

@@ -124,10 +124,17 @@ func (s *Sim) doRemove(a RemoveReplica) {
 }
 
 // retireIfEmpty retires a draining instance that holds no request and has none on its way: its
-// weights are freed and it leaves its node.
+// weights are freed and it leaves its node. (Small enough to inline at every completion.)
 func (s *Sim) retireIfEmpty(i int32) {
+	if s.insts[i].draining {
+		s.retireIfDrained(i)
+	}
+}
+
+// retireIfDrained is retireIfEmpty for a draining instance.
+func (s *Sim) retireIfDrained(i int32) {
 	in := &s.insts[i]
-	if !in.draining || in.retired || in.inbound > 0 || len(in.wait) > 0 || in.q[0].len()+in.q[1].len() > 0 {
+	if in.retired || in.inbound > 0 || len(in.wait) > 0 || in.q[0].len()+in.q[1].len() > 0 {
 		return
 	}
 	in.retired = true

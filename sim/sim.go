@@ -255,7 +255,26 @@ func (s *Sim) pull() error {
 	return nil
 }
 
+// checkRequest returns nil for a valid request, else an error naming the request and the rule it breaks.
 func (s *Sim) checkRequest(r *Request) error {
+	if s.validRequest(r) {
+		return nil
+	}
+	return s.requestError(r)
+}
+
+// validRequest reports whether r keeps every rule of requestError: one expression without the error
+// formatting, since every request of every run is checked.
+func (s *Sim) validRequest(r *Request) bool {
+	return r.Arrival >= s.now && r.Arrival <= math.MaxFloat64 && r.Deadline > 0 && r.Deadline <= math.MaxFloat64 &&
+		uint(r.Cell) < uint(len(s.cfg.Cells)) && r.Class <= AI &&
+		(r.Class != AI || uint(r.Service) < uint(len(s.cfg.Services)) && s.cfg.Services[r.Service].Category.IsAI()) &&
+		finiteNonNeg(r.DU.GPU) && finiteNonNeg(r.DU.CPU) && finiteNonNeg(r.CU.GPU) && finiteNonNeg(r.CU.CPU) &&
+		finiteNonNeg(r.AIWork.GPU) && finiteNonNeg(r.AIWork.CPU) && finiteNonNeg(r.KVGB)
+}
+
+// requestError returns the error of the first rule r breaks (nil if none).
+func (s *Sim) requestError(r *Request) error {
 	bad := func(rule string) error { return fmt.Errorf("sim: request %d: %s", r.ID, rule) }
 	switch {
 	case r.Arrival < s.now || math.IsNaN(r.Arrival) || math.IsInf(r.Arrival, 0):
