@@ -112,10 +112,19 @@ func (p *psQueue) siftDown(i int) {
 	}
 }
 
-// nextTime returns when the head request completes at the current rate, +Inf if never.
+// nextTime returns when the head request completes at the current rate, +Inf if never. A head that
+// has received all its work completes now even at rate 0: when requests of several instances of a node
+// finish at the same instant, the first completion leaves the others with no residual work, and an
+// allocator gives no rate to an instance without work.
 func (p *psQueue) nextTime() float64 {
 	n := len(p.items)
-	if n == 0 || p.rate <= 0 {
+	if n == 0 {
+		return math.Inf(1)
+	}
+	if p.rate <= 0 {
+		if p.done() {
+			return p.last
+		}
 		return math.Inf(1)
 	}
 	d := (p.items[0].fin - p.v) * float64(n) / p.rate
