@@ -24,10 +24,14 @@ type merged struct {
 	n    int64
 
 	// Heap mode (useHeap, more than mergeScanMax inputs): the scan's choice, kept incrementally.
+	// heap holds, by (arrival, input), every input with a head, and heap[0] while taken (its key
+	// then stale); need lists, in index order, the inputs to load a head for before the next choice
+	// (all at first, or those an error left); taken says the last call took heap[0]'s head, to
+	// reload before anything else.
 	useHeap bool
-	heap    []mergeKey // min-heap by (arrival, input) of the inputs in it: each has a head, or is heap[0] while taken
-	need    []int32    // inputs to load a head for, in index order, before the next choice (the first call's, or those an error left)
-	taken   bool       // the last call took heap[0]'s head: reload it and restore the heap first
+	heap    []mergeKey
+	need    []int32
+	taken   bool
 }
 
 // mergeKey is a heap entry of merged: input i, whose head arrives at t.
@@ -48,7 +52,7 @@ func (a mergeKey) less(b mergeKey) bool { return a.t < b.t || (a.t == b.t && a.i
 // request (a binary heap of the inputs; a scan of them for at most 6 sources). Each call first reads
 // the next request of every input that has none pending and is not exhausted, in index order (after
 // the first call, only the input taken last, unless an error stopped the previous call); an input's
-// error is returned at that read, and the same call may be retried. The result implements
+// error is returned by the call that meets it, and the next call retries that input first. The result implements
 // sim.ForkableSource; its Fork fails unless every input is a sim.ForkableSource. It is not safe for
 // concurrent use.
 func Merge(sources ...sim.Source) sim.Source {
