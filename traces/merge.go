@@ -34,16 +34,6 @@ type merged struct {
 	taken   bool
 }
 
-// mergeKey is a heap entry of merged: input i, whose head arrives at t.
-type mergeKey struct {
-	t float64
-	i int32
-}
-
-// less orders heap entries by arrival, then input index: the scan's choice (the lowest index among
-// the earliest arrivals), a total order since NaN arrivals are rejected.
-func (a mergeKey) less(b mergeKey) bool { return a.t < b.t || (a.t == b.t && a.i < b.i) }
-
 // Merge returns a source yielding the requests of all sources in arrival order; requests with equal
 // arrival times come from the lower source index first (and, within a source, in its own order).
 // IDs are renumbered 0, 1, 2, … in output order; every other field is kept. Each input must itself
@@ -123,91 +113,6 @@ func (m *merged) NextInto(r *sim.Request) (bool, error) {
 	return true, nil
 }
 
-// nextHeap is NextInto in heap mode. It reads the inputs in the scan's order: the inputs without a
-// head are the one taken last (heap[0] while taken) and those in need, never both, and both are
-// left as they are by an error, so the next call retries the same read first.
-func (m *merged) nextHeap(r *sim.Request) (bool, error) {
-	if m.taken {
-		i := m.heap[0].i
-		if err := m.fillHead(int(i)); err != nil {
-			return false, err
-		}
-		m.taken = false
-		if m.has[i] {
-			m.heap[0].t = m.head[i].Arrival
-		} else {
-			last := len(m.heap) - 1
-			m.heap[0] = m.heap[last]
-			m.heap = m.heap[:last]
-		}
-		m.down()
-	}
-	for len(m.need) > 0 {
-		i := m.need[0]
-		if err := m.fillHead(int(i)); err != nil {
-			return false, err
-		}
-		m.need = m.need[1:]
-		if m.has[i] {
-			m.up(mergeKey{m.head[i].Arrival, i})
-		}
-	}
-	if len(m.heap) == 0 {
-		return false, nil
-	}
-	best := m.heap[0].i
-	*r = m.head[best]
-	m.has[best], m.taken = false, true
-	r.ID = m.n
-	m.n++
-	return true, nil
-}
-
-// up appends k to the heap and sifts it up.
-func (m *merged) up(k mergeKey) {
-	h := append(m.heap, k)
-	j := len(h) - 1
-	for j > 0 {
-		p := (j - 1) / 2
-		if !k.less(h[p]) {
-			break
-		}
-		h[j] = h[p]
-		j = p
-	}
-	h[j] = k
-	m.heap = h
-}
-
-// down sifts heap[0] down to its place.
-func (m *merged) down() {
-	h := m.heap
-	n := len(h)
-	if n < 2 {
-		return
-	}
-	k := h[0]
-	j := 0
-	for {
-		c := 2*j + 1
-		if c >= n {
-			break
-		}
-		if c+1 < n && h[c+1].less(h[c]) {
-			c++
-		}
-		if !h[c].less(k) {
-			break
-		}
-		h[j] = h[c]
-		j = c
-	}
-	h[j] = k
-}
-
-// fillHead loads input i's next request into head[i]; the caller checks that it has none and is
-// not done (in its loop, since most inputs have a pending head and need no call). A filler writes
-// the request there directly. head[i] is scratch while has[i] is false, so a failed or final read
 // may leave anything in it.
 func (m *merged) fillHead(i int) error {
 	h := &m.head[i]
@@ -259,58 +164,4 @@ func forkSource(s sim.Source) (sim.Source, error) {
 		return nil, fmt.Errorf("traces: source %T is not forkable", s)
 	}
 	return f.Fork()
-}
-
-// limited is the source Limit returns.
-type limited struct {
-	src  sim.Source
-	fill sim.SourceFiller // src as a filler, nil if it is not one
-	buf  sim.Request      // where Next reads into: a local passed to an interface method would escape to the heap
-	left int
-}
-
-// Limit returns a source yielding at most n requests of src (n = 0 yields none), unchanged. The
-// result implements sim.ForkableSource; its Fork fails unless src is a sim.ForkableSource.
-// It panics if n < 0.
-func Limit(src sim.Source, n int) sim.Source {
-	if n < 0 {
-		panic("traces: Limit with negative n")
-	}
-	return &limited{src: src, fill: asFiller(src), left: n}
-}
-
-// Next returns src's next request until n have been returned.
-func (l *limited) Next() (sim.Request, bool, error) {
-	if ok, err := l.NextInto(&l.buf); !ok {
-		return sim.Request{}, false, err
-	}
-	return l.buf, true, nil
-}
-
-// NextInto implements sim.SourceFiller: Next writing the request into *r.
-func (l *limited) NextInto(r *sim.Request) (bool, error) {
-	if l.left == 0 {
-		return false, nil
-	}
-	var ok bool
-	var err error
-	if l.fill != nil {
-		ok, err = l.fill.NextInto(r)
-	} else {
-		*r, ok, err = l.src.Next()
-	}
-	if !ok || err != nil {
-		return false, err
-	}
-	l.left--
-	return true, nil
-}
-
-// Fork returns a copy yielding the same remaining requests without disturbing l.
-func (l *limited) Fork() (sim.Source, error) {
-	f, err := forkSource(l.src)
-	if err != nil {
-		return nil, err
-	}
-	return &limited{src: f, fill: asFiller(f), left: l.left}, nil
 }
