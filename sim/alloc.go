@@ -60,10 +60,10 @@ func (s *Sim) realloc(n int32) {
 		in.floor = [2]float64{dG[j].Floor, dC[j].Floor}
 		g, c := oG[j], oC[j]
 		// The sequence numbers grow in call order, so a later queue is earlier only if its time is.
-		if t, seq := s.setRate(i, phaseGPU, g); t < next.t {
+		if t, seq := s.setRate(in, phaseGPU, g); t < next.t {
 			next = completion{t: t, seq: seq, inst: i, phase: phaseGPU}
 		}
-		if t, seq := s.setRate(i, phaseCPU, c); t < next.t {
+		if t, seq := s.setRate(in, phaseCPU, c); t < next.t {
 			next = completion{t: t, seq: seq, inst: i, phase: phaseCPU}
 		}
 		if in.q[phaseGPU].len() > 0 {
@@ -90,10 +90,9 @@ func (s *Sim) allocateUsed(used, split bool, a, capacity float64, d []Demand, ou
 	return true
 }
 
-// setRate gives instance i's phase queue the rate and records when its head completes: the time t (s;
-// +Inf if never) and the sequence number seq its own completion event would have (0 if never).
-func (s *Sim) setRate(i int32, phase int, rate float64) (t float64, seq uint64) {
-	in := &s.insts[i]
+// setRate gives the phase queue of instance in the rate and records when its head completes: the time
+// t (s; +Inf if never) and the sequence number seq its own completion event would have (0 if never).
+func (s *Sim) setRate(in *instState, phase int, rate float64) (t float64, seq uint64) {
 	in.alloc[phase] = rate
 	q := &in.q[phase]
 	q.rate = rate

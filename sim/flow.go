@@ -10,7 +10,7 @@ func (s *Sim) onArrival() error {
 	slot := s.newSlot(&s.next)
 	s.inflight++
 	r := &s.reqs[slot].r // not s.next: a copy passed to the Router would escape to the heap
-	cell := s.cfg.Cells[r.Cell]
+	cell := &s.cfg.Cells[r.Cell]
 	if r.Class.IsRAN() {
 		// The cell's radio unit feeds its DU directly: no fabric hop before the DU.
 		s.reqs[slot].stage = stageDU

@@ -125,8 +125,8 @@ func (s *Sim) stopNode(n int32) {
 		in.q[0].advance(s.now)
 		in.q[1].advance(s.now)
 		in.floor = [2]float64{}
-		s.setRate(i, phaseGPU, 0)
-		s.setRate(i, phaseCPU, 0)
+		s.setRate(in, phaseGPU, 0)
+		s.setRate(in, phaseCPU, 0)
 	}
 	s.stats.Allocations++
 }

@@ -144,8 +144,8 @@ func (s *Sim) retireIfDrained(i int32) {
 	if s.nodes[n].weights < 1e-12 {
 		s.nodes[n].weights = 0
 	}
-	s.setRate(i, phaseGPU, 0)
-	s.setRate(i, phaseCPU, 0)
+	s.setRate(in, phaseGPU, 0)
+	s.setRate(in, phaseCPU, 0)
 	in.floor = [2]float64{}
 	in.availableAt = math.Inf(1)
 	s.markDirty(n)
