@@ -48,4 +48,3 @@ func TestSimultaneousCompletionsOnANode(t *testing.T) {
 		}
 	}
 }
-
