@@ -17,8 +17,9 @@ const scaleRequestsPerNode = 500
 
 // BenchmarkEngineScale runs generated scenarios (scenario.Generate) of 1, 10 and 50 sites (6, 60 and
 // 300 nodes, six cells per site) at ρ = 1 with the HAF allocator at every event and no controllers,
-// with scaleRequestsPerNode requests per node, and reports ns/event and events/s: per-event cost
-// should stay flat as the cluster grows.
+// with scaleRequestsPerNode requests per node, and reports ns/event, events/s and node reallocations
+// per event: per-event cost should stay flat as the cluster grows, and the reallocations per event
+// show that an event's work is local (it reallocates the nodes it touched, not the cluster).
 func BenchmarkEngineScale(b *testing.B) {
 	for _, sites := range []int{1, 10, 50} {
 		b.Run(fmt.Sprintf("nodes=%d", 6*sites), func(b *testing.B) {
@@ -26,7 +27,7 @@ func BenchmarkEngineScale(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			var events int64
+			var events, reallocs int64
 			for b.Loop() {
 				b.StopTimer()
 				built, err := g.Build(scenario.BuildOptions{Requests: scaleRequestsPerNode * 6 * sites, Seed: 1})
@@ -44,9 +45,11 @@ func BenchmarkEngineScale(b *testing.B) {
 					b.Fatal(err)
 				}
 				events += st.Events
+				reallocs += st.Allocations
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(events), "ns/event")
 			b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
+			b.ReportMetric(float64(reallocs)/float64(events), "reallocs/event")
 		})
 	}
 }
