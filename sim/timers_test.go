@@ -1,7 +1,6 @@
 package sim_test
 
 import (
-	"context"
 	"testing"
 
 	"github.com/airansim/airansim/allocator"
@@ -30,15 +29,9 @@ func TestSimultaneousCompletionsOnANode(t *testing.T) {
 			AIWork: sim.Work{GPU: 2}})
 	}
 	cfg.Source = simtest.NewRequests(reqs)
-	var got simtest.Collect
+	var got simtest.Collect // in the order the records were emitted
 	cfg.Sink = &got
-	s, err := sim.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	simtest.RunChecked(t, cfg)
 	if len(got.Recs) != 3 {
 		t.Fatalf("%d records, want 3", len(got.Recs))
 	}

@@ -1,7 +1,6 @@
 package sim_test
 
 import (
-	"context"
 	"reflect"
 	"testing"
 
@@ -37,14 +36,7 @@ func TestUrgencyIgnorer(t *testing.T) {
 		cfg.Allocator = a
 		var recs simtest.Collect
 		cfg.Sink = &recs
-		s, err := sim.New(cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st, err := s.Run(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, st := simtest.RunChecked(t, cfg)
 		return recs.Recs, st
 	}
 	for _, tc := range []struct {
