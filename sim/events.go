@@ -31,8 +31,9 @@ type event struct {
 	pos  int32 // index in the heap, -1 when not queued
 }
 
-// eventQueue is an indexed binary min-heap over a slab of events. Persistent timers (one per
-// instance phase) are updated in place with fix; one-shot events are recycled through a free list.
+// eventQueue is an indexed binary min-heap over a slab of events. Persistent timers (one per node,
+// sim/timers.go) are updated in place with set and setAt; one-shot events are recycled through a free
+// list.
 type eventQueue struct {
 	slab []event
 	heap []int32
