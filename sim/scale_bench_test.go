@@ -20,7 +20,14 @@ const scaleRequestsPerNode = 500
 // with scaleRequestsPerNode requests per node, and reports ns/event, events/s and node reallocations
 // per event: per-event cost should stay flat as the cluster grows, and the reallocations per event
 // show that an event's work is local (it reallocates the nodes it touched, not the cluster).
-func BenchmarkEngineScale(b *testing.B) {
+func BenchmarkEngineScale(b *testing.B) { benchScale(b, 1) }
+
+// BenchmarkEngineScaleLight is BenchmarkEngineScale at ρ = 0.5, where a node holds about half a request
+// at every size (at ρ = 1 the static placement's large-AI queues grow): what changes with size then is
+// the cluster, not the queues.
+func BenchmarkEngineScaleLight(b *testing.B) { benchScale(b, 0.5) }
+
+func benchScale(b *testing.B, load float64) {
 	for _, sites := range []int{1, 10, 50} {
 		b.Run(fmt.Sprintf("nodes=%d", 6*sites), func(b *testing.B) {
 			g, err := scenario.Generate(scenario.GenerateOptions{Sites: sites})
@@ -28,9 +35,10 @@ func BenchmarkEngineScale(b *testing.B) {
 				b.Fatal(err)
 			}
 			var events, reallocs int64
+			var inSystem float64 // Σ mean requests in the system per node over the runs
 			for b.Loop() {
 				b.StopTimer()
-				built, err := g.Build(scenario.BuildOptions{Requests: scaleRequestsPerNode * 6 * sites, Seed: 1})
+				built, err := g.Build(scenario.BuildOptions{Load: load, Requests: scaleRequestsPerNode * 6 * sites, Seed: 1})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -46,10 +54,12 @@ func BenchmarkEngineScale(b *testing.B) {
 				}
 				events += st.Events
 				reallocs += st.Allocations
+				inSystem += st.InSystemArea / st.End / float64(6*sites)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(events), "ns/event")
 			b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
 			b.ReportMetric(float64(reallocs)/float64(events), "reallocs/event")
+			b.ReportMetric(inSystem/float64(b.N), "requests/node")
 		})
 	}
 }
