@@ -42,9 +42,9 @@ type merged struct {
 // request (a binary heap of the inputs; a scan of them for at most 6 sources). Each call first reads
 // the next request of every input that has none pending and is not exhausted, in index order (after
 // the first call, only the input taken last, unless an error stopped the previous call); an input's
-// error is returned by the call that meets it, and the next call retries that input first. The result implements
-// sim.ForkableSource; its Fork fails unless every input is a sim.ForkableSource. It is not safe for
-// concurrent use.
+// error is returned by the call that meets it, and the next call retries that input first. The result
+// implements sim.ForkableSource; its Fork fails unless every input is a sim.ForkableSource. It is not
+// safe for concurrent use.
 func Merge(sources ...sim.Source) sim.Source {
 	return newMerged(len(sources) > mergeScanMax, sources)
 }
@@ -113,6 +113,9 @@ func (m *merged) NextInto(r *sim.Request) (bool, error) {
 	return true, nil
 }
 
+// fillHead loads input i's next request into head[i]; the caller checks that it has none and is
+// not done (in its loop, since most inputs have a pending head and need no call). A filler writes
+// the request there directly. head[i] is scratch while has[i] is false, so a failed or final read
 // may leave anything in it.
 func (m *merged) fillHead(i int) error {
 	h := &m.head[i]

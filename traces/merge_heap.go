@@ -93,7 +93,3 @@ func (m *merged) down() {
 	}
 	h[j] = k
 }
-
-// fillHead loads input i's next request into head[i]; the caller checks that it has none and is
-// not done (in its loop, since most inputs have a pending head and need no call). A filler writes
-// the request there directly. head[i] is scratch while has[i] is false, so a failed or final read
