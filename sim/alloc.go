@@ -59,13 +59,10 @@ func (s *Sim) realloc(n int32) {
 		in := &s.insts[i]
 		in.floor = [2]float64{dG[j].Floor, dC[j].Floor}
 		g, c := oG[j], oC[j]
-		// The sequence numbers grow in call order, so a later queue is earlier only if its time is.
-		if t, seq := s.setRate(in, phaseGPU, g); t < next.t {
-			next = completion{t: t, seq: seq, inst: i, phase: phaseGPU}
-		}
-		if t, seq := s.setRate(in, phaseCPU, c); t < next.t {
-			next = completion{t: t, seq: seq, inst: i, phase: phaseCPU}
-		}
+		t, seq := s.setRate(in, phaseGPU, g)
+		next.consider(t, seq, i, phaseGPU)
+		t, seq = s.setRate(in, phaseCPU, c)
+		next.consider(t, seq, i, phaseCPU)
 		if in.q[phaseGPU].len() > 0 {
 			busyG += g
 		}

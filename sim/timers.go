@@ -20,6 +20,14 @@ type completion struct {
 // noCompletion is the earliest completion of no queue.
 func noCompletion() completion { return completion{t: math.Inf(1)} }
 
+// consider makes the queue (inst, phase), due at t with sequence number seq (0: never), the earliest
+// if it comes before: an earlier time, or the same time and a smaller sequence number.
+func (c *completion) consider(t float64, seq uint64, inst int32, phase uint8) {
+	if seq != 0 && (t < c.t || t == c.t && seq < c.seq) {
+		*c = completion{t: t, seq: seq, inst: inst, phase: phase}
+	}
+}
+
 // arm schedules node n's timer at next, or unschedules it when nothing is due.
 func (s *Sim) arm(n int32, next completion) {
 	nd := &s.nodes[n]
@@ -37,9 +45,7 @@ func (s *Sim) armNode(n int32) {
 	for _, i := range s.nodes[n].insts {
 		in := &s.insts[i]
 		for p, seq := range in.dueSeq {
-			if seq != 0 && (in.due[p] < next.t || in.due[p] == next.t && seq < next.seq) {
-				next = completion{t: in.due[p], seq: seq, inst: i, phase: uint8(p)}
-			}
+			next.consider(in.due[p], seq, i, uint8(p))
 		}
 	}
 	s.arm(n, next)
