@@ -3,9 +3,7 @@ package scenario_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/airansim/airansim/policy/hautoscale"
@@ -111,14 +109,7 @@ func TestAutoscalingInvalid(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := parseWith(t, tc.edit)
-			if !errors.Is(err, scenario.ErrInvalid) {
-				t.Fatalf("error %v, want one wrapping scenario.ErrInvalid", err)
-			}
-			for _, n := range []string{tc.key, "as.json"} {
-				if !strings.Contains(err.Error(), n) {
-					t.Errorf("error %q does not name %q", err, n)
-				}
-			}
+			wantRejected(t, err, tc.key, "as.json")
 		})
 	}
 }

@@ -3,7 +3,6 @@ package scenario_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 
@@ -75,14 +74,7 @@ func TestMIGInvalid(t *testing.T) {
 				}
 				return
 			}
-			if !errors.Is(err, scenario.ErrInvalid) {
-				t.Fatalf("error %v, want one wrapping scenario.ErrInvalid", err)
-			}
-			for _, n := range append(tc.names, "s.json") {
-				if !strings.Contains(err.Error(), n) {
-					t.Errorf("error %q does not name %q", err, n)
-				}
-			}
+			wantRejected(t, err, append(tc.names, "s.json")...)
 		})
 	}
 }

@@ -90,14 +90,21 @@ func TestValidation(t *testing.T) {
 				}
 				return
 			}
-			if !errors.Is(err, scenario.ErrInvalid) {
-				t.Fatalf("error %v, want one wrapping scenario.ErrInvalid", err)
-			}
-			for _, n := range append(tc.names, "s.json") {
-				if !strings.Contains(err.Error(), n) {
-					t.Errorf("error %q does not name %q", err, n)
-				}
-			}
+			wantRejected(t, err, append(tc.names, "s.json")...)
 		})
+	}
+}
+
+// wantRejected checks that err, a scenario's load error, wraps scenario.ErrInvalid and names every
+// one of names (the file, the key, the rule).
+func wantRejected(t *testing.T, err error, names ...string) {
+	t.Helper()
+	if !errors.Is(err, scenario.ErrInvalid) {
+		t.Fatalf("error %v, want one wrapping scenario.ErrInvalid", err)
+	}
+	for _, n := range names {
+		if !strings.Contains(err.Error(), n) {
+			t.Errorf("error %q does not name %q", err, n)
+		}
 	}
 }
