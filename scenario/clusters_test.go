@@ -47,15 +47,7 @@ func TestClustersBuild(t *testing.T) {
 			[]sim.ClusterSpec{{Name: "edge", Labels: map[string]string{"gpu": "true"}, Nodes: []int{1, 2}}, {Name: "core", Nodes: []int{0}}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			sc, err := parseThree("", tc.extra)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := sc.Build(scenario.BuildOptions{Requests: 10})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer b.Close()
+			b := buildThree(t, "", tc.extra, scenario.BuildOptions{Requests: 10})
 			b.Config.Allocator = noAlloc{}
 			s, err := sim.New(b.Config)
 			if err != nil {

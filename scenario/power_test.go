@@ -50,15 +50,7 @@ func TestPowerBuild(t *testing.T) {
 			[]power.Model{def, {GPUTFLOPS: 10, GPUIdleW: 1, GPUMaxW: def.GPUMaxW, CPUCores: 4, CPUIdleW: def.CPUIdleW, CPUMaxW: 99}, def}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			sc, err := parseThree("", tc.extra)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := sc.Build(scenario.BuildOptions{Requests: 10})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer b.Close()
+			b := buildThree(t, "", tc.extra, scenario.BuildOptions{Requests: 10})
 			for i, m := range tc.want {
 				if b.Power[i] != m {
 					t.Errorf("node %s: %+v, want %+v", b.Nodes[i], b.Power[i], m)

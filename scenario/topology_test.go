@@ -25,6 +25,22 @@ func parseThree(hop, extra string) (*scenario.Scenario, error) {
 	return scenario.Parse(strings.NewReader(js), "s.json")
 }
 
+// buildThree parses the three-node file like parseThree and builds it with o; any error is fatal,
+// and the build is closed when the test ends.
+func buildThree(t *testing.T, hop, extra string, o scenario.BuildOptions) *scenario.Built {
+	t.Helper()
+	sc, err := parseThree(hop, extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := sc.Build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	return b
+}
+
 // TestTopologyEventsInvalid checks that each broken rule of the topology and events sections is
 // named in the error, with its place.
 func TestTopologyEventsInvalid(t *testing.T) {
@@ -84,15 +100,7 @@ func TestTopologyBuild(t *testing.T) {
 			delay: [3][3]float64{{0, 0.005, 0.006}, {0.005, 0, 0.001}, {0.006, 0.001, 0}}, rate: 100},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			sc, err := parseThree(tc.hop, tc.extra)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := sc.Build(scenario.BuildOptions{Requests: 10, Seed: 1})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer b.Close()
+			b := buildThree(t, tc.hop, tc.extra, scenario.BuildOptions{Requests: 10, Seed: 1})
 			topo := b.Config.Topology
 			if (topo == nil) != tc.nilTopo {
 				t.Fatalf("Config.Topology = %v, want nil: %v", topo, tc.nilTopo)
@@ -119,16 +127,8 @@ func TestTopologyBuild(t *testing.T) {
 
 // TestEventsBuild checks that events become Config.Changes in file order, with node indices.
 func TestEventsBuild(t *testing.T) {
-	sc, err := parseThree("", `,"events":[{"time_s":4,"kind":"recover","node":"cu"},{"time_s":2,"kind":"fail","node":"cu"},
-{"time_s":3,"kind":"capacity","node":"ric","gpu_tflops":20,"cpu_cores":8,"vram_gb":40}]`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := sc.Build(scenario.BuildOptions{Requests: 10, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	b := buildThree(t, "", `,"events":[{"time_s":4,"kind":"recover","node":"cu"},{"time_s":2,"kind":"fail","node":"cu"},
+{"time_s":3,"kind":"capacity","node":"ric","gpu_tflops":20,"cpu_cores":8,"vram_gb":40}]`, scenario.BuildOptions{Requests: 10, Seed: 1})
 	want := []sim.Change{{Time: 4, Kind: sim.NodeRecover, Node: 1}, {Time: 2, Kind: sim.NodeFail, Node: 1},
 		{Time: 3, Kind: sim.SetCapacity, Node: 0, GPU: 20, CPU: 8, VRAMGB: 40}}
 	if !reflect.DeepEqual(b.Config.Changes, want) {
