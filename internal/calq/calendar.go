@@ -51,8 +51,20 @@ func (q *Queue) unlink(id int32) {
 	q.inBkt--
 }
 
-// rekeyCalendar moves the queued id to (t, tie) in calendar mode.
-func (q *Queue) rekeyCalendar(id int32, t float64, tie uint64) {
+// setCalendar is Set in calendar mode.
+func (q *Queue) setCalendar(id int32, t float64, tie uint64) {
+	q.ops++
+	if e := &q.ents[id]; e.loc == 0 {
+		e.t, e.tie = t, tie
+		q.insert(id)
+	} else {
+		q.rekey(id, t, tie)
+	}
+	q.checkSize()
+}
+
+// rekey moves the queued id to (t, tie) in calendar mode.
+func (q *Queue) rekey(id int32, t float64, tie uint64) {
 	e := &q.ents[id]
 	day := q.dayOf(t)
 	if e.loc > 0 {

@@ -36,6 +36,17 @@ func (q *Queue) heapRemove(i int) {
 	}
 }
 
+// popRoot removes the heap's root and marks its id unqueued.
+func (q *Queue) popRoot() {
+	h := q.heap
+	last := len(h) - 1
+	q.ents[h[0].id].loc = 0
+	q.heap = h[:last]
+	if last > 0 {
+		q.down(0, h[last])
+	}
+}
+
 // fixAt places it at heap index i and restores the heap order around it.
 func (q *Queue) fixAt(i int, it item) {
 	if i > 0 && it.less(&q.heap[(i-1)/2]) {
@@ -47,23 +58,23 @@ func (q *Queue) fixAt(i int, it item) {
 
 // up moves it from the hole at index j towards the root to its place.
 func (q *Queue) up(j int, it item) {
-	h := q.heap
+	h, ents := q.heap, q.ents
 	for j > 0 {
 		p := (j - 1) / 2
 		if !it.less(&h[p]) {
 			break
 		}
 		h[j] = h[p]
-		q.ents[h[j].id].loc = int32(j + 1)
+		ents[h[j].id].loc = int32(j + 1)
 		j = p
 	}
 	h[j] = it
-	q.ents[it.id].loc = int32(j + 1)
+	ents[it.id].loc = int32(j + 1)
 }
 
 // down moves it from the hole at index j towards the leaves to its place.
 func (q *Queue) down(j int, it item) {
-	h := q.heap
+	h, ents := q.heap, q.ents
 	n := len(h)
 	for {
 		c := 2*j + 1
@@ -77,11 +88,11 @@ func (q *Queue) down(j int, it item) {
 			break
 		}
 		h[j] = h[c]
-		q.ents[h[j].id].loc = int32(j + 1)
+		ents[h[j].id].loc = int32(j + 1)
 		j = c
 	}
 	h[j] = it
-	q.ents[it.id].loc = int32(j + 1)
+	ents[it.id].loc = int32(j + 1)
 }
 
 // heapify restores the heap order of the whole heap and the positions of its ids.

@@ -62,19 +62,20 @@ func (q *Queue) Set(id int32, t float64, tie uint64) {
 	if int(id) >= len(q.ents) {
 		q.grow(int(id) + 1)
 	}
-	e := &q.ents[id]
-	q.ops++
-	switch {
-	case e.loc == 0:
-		e.t, e.tie = t, tie
-		q.insert(id)
-	case q.cal:
-		q.rekeyCalendar(id, t, tie)
-	default:
-		e.t, e.tie = t, tie
-		q.fixAt(int(e.loc-1), item{t, tie, id})
+	if q.cal {
+		q.setCalendar(id, t, tie)
+		return
 	}
-	q.checkSize()
+	e := &q.ents[id]
+	e.t, e.tie = t, tie
+	if e.loc != 0 {
+		q.fixAt(int(e.loc-1), item{t, tie, id})
+		return
+	}
+	q.push(item{t, tie, id})
+	if len(q.heap) > calendarOn {
+		q.rebuild()
+	}
 }
 
 // Remove unqueues id; it is a no-op if id is not queued.
@@ -84,7 +85,9 @@ func (q *Queue) Remove(id int32) {
 	}
 	q.ops++
 	q.unqueue(id)
-	q.checkSize()
+	if q.cal {
+		q.checkSize()
+	}
 }
 
 // Queued reports whether id is queued.
@@ -106,13 +109,18 @@ func (q *Queue) Min() (id int32, ok bool) {
 
 // PopMin removes the id with the least key and returns it, or ok = false if the queue is empty.
 func (q *Queue) PopMin() (id int32, ok bool) {
-	id, ok = q.Min()
-	if !ok {
-		return -1, false
+	if len(q.heap) == 0 {
+		if q.inBkt == 0 {
+			return -1, false
+		}
+		q.advance()
 	}
-	q.ops++
-	q.heapRemove(0)
-	q.checkSize()
+	id = q.heap[0].id
+	q.popRoot()
+	if q.cal {
+		q.ops++
+		q.checkSize()
+	}
 	return id, true
 }
 

@@ -12,16 +12,10 @@ const (
 	maxWorkPerOp = 4
 )
 
-// checkSize switches modes, resizes or re-fits the calendar when the population or the scan cost
-// calls for it, after an operation.
+// checkSize returns to heap mode, resizes or re-fits the calendar when the population or the scan
+// cost calls for it, after an operation in calendar mode. (Heap mode checks its size inline.)
 func (q *Queue) checkSize() {
 	n := q.Len()
-	if !q.cal {
-		if n > calendarOn {
-			q.rebuild()
-		}
-		return
-	}
 	nb := len(q.head)
 	switch {
 	case n < calendarOff:
