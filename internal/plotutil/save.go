@@ -11,7 +11,6 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/airansim/airansim/internal/output"
@@ -68,7 +67,7 @@ func SaveRow(path string, widthCm, heightCm float64, panels ...*plot.Plot) error
 func newCanvas(path string, w, h vg.Length) (vg.CanvasWriterTo, error) {
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".png":
-		return vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(PNGDPI))}, nil
+		return newPNGCanvas(w, h), nil
 	case ".svg":
 		return vgsvg.New(w, h), nil
 	default:

@@ -5,6 +5,7 @@ import (
 	"math"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"github.com/airansim/airansim/internal/output"
 	"github.com/airansim/airansim/internal/plotutil"
@@ -15,16 +16,28 @@ import (
 )
 
 // WriteAll writes summary.csv (study.WriteSummary), table.md, loadsweep.png and loadsweep.svg into dir.
+// The four files are written at once (rendering the figures is most of the time a sweep spends after
+// its runs, and it would leave a core idle); the error is that of the first file in this order.
 func WriteAll(dir string, rs []study.Result, paper []scenario.Row) error {
 	rs = sorted(rs)
-	if err := study.WriteSummary(filepath.Join(dir, "summary.csv"), rs); err != nil {
-		return err
+	writers := []func() error{
+		func() error { return study.WriteSummary(filepath.Join(dir, "summary.csv"), rs) },
+		func() error { return output.WriteFileAtomic(filepath.Join(dir, "table.md"), []byte(Table(rs, paper))) },
+		func() error { return Figure(filepath.Join(dir, "loadsweep.png"), rs, paper) },
+		func() error { return Figure(filepath.Join(dir, "loadsweep.svg"), rs, paper) },
 	}
-	if err := output.WriteFileAtomic(filepath.Join(dir, "table.md"), []byte(Table(rs, paper))); err != nil {
-		return err
+	errs := make([]error, len(writers))
+	var wg sync.WaitGroup
+	for k, w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[k] = w()
+		}()
 	}
-	for _, ext := range []string{".png", ".svg"} {
-		if err := Figure(filepath.Join(dir, "loadsweep"+ext), rs, paper); err != nil {
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
