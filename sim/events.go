@@ -1,6 +1,10 @@
 package sim
 
-import "math"
+import (
+	"math"
+
+	"github.com/airansim/airansim/internal/calq"
+)
 
 // eventKind orders events that fall on the same instant. The tie-break rule is (time, kind, seq):
 // at equal times, lower kinds run first, and within a kind the event scheduled first runs first.
@@ -28,19 +32,26 @@ type event struct {
 	seq  uint64
 	kind eventKind
 	a, b int32 // kind-specific: instance and phase, request slot, …
-	pos  int32 // index in the heap, -1 when not queued
 }
 
-// eventQueue is an indexed binary min-heap over a slab of events. Persistent timers (one per node,
-// sim/timers.go) are updated in place with set and setAt; one-shot events are recycled through a free
-// list.
+// seqBits is the width of an event's sequence number in the tie-break key calq orders by: the kind
+// takes the bits above it. 2^56 events is far more than any run schedules.
+const seqBits = 56
+
+// tie returns the key that orders events at equal times: kind, then sequence number.
+func tie(kind eventKind, seq uint64) uint64 { return uint64(kind)<<seqBits | seq }
+
+// eventQueue orders the events of a slab by (time, kind, seq) in a calendar queue (internal/calq):
+// O(1) per operation however many nodes' timers are pending, where a binary heap cost O(log n).
+// Persistent timers (one per node, sim/timers.go) are updated in place with set and setAt; one-shot
+// events are recycled through a free list.
 type eventQueue struct {
 	slab []event
-	heap []int32
+	cq   calq.Queue
 	free []int32
 	seq  uint64
-	// side is one event kept beside the heap (1 + its id; 0: none): the Source's next arrival, which is
-	// always pending and is compared with the heap's top instead of being sifted through it.
+	// side is one event kept beside the queue (1 + its id; 0: none): the Source's next arrival, which
+	// is always pending and is compared with the queue's minimum instead of being queued.
 	side int32
 }
 
@@ -65,7 +76,7 @@ func (q *eventQueue) alloc(kind eventKind, a, b int32) int32 {
 		id = int32(len(q.slab))
 		q.slab = append(q.slab, event{})
 	}
-	q.slab[id] = event{kind: kind, a: a, b: b, pos: -1}
+	q.slab[id] = event{kind: kind, a: a, b: b}
 	return id
 }
 
@@ -76,11 +87,8 @@ func (q *eventQueue) schedule(t float64, kind eventKind, a, b int32) {
 
 // set (re)schedules the event id at time t; t = +Inf unschedules it.
 func (q *eventQueue) set(id int32, t float64) {
-	e := &q.slab[id]
 	if math.IsInf(t, 1) {
-		if e.pos >= 0 {
-			q.remove(e.pos)
-		}
+		q.cq.Remove(id)
 		return
 	}
 	q.seq++
@@ -92,18 +100,10 @@ func (q *eventQueue) set(id int32, t float64) {
 func (q *eventQueue) setAt(id int32, t float64, seq uint64) {
 	e := &q.slab[id]
 	e.t, e.seq = t, seq
-	if e.pos < 0 {
-		e.pos = int32(len(q.heap))
-		q.heap = append(q.heap, id)
-		q.up(int(e.pos))
-		return
-	}
-	if !q.down(int(e.pos)) {
-		q.up(int(e.pos))
-	}
+	q.cq.Set(id, t, tie(e.kind, seq))
 }
 
-// scheduleSide queues a one-shot event at time t beside the heap (on the heap if the side is taken).
+// scheduleSide queues a one-shot event at time t beside the queue (in it if the side is taken).
 func (q *eventQueue) scheduleSide(t float64, kind eventKind, a, b int32) {
 	if q.side != 0 {
 		q.schedule(t, kind, a, b)
@@ -117,11 +117,8 @@ func (q *eventQueue) scheduleSide(t float64, kind eventKind, a, b int32) {
 
 // peek returns the earliest event id, or -1.
 func (q *eventQueue) peek() int32 {
-	top := int32(-1)
-	if len(q.heap) > 0 {
-		top = q.heap[0]
-	}
-	if side := q.side - 1; side >= 0 && (top < 0 || q.less(side, top)) {
+	top, ok := q.cq.Min()
+	if side := q.side - 1; side >= 0 && (!ok || q.less(side, top)) {
 		return side
 	}
 	return top
@@ -141,69 +138,23 @@ func (q *eventQueue) take(id int32) {
 		q.side = 0
 		return
 	}
-	q.remove(0)
+	q.cq.PopMin()
 }
 
 // release returns a one-shot event slot to the free list.
 func (q *eventQueue) release(id int32) { q.free = append(q.free, id) }
 
-func (q *eventQueue) remove(pos int32) {
-	last := int32(len(q.heap) - 1)
-	id := q.heap[pos]
-	if pos != last {
-		q.swap(int(pos), int(last))
-	}
-	q.heap = q.heap[:last]
-	q.slab[id].pos = -1
-	if pos != last {
-		if !q.down(int(pos)) {
-			q.up(int(pos))
-		}
-	}
-}
+// queued reports whether the event id is pending in the queue (the side event is not).
+func (q *eventQueue) queued(id int32) bool { return q.cq.Queued(id) }
 
-func (q *eventQueue) swap(i, j int) {
-	q.heap[i], q.heap[j] = q.heap[j], q.heap[i]
-	q.slab[q.heap[i]].pos = int32(i)
-	q.slab[q.heap[j]].pos = int32(j)
-}
-
-func (q *eventQueue) up(j int) {
-	for j > 0 {
-		i := (j - 1) / 2
-		if !q.less(q.heap[j], q.heap[i]) {
-			break
-		}
-		q.swap(i, j)
-		j = i
-	}
-}
-
-func (q *eventQueue) down(i0 int) bool {
-	i, n := i0, len(q.heap)
-	for {
-		l := 2*i + 1
-		if l >= n {
-			break
-		}
-		j := l
-		if r := l + 1; r < n && q.less(q.heap[r], q.heap[l]) {
-			j = r
-		}
-		if !q.less(q.heap[j], q.heap[i]) {
-			break
-		}
-		q.swap(i, j)
-		i = j
-	}
-	return i > i0
-}
+// unschedule removes the event id from the queue if it is pending there.
+func (q *eventQueue) unschedule(id int32) { q.cq.Remove(id) }
 
 // clone returns a deep copy.
 func (q *eventQueue) clone() eventQueue {
 	return eventQueue{
 		slab: append([]event(nil), q.slab...),
-		heap: append([]int32(nil), q.heap...),
+		cq:   q.cq.Clone(),
 		free: append([]int32(nil), q.free...),
 		seq:  q.seq,
 		side: q.side,

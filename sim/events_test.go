@@ -46,7 +46,7 @@ func TestTimerReschedule(t *testing.T) {
 		t.Fatal("rescheduled timer should be first")
 	}
 	q.set(timer, math.Inf(1))
-	if id := q.peek(); q.slab[id].a != 1 || len(q.heap) != 1 {
+	if id := q.peek(); q.slab[id].a != 1 || q.cq.Len() != 1 {
 		t.Fatal("unscheduled timer should be gone")
 	}
 }
@@ -54,7 +54,33 @@ func TestTimerReschedule(t *testing.T) {
 // TestQueueAgainstSortedModel drives the queue with random one-shot events, side events, timers
 // moved with set and setAt, and pops, and checks every pop against a model that keeps the pending
 // events' keys (time, kind, seq) in a plain list and takes the smallest.
+//
+// The cases range from three timers with few distinct times (many ties) to hundreds of timers with
+// continuous times, where the calendar queue leaves its heap mode.
 func TestQueueAgainstSortedModel(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		timers    int
+		steps     int
+		ties      bool // times on a grid of 1 s (many ties) rather than continuous
+		minQueued int  // the queue held at least this many events at some point
+	}{
+		{"3 timers, ties", 3, 20000, true, 5},
+		{"400 timers, ties", 400, 60000, true, 50},
+		{"400 timers, continuous", 400, 60000, false, 50},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			peak := queueAgainstModel(t, tc.timers, tc.steps, tc.ties)
+			if peak < tc.minQueued {
+				t.Errorf("at most %d events queued, want a case reaching %d", peak, tc.minQueued)
+			}
+		})
+	}
+}
+
+// queueAgainstModel runs TestQueueAgainstSortedModel's random operations with the given number of
+// timers and returns the largest number of events that were queued at once.
+func queueAgainstModel(t *testing.T, timers, steps int, ties bool) (peak int) {
 	type key struct {
 		t    float64
 		kind eventKind
@@ -72,10 +98,19 @@ func TestQueueAgainstSortedModel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	var q eventQueue
 	model := map[int32]key{} // pending event id → its key
-	timers := []int32{q.alloc(evPhaseDone, 0, 0), q.alloc(evPhaseDone, 1, 0), q.alloc(evPhaseDone, 2, 0)}
+	ids := make([]int32, timers)
+	for i := range ids {
+		ids[i] = q.alloc(evPhaseDone, int32(i), 0)
+	}
 	now := 0.0
-	at := func() float64 { return now + float64(rng.IntN(4)) } // few distinct times: many ties
-	for step := 0; step < 20000; step++ {
+	at := func() float64 {
+		if ties {
+			return now + float64(rng.IntN(4))
+		}
+		return now + rng.ExpFloat64()
+	}
+	for step := 0; step < steps; step++ {
+		peak = max(peak, len(model))
 		switch op := rng.IntN(6); {
 		case op == 0:
 			kind := eventKind(1 + rng.IntN(int(evHorizon)))
@@ -86,7 +121,7 @@ func TestQueueAgainstSortedModel(t *testing.T) {
 			q.scheduleSide(at(), evArrival, 0, 0)
 			model[q.side-1] = key{q.slab[q.side-1].t, evArrival, q.seq}
 		case op == 2:
-			id := timers[rng.IntN(len(timers))]
+			id := ids[rng.IntN(len(ids))]
 			if rng.IntN(4) == 0 {
 				q.set(id, math.Inf(1))
 				delete(model, id)
@@ -95,7 +130,7 @@ func TestQueueAgainstSortedModel(t *testing.T) {
 			q.set(id, at())
 			model[id] = key{q.slab[id].t, evPhaseDone, q.seq}
 		case op == 3:
-			id := timers[rng.IntN(len(timers))]
+			id := ids[rng.IntN(len(ids))]
 			seq := uint64(rng.IntN(int(q.seq) + 1))
 			q.setAt(id, at(), seq)
 			model[id] = key{q.slab[id].t, evPhaseDone, seq}
@@ -123,4 +158,5 @@ func TestQueueAgainstSortedModel(t *testing.T) {
 			}
 		}
 	}
+	return peak
 }

@@ -73,9 +73,9 @@ func (s *Sim) forkControllers(ctrls []Controller) {
 
 // dropEpochs removes pending controller events (a fork without controllers makes no decisions).
 func (s *Sim) dropEpochs() {
-	for _, id := range append([]int32(nil), s.q.heap...) {
-		if s.q.slab[id].kind == evEpoch {
-			s.q.remove(s.q.slab[id].pos)
+	for id := range s.q.slab {
+		if id := int32(id); s.q.slab[id].kind == evEpoch && s.q.queued(id) {
+			s.q.unschedule(id)
 			s.q.release(id)
 		}
 	}
