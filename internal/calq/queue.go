@@ -6,8 +6,8 @@ import "math"
 // queue grows beyond calendarOn ids and dropped when it shrinks below calendarOff, a gap wide enough
 // that a queue hovering around one size does not rebuild at every operation.
 const (
-	calendarOn  = 64
-	calendarOff = 16
+	calendarOn  = 32
+	calendarOff = 12
 )
 
 // entry is the state of one id.
