@@ -42,7 +42,10 @@ type Queue struct {
 	inv   float64 // 1 / width
 	mask  int64   // len(head) - 1
 
-	ops, work int // operations and calendar scan steps since the last rebuild, to detect a bad width
+	ops, work int  // operations and calendar scan steps in this period, to detect a bad width
+	crowded   bool // the current day held over maxFront ids right after the last rebuild
+	pastWork  int  // scan steps of past periods, and rebuilds: the cost the tests bound
+	rebuilds  int
 
 	ids   []int32   // scratch for rebuilds
 	times []float64 // scratch for the width estimate

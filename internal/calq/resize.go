@@ -7,11 +7,12 @@ package calq
 // maxWorkPerOp steps per operation on average (days too short: empty buckets) or the current day
 // holds more than maxFront ids (days too long: the heap does the work), a width gone stale as the
 // time scale drifted. A period is at least as many operations as there are buckets, so rebuilds
-// cost O(1) amortised even when refitting cannot help (many ids at one time).
+// cost O(1) amortised; a crowded day is not refitted again when the refit could not split it (many
+// ids at one time).
 const (
 	minBuckets   = 16
 	minPeriod    = 64
-	maxWorkPerOp = 4
+	maxWorkPerOp = 2
 	maxFront     = 64
 )
 
@@ -26,10 +27,11 @@ func (q *Queue) checkSize() {
 	case n > 2*nb || n < nb/4:
 		q.rebuild()
 	case q.ops >= max(nb, minPeriod):
-		if q.work > maxWorkPerOp*q.ops || len(q.heap) > maxFront {
+		if q.work > maxWorkPerOp*q.ops || len(q.heap) > maxFront && !q.crowded {
 			q.rebuild()
 			return
 		}
+		q.pastWork += q.work
 		q.ops, q.work = 0, 0
 	}
 }
@@ -55,6 +57,8 @@ func (q *Queue) gather() []int32 {
 func (q *Queue) rebuild() {
 	ids := q.gather()
 	q.fitWidth(ids)
+	q.rebuilds++
+	q.pastWork += q.work + len(ids)
 	nb := minBuckets
 	for nb < len(ids) {
 		nb *= 2
@@ -80,6 +84,7 @@ func (q *Queue) rebuild() {
 	}
 	q.heapify()
 	q.ops, q.work = 0, 0
+	q.crowded = len(q.heap) > maxFront // a refit cannot split this day: do not retry every period
 }
 
 // leaveCalendar returns to heap mode: every id in a bucket list joins the heap.
