@@ -118,8 +118,13 @@ func (q *Queue) PopMin() (id int32, ok bool) {
 		}
 		q.advance()
 	}
-	id = q.heap[0].id
-	q.popRoot()
+	h := q.heap
+	id, last := h[0].id, len(h)-1
+	q.ents[id].loc = 0
+	q.heap = h[:last]
+	if last > 0 {
+		q.down(0, h[last])
+	}
 	if q.cal {
 		q.ops++
 		q.checkSize()
