@@ -36,17 +36,6 @@ func (q *Queue) heapRemove(i int) {
 	}
 }
 
-// popRoot removes the heap's root and marks its id unqueued.
-func (q *Queue) popRoot() {
-	h := q.heap
-	last := len(h) - 1
-	q.ents[h[0].id].loc = 0
-	q.heap = h[:last]
-	if last > 0 {
-		q.down(0, h[last])
-	}
-}
-
 // fixAt places it at heap index i and restores the heap order around it.
 func (q *Queue) fixAt(i int, it item) {
 	if i > 0 && it.less(&q.heap[(i-1)/2]) {

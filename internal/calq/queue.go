@@ -6,8 +6,8 @@ import "math"
 // queue grows beyond calendarOn ids and dropped when it shrinks below calendarOff, a gap wide enough
 // that a queue hovering around one size does not rebuild at every operation.
 const (
-	calendarOn  = 64
-	calendarOff = 16
+	calendarOn  = 32
+	calendarOff = 12
 )
 
 // entry is the state of one id.
@@ -26,8 +26,8 @@ type entry struct {
 // the queue keeps O(largest id) state), each queued at most once. The zero value is an empty queue
 // ready to use. A Queue is not safe for concurrent use, not even by readers: Min may reorganise it.
 //
-// While it holds few ids the Queue is an indexed binary heap with its keys inline. Above calendarOn
-// ids it becomes a calendar queue: days of a fixed width, in a power-of-two number of buckets, each
+// While it holds few ids the Queue is an indexed binary heap with its keys inline. Above 32 ids
+// (calendarOn; back to the heap below 12) it becomes a calendar queue: days of a fixed width, in a power-of-two number of buckets, each
 // an unsorted doubly-linked list of the ids due on that day of any year; the ids due up to the
 // current day are kept in the heap, so the minimum is always the heap's top and equal times cost
 // O(log m) rather than a list scan.
@@ -42,16 +42,20 @@ type Queue struct {
 	inv   float64 // 1 / width
 	mask  int64   // len(head) - 1
 
-	ops, work int // operations and calendar scan steps since the last rebuild, to detect a bad width
+	ops, work int  // operations and calendar scan steps in this period, to detect a bad width
+	crowded   bool // the current day held over maxFront ids right after the last rebuild
+	pastWork  int  // scan steps of past periods, and rebuilds: the cost the tests bound
+	rebuilds  int
 
 	ids   []int32   // scratch for rebuilds
 	times []float64 // scratch for the width estimate
 }
 
-// Set queues id at the key (t, tie), or moves it there if it is queued. t is a time in any unit,
-// finite, and may be earlier than keys already popped (that costs a little more, never correctness).
-// +Inf is accepted as "never before anything finite"; NaN is not allowed and is stored as +Inf.
-// A negative id is ignored.
+// Set queues id at the key (t, tie), or moves it there if it is queued; amortised O(1). t is a time
+// in the caller's unit (the simulator's seconds), finite, and may be earlier than keys already
+// popped (that costs a little more, never correctness). ±Inf are accepted and ordered as their
+// values (+Inf: "after everything finite"); NaN is not allowed and is stored as +Inf. A negative id
+// is ignored; a large id costs memory for every smaller one.
 func (q *Queue) Set(id int32, t float64, tie uint64) {
 	if id < 0 {
 		return
@@ -78,7 +82,7 @@ func (q *Queue) Set(id int32, t float64, tie uint64) {
 	}
 }
 
-// Remove unqueues id; it is a no-op if id is not queued.
+// Remove unqueues id; amortised O(1), and a no-op if id is not queued.
 func (q *Queue) Remove(id int32) {
 	if !q.Queued(id) {
 		return
@@ -95,8 +99,9 @@ func (q *Queue) Queued(id int32) bool {
 	return id >= 0 && int(id) < len(q.ents) && q.ents[id].loc != 0
 }
 
-// Min returns the id with the least key, or ok = false if the queue is empty. It is O(1) unless the
-// calendar has to advance to the next non-empty day (amortised O(1) with a well-fitted width).
+// Min returns the id with the least key without removing it, or (-1, false) if the queue is empty.
+// It is O(1) unless the calendar has to advance to the next non-empty day (amortised O(1) with a
+// well-fitted width; a direct O(Len) search if a whole year of days is empty).
 func (q *Queue) Min() (id int32, ok bool) {
 	if len(q.heap) == 0 {
 		if q.inBkt == 0 {
@@ -107,7 +112,8 @@ func (q *Queue) Min() (id int32, ok bool) {
 	return q.heap[0].id, true
 }
 
-// PopMin removes the id with the least key and returns it, or ok = false if the queue is empty.
+// PopMin removes the id with the least key and returns it, or (-1, false) if the queue is empty;
+// amortised O(1).
 func (q *Queue) PopMin() (id int32, ok bool) {
 	if len(q.heap) == 0 {
 		if q.inBkt == 0 {
@@ -115,8 +121,13 @@ func (q *Queue) PopMin() (id int32, ok bool) {
 		}
 		q.advance()
 	}
-	id = q.heap[0].id
-	q.popRoot()
+	h := q.heap
+	id, last := h[0].id, len(h)-1
+	q.ents[id].loc = 0
+	q.heap = h[:last]
+	if last > 0 {
+		q.down(0, h[last])
+	}
 	if q.cal {
 		q.ops++
 		q.checkSize()
@@ -125,7 +136,7 @@ func (q *Queue) PopMin() (id int32, ok bool) {
 }
 
 // Key returns the key of id as last given to Set (t as given, so -0.0 stays -0.0; NaN as +Inf).
-// It is meaningful only for queued ids; for an id never set it returns (0, 0).
+// It is meaningful only for queued ids: an unqueued id keeps its last key, one never set has (0, 0).
 func (q *Queue) Key(id int32) (t float64, tie uint64) {
 	if id < 0 || int(id) >= len(q.ents) {
 		return 0, 0
@@ -137,7 +148,8 @@ func (q *Queue) Key(id int32) (t float64, tie uint64) {
 // Len returns the number of queued ids.
 func (q *Queue) Len() int { return len(q.heap) + q.inBkt }
 
-// Clone returns a deep copy of q, which then evolves independently of q.
+// Clone returns a deep copy of q, which then evolves independently of q; O(largest id + Len +
+// buckets).
 func (q *Queue) Clone() Queue {
 	c := *q
 	c.ents = append([]entry(nil), q.ents...)

@@ -104,3 +104,22 @@ func TestZeroValueAndInvalid(t *testing.T) {
 		t.Fatal("Clone shares state with its original")
 	}
 }
+
+// TestAllEqualTimes builds the calendar from ids that all share one time (no width can be
+// estimated) and checks that they pop by tie, then by id.
+func TestAllEqualTimes(t *testing.T) {
+	var q Queue
+	const n = 3 * calendarOn
+	for i := range n {
+		q.Set(int32(i), 7, uint64(n-i)/2) // ids 2k and 2k+1 share a tie except at the ends
+	}
+	prevTie, prevID := uint64(0), int32(-1)
+	for range n {
+		id, _ := q.PopMin()
+		tt, tie := q.Key(id)
+		if tt != 7 || tie < prevTie || tie == prevTie && id < prevID {
+			t.Fatalf("popped %d (t %v, tie %d) after %d (tie %d)", id, tt, tie, prevID, prevTie)
+		}
+		prevTie, prevID = tie, id
+	}
+}

@@ -3,13 +3,17 @@ package calq
 // Resizing: the bucket count is the power of two at or above the population when the calendar is
 // (re)built, at least minBuckets; it is rebuilt when the population leaves [buckets/4, 2·buckets],
 // so growth and shrinkage by a factor of 2 around a build never rebuild twice. A rebuild also
-// re-estimates the width, and one is forced when the scans of the last period cost more than
-// maxWorkPerOp steps per operation on average (a width gone stale as the time scale drifted). A
-// period is at least as many operations as there are buckets, so rebuilds cost O(1) amortised.
+// re-estimates the width, and one is forced at the end of a period when its scans cost more than
+// maxWorkPerOp steps per operation on average (days too short: empty buckets) or the current day
+// holds more than maxFront ids (days too long: the heap does the work), a width gone stale as the
+// time scale drifted. A period is at least as many operations as there are buckets, so rebuilds
+// cost O(1) amortised; a crowded day is not refitted again when the refit could not split it (many
+// ids at one time).
 const (
 	minBuckets   = 16
 	minPeriod    = 64
-	maxWorkPerOp = 4
+	maxWorkPerOp = 2
+	maxFront     = 64
 )
 
 // checkSize returns to heap mode, resizes or re-fits the calendar when the population or the scan
@@ -23,10 +27,11 @@ func (q *Queue) checkSize() {
 	case n > 2*nb || n < nb/4:
 		q.rebuild()
 	case q.ops >= max(nb, minPeriod):
-		if q.work > maxWorkPerOp*q.ops {
+		if q.work > maxWorkPerOp*q.ops || len(q.heap) > maxFront && !q.crowded {
 			q.rebuild()
 			return
 		}
+		q.pastWork += q.work
 		q.ops, q.work = 0, 0
 	}
 }
@@ -52,6 +57,8 @@ func (q *Queue) gather() []int32 {
 func (q *Queue) rebuild() {
 	ids := q.gather()
 	q.fitWidth(ids)
+	q.rebuilds++
+	q.pastWork += q.work + len(ids)
 	nb := minBuckets
 	for nb < len(ids) {
 		nb *= 2
@@ -77,6 +84,7 @@ func (q *Queue) rebuild() {
 	}
 	q.heapify()
 	q.ops, q.work = 0, 0
+	q.crowded = len(q.heap) > maxFront // a refit cannot split this day: do not retry every period
 }
 
 // leaveCalendar returns to heap mode: every id in a bucket list joins the heap.
