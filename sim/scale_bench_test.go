@@ -15,8 +15,8 @@ import (
 // runs the same work per node.
 const scaleRequestsPerNode = 500
 
-// BenchmarkEngineScale runs generated scenarios (scenario.Generate) of 1, 10 and 50 sites (6, 60 and
-// 300 nodes, six cells per site) at ρ = 1 with the HAF allocator at every event and no controllers,
+// BenchmarkEngineScale runs generated scenarios (scenario.Generate) of 1, 10, 50 and 83 sites (6, 60,
+// 300 and 498 nodes, six cells per site) at ρ = 1 with the HAF allocator at every event and no controllers,
 // with scaleRequestsPerNode requests per node, and reports ns/event, events/s and node reallocations
 // per event: per-event cost should stay flat as the cluster grows, and the reallocations per event
 // show that an event's work is local (it reallocates the nodes it touched, not the cluster).
@@ -28,7 +28,7 @@ func BenchmarkEngineScale(b *testing.B) { benchScale(b, 1) }
 func BenchmarkEngineScaleLight(b *testing.B) { benchScale(b, 0.5) }
 
 func benchScale(b *testing.B, load float64) {
-	for _, sites := range []int{1, 10, 50} {
+	for _, sites := range []int{1, 10, 50, 83} {
 		b.Run(fmt.Sprintf("nodes=%d", 6*sites), func(b *testing.B) {
 			g, err := scenario.Generate(scenario.GenerateOptions{Sites: sites})
 			if err != nil {
