@@ -54,7 +54,7 @@ type RANOptions struct {
 // total rate and a cell chosen in proportion to its rate, which is the same process. IDs are 0, 1,
 // 2, …. RANSource implements sim.ForkableSource. It is not safe for concurrent use.
 type RANSource struct {
-	cum     []float64 // cumulative cell rates
+	cells   cellPicker
 	total   float64
 	urllc   float64
 	classes [2]RANClass // URLLC, eMBB
@@ -80,9 +80,13 @@ func NewRANSource(opt RANOptions) (*RANSource, error) {
 	if opt.Horizon > 0 {
 		s.end = opt.Start + opt.Horizon
 	}
+	cum := make([]float64, 0, len(rates))
 	for _, r := range rates {
 		s.total += r
-		s.cum = append(s.cum, s.total)
+		cum = append(cum, s.total)
+	}
+	if s.total > 0 {
+		s.cells = newCellPicker(cum)
 	}
 	s.urllc = opt.URLLCFraction
 	switch {
@@ -185,7 +189,7 @@ func (s *RANSource) NextInto(r *sim.Request) (bool, error) {
 	}
 	s.t = t
 	*r = sim.Request{ID: s.n, Arrival: t, Service: -1, Class: sim.EMBB}
-	r.Cell = s.cell(s.rng.Float64() * s.total)
+	r.Cell = s.cells.pick(s.rng.Float64() * s.total)
 	if s.rng.Float64() < s.urllc {
 		r.Class = sim.URLLC
 	}
@@ -195,16 +199,6 @@ func (s *RANSource) NextInto(r *sim.Request) (bool, error) {
 	r.CU = sim.Work{GPU: s.jit(c.CU.GPU), CPU: s.jit(c.CU.CPU)}
 	s.n++
 	return true, nil
-}
-
-// cell returns the first cell whose cumulative rate exceeds x (skipping cells of rate 0).
-func (s *RANSource) cell(x float64) int {
-	for i, c := range s.cum {
-		if x < c {
-			return i
-		}
-	}
-	return len(s.cum) - 1
 }
 
 // jit scales w by a uniform factor in [1−Jitter, 1+Jitter]; it draws nothing when Jitter is 0.
