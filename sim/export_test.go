@@ -14,3 +14,6 @@ func (s *Sim) RolloutRecords(ctx context.Context, p Plan, window float64) (Outco
 	o, err := s.rollout(ctx, p, window, &l)
 	return o, l, err
 }
+
+// PendingEvents returns the number of events in the event queue (the side arrival not counted).
+func (s *Sim) PendingEvents() int { return s.q.cq.Len() }

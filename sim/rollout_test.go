@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/airansim/airansim/allocator"
+	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
 )
 
@@ -32,11 +33,12 @@ type forecaster struct {
 	window float64 // s
 	sink   *collect
 
-	called bool
-	ms     sim.Plan
-	o      sim.Outcome
-	recs   []sim.Record
-	err    error
+	called  bool
+	pending int // events queued at the decision
+	ms      sim.Plan
+	o       sim.Outcome
+	recs    []sim.Record
+	err     error
 }
 
 func (*forecaster) Name() string { return "forecaster" }
@@ -51,6 +53,7 @@ func (f *forecaster) Decide(ctx context.Context, snap *sim.Snapshot, env sim.Env
 		f.ms = f.plan(snap, s)
 	}
 	before, now := len(f.sink.recs), s.Now()
+	f.pending = s.PendingEvents()
 	f.o, f.recs, f.err = s.RolloutRecords(ctx, f.ms, f.window)
 	if f.err == nil && (len(f.sink.recs) != before || s.Now() != now) {
 		f.err = errTouched
@@ -113,12 +116,15 @@ func TestRolloutMatchesRealRun(t *testing.T) {
 		at, win float64 // decision time and window, s
 		plan    func(*sim.Snapshot, *sim.Sim) sim.Plan
 		finish  map[int64]float64 // hand-computed finish times of the real run, s
+		pending int               // the least number of events queued at the decision
 	}{
-		{"paper no-op", func(t *testing.T) sim.Config { return paperConfig(t, 1, 4000, 11) }, 7, 5, nil, nil},
-		{"paper large-AI move", func(t *testing.T) sim.Config { return paperConfig(t, 1, 4000, 11) }, 7, 5, firstLargeMove, nil},
+		{"paper no-op", func(t *testing.T) sim.Config { return paperConfig(t, 1, 4000, 11) }, 7, 5, nil, nil, 0},
+		{"paper large-AI move", func(t *testing.T) sim.Config { return paperConfig(t, 1, 4000, 11) }, 7, 5, firstLargeMove, nil, 0},
 		{"two requests, migration", func(*testing.T) sim.Config { return twoRequests() }, 2, 5,
 			func(*sim.Snapshot, *sim.Sim) sim.Plan { return sim.Plan{sim.Migrate{Instance: 3, To: 1}} },
-			map[int64]float64{1: 8, 0: 2.5 + 98}},
+			map[int64]float64{1: 8, 0: 2.5 + 98}, 0},
+		// Scores of pending events (calq is a plain heap up to 32): the fork copies a calendar queue.
+		{"generated 300 nodes no-op", generatedConfig, 4, 3, nil, nil, 64},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -136,6 +142,9 @@ func TestRolloutMatchesRealRun(t *testing.T) {
 			}
 			if tc.plan != nil && (len(fc.ms) == 0 || s.Stats().MigrationsTotal() != len(fc.ms)) {
 				t.Fatalf("plan %v, %d migrations applied", fc.ms, s.Stats().MigrationsTotal())
+			}
+			if fc.pending < tc.pending {
+				t.Errorf("%d events queued at the decision, want at least %d", fc.pending, tc.pending)
 			}
 			compareRollout(t, fc, sink.recs, tc.at, tc.at+tc.win)
 			for _, r := range sink.recs {
@@ -177,4 +186,20 @@ func compareRollout(t *testing.T, fc *forecaster, real []sim.Record, start, end 
 	if n == 0 {
 		t.Fatalf("window [%g, %g) too empty to test: %d requests", start, end, n)
 	}
+}
+
+// generatedConfig is a generated cluster of 50 sites (300 nodes) at ρ = 1 with 30,000 requests and the
+// HAF allocator.
+func generatedConfig(t *testing.T) sim.Config {
+	t.Helper()
+	g, err := scenario.Generate(scenario.GenerateOptions{Sites: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := g.Build(scenario.BuildOptions{Load: 1, Requests: 30000, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Config.Allocator = allocator.HAF{}
+	return b.Config
 }
