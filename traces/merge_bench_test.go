@@ -46,17 +46,17 @@ func BenchmarkMerge(b *testing.B) {
 	}
 }
 
-// BenchmarkMergeCrossover runs both of Merge's modes (scan and queue) over k endless Poisson sources
-// around mergeScanMax, where the queue starts to pay.
+// BenchmarkMergeCrossover runs both of Merge's modes (scan and heap) over k endless Poisson sources
+// around mergeScanMax, where the heap starts to pay.
 func BenchmarkMergeCrossover(b *testing.B) {
 	for _, k := range []int{2, 4, 6, 8, 10, 12, 16, 24} {
-		for _, useQueue := range []bool{false, true} {
-			b.Run(fmt.Sprintf("k=%d/queue=%v", k, useQueue), func(b *testing.B) {
+		for _, useHeap := range []bool{false, true} {
+			b.Run(fmt.Sprintf("k=%d/heap=%v", k, useHeap), func(b *testing.B) {
 				srcs := make([]sim.Source, k)
 				for i := range srcs {
 					srcs[i] = &poissonSource{rng: rand.New(rand.NewPCG(uint64(i), 7))}
 				}
-				m := newMerged(useQueue, srcs)
+				m := newMerged(useHeap, srcs)
 				var r sim.Request
 				for b.Loop() {
 					if ok, err := m.NextInto(&r); !ok || err != nil {

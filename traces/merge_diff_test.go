@@ -139,7 +139,7 @@ func randomDiffCase(rng *rand.Rand) *diffCase {
 type diffRun struct {
 	name string
 	ref  *refMerged
-	got  []sim.Source // Merge, and newMerged in scan and queue mode
+	got  []sim.Source // Merge, and newMerged in scan and heap mode
 }
 
 // result is one call's outcome: the request (zero unless ok), ok and the error string.
@@ -262,7 +262,7 @@ func TestMergeDifferential(t *testing.T) {
 // TestMergeNaN: a NaN arrival is an error naming the source and the rule, at the read that meets
 // it, in both modes; the other inputs are untouched, and the merge may be retried.
 func TestMergeNaN(t *testing.T) {
-	for _, useQueue := range []bool{false, true} {
+	for _, useHeap := range []bool{false, true} {
 		var srcs []sim.Source
 		for i := range 12 {
 			reqs := []sim.Request{{Arrival: 1, Cell: i}, {Arrival: 2, Cell: i}, {Arrival: 3, Cell: i}}
@@ -271,7 +271,7 @@ func TestMergeNaN(t *testing.T) {
 			}
 			srcs = append(srcs, &sliceSource{reqs: reqs})
 		}
-		m := newMerged(useQueue, srcs)
+		m := newMerged(useHeap, srcs)
 		var got []int
 		var err error
 		for {
@@ -283,15 +283,15 @@ func TestMergeNaN(t *testing.T) {
 			got = append(got, r.Cell)
 		}
 		if err == nil || err.Error() != "traces: merge: source 5: arrival NaN (arrival must not be NaN)" {
-			t.Fatalf("queue %v: error %v", useQueue, err)
+			t.Fatalf("heap %v: error %v", useHeap, err)
 		}
 		if len(got) != 6 || got[5] != 5 { // sources 0..5 at arrival 1, then source 5's NaN read
-			t.Fatalf("queue %v: before the error %v", useQueue, got)
+			t.Fatalf("heap %v: before the error %v", useHeap, got)
 		}
 		// A retry reads source 5 on: its arrival 3 is fine, and the merge goes on.
 		rest := drain(t, m, -1)
 		if len(rest) != 36-6-1 || rest[0].Cell != 6 || rest[0].Arrival != 1 {
-			t.Fatalf("queue %v: after the error %d requests, first %+v", useQueue, len(rest), rest[0])
+			t.Fatalf("heap %v: after the error %d requests, first %+v", useHeap, len(rest), rest[0])
 		}
 	}
 	if _, _, err := Merge(&sliceSource{reqs: []sim.Request{{Arrival: math.NaN()}}}).Next(); err == nil ||
