@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Paths is a Topology read into two n×n matrices: the one-way delay (s) and the bottleneck rate
 // (Gb/s) of the path between every ordered pair of nodes. It is immutable, so the engine shares one
@@ -9,6 +12,15 @@ type Paths struct {
 	n     int
 	delay []float64 // row a, column b: Delay(a, b), s
 	rate  []float64 // row a, column b: Rate(a, b), Gb/s
+	// code, when there are at most 256 distinct delays, holds delay's matrix as indices into values:
+	// every AI request reads two delays at random pairs, and at hundreds of nodes a float64 matrix
+	// (2 MB at 500 nodes) misses the caches where a byte matrix fits (the values are the same).
+	code   []uint8
+	values []float64
+	// uniform: every pair of distinct nodes is offDiag apart (a full mesh of one hop delay), so the
+	// engine reads no matrix at all.
+	uniform bool
+	offDiag float64
 }
 
 // NewPaths reads t for nodes 0 … n−1 and validates it: every delay finite and ≥ 0, Delay(a, a) = 0,
@@ -37,7 +49,55 @@ func readPaths(t Topology, n int, name func(int) string) (*Paths, error) {
 			p.delay[a*n+b], p.rate[a*n+b] = d, r
 		}
 	}
+	p.encodeDelays()
 	return p, nil
+}
+
+// encodeDelays fills code and values if the delays take at most 256 distinct values.
+func (p *Paths) encodeDelays() {
+	index := map[uint64]uint8{} // by bits, so that −0 and +0 stay apart
+	code := make([]uint8, len(p.delay))
+	for i, d := range p.delay {
+		k, ok := index[math.Float64bits(d)]
+		if !ok {
+			if len(index) == 256 {
+				return
+			}
+			k = uint8(len(index))
+			index[math.Float64bits(d)] = k
+			p.values = append(p.values, d)
+		}
+		code[i] = k
+	}
+	p.code = code
+	p.uniform = p.n > 1 && len(p.values) == 2 && p.code[0] != p.code[1] &&
+		math.Float64bits(p.values[p.code[0]]) == 0
+	if p.uniform {
+		p.offDiag = p.values[p.code[1]]
+		for a := range p.n {
+			for b := range p.n {
+				if (a == b) != (p.code[a*p.n+b] == p.code[0]) {
+					p.uniform = false
+					return
+				}
+			}
+		}
+	}
+}
+
+// hop returns the delay from node a to node b, s, as Delay does, reading as little memory as the
+// delays allow.
+func (p *Paths) hop(a, b int) float64 {
+	switch {
+	case p.uniform:
+		if a == b {
+			return 0
+		}
+		return p.offDiag
+	case p.code != nil:
+		return p.values[p.code[a*p.n+b]]
+	}
+	return p.delay[a*p.n+b]
 }
 
 // Len returns the number of nodes.

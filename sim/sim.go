@@ -316,4 +316,4 @@ func (s *Sim) markDirty(n int32) {
 }
 
 // hops returns the one-way delay from node a to node b, s (0 for a == b).
-func (s *Sim) hops(a, b int32) float64 { return s.paths.delay[int(a)*s.paths.n+int(b)] }
+func (s *Sim) hops(a, b int32) float64 { return s.paths.hop(int(a), int(b)) }
