@@ -53,36 +53,44 @@ func readPaths(t Topology, n int, name func(int) string) (*Paths, error) {
 	return p, nil
 }
 
-// encodeDelays fills code and values if the delays take at most 256 distinct values.
+// encodeDelays fills code and values if the delays take at most 256 distinct values, and notes a
+// uniform mesh.
 func (p *Paths) encodeDelays() {
 	index := map[uint64]uint8{} // by bits, so that −0 and +0 stay apart
 	code := make([]uint8, len(p.delay))
+	var values []float64
 	for i, d := range p.delay {
 		k, ok := index[math.Float64bits(d)]
 		if !ok {
-			if len(index) == 256 {
+			if len(values) == 256 {
 				return
 			}
-			k = uint8(len(index))
+			k = uint8(len(values))
 			index[math.Float64bits(d)] = k
-			p.values = append(p.values, d)
+			values = append(values, d)
 		}
 		code[i] = k
 	}
-	p.code = code
-	p.uniform = p.n > 1 && len(p.values) == 2 && p.code[0] != p.code[1] &&
-		math.Float64bits(p.values[p.code[0]]) == 0
-	if p.uniform {
+	p.code, p.values = code, values
+	if p.uniform = p.uniformMesh(); p.uniform {
 		p.offDiag = p.values[p.code[1]]
-		for a := range p.n {
-			for b := range p.n {
-				if (a == b) != (p.code[a*p.n+b] == p.code[0]) {
-					p.uniform = false
-					return
-				}
+	}
+}
+
+// uniformMesh reports whether, by the codes, every node is +0 s from itself and two distinct nodes
+// are always the same other value apart.
+func (p *Paths) uniformMesh() bool {
+	if p.n < 2 || len(p.values) != 2 || math.Float64bits(p.values[p.code[0]]) != 0 {
+		return false
+	}
+	for a := range p.n {
+		for b := range p.n {
+			if (a == b) != (p.code[a*p.n+b] == p.code[0]) {
+				return false
 			}
 		}
 	}
+	return true
 }
 
 // hop returns the delay from node a to node b, s, as Delay does, reading as little memory as the
