@@ -177,7 +177,7 @@ func (s *Sim) setClock(t float64) {
 
 // step processes the earliest event, id (from peek).
 func (s *Sim) step(ctx context.Context, id int32) error {
-	e := s.q.slab[id] // copied before take writes the slot's heap position: a load overlapping that store stalls
+	e := s.q.slab[id] // a copy: the handlers below may grow the slab, which moves it
 	s.q.take(id)
 	if e.t < s.now {
 		panic(fmt.Sprintf("sim: clock would go back from %g to %g", s.now, e.t))
