@@ -6,7 +6,7 @@ import "math"
 // setRate records when each queue's head completes (instState.due) with the sequence number the
 // queue's own event would have drawn, and the node's timer is keyed by the earliest (time, sequence)
 // of its queues. The event order is therefore exactly that of one timer per queue, while a
-// reallocation moves one heap entry instead of two per instance.
+// reallocation moves one queue entry instead of two per instance.
 
 // completion is the earliest completion among some queues: time t (s), sequence number seq (0: none)
 // and the instance and phase it belongs to.
