@@ -14,12 +14,28 @@ import (
 // paperConfig is the default scenario at a load with n requests and the HAF allocator.
 func paperConfig(t testing.TB, load float64, n int, seed uint64) sim.Config {
 	t.Helper()
-	b, err := scenario.Default().Build(scenario.BuildOptions{Load: load, Requests: n, Seed: seed})
+	return hafConfig(t, scenario.Default(), scenario.BuildOptions{Load: load, Requests: n, Seed: seed})
+}
+
+// hafConfig is sc built with o, with the HAF allocator at every event.
+func hafConfig(t testing.TB, sc *scenario.Scenario, o scenario.BuildOptions) sim.Config {
+	t.Helper()
+	b, err := sc.Build(o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	b.Config.Allocator = allocator.HAF{}
 	return b.Config
+}
+
+// generated is scenario.Generate's cluster of sites sites (six nodes and six cells each).
+func generated(t testing.TB, sites int) *scenario.Scenario {
+	t.Helper()
+	g, err := scenario.Generate(scenario.GenerateOptions{Sites: sites})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }
 
 // migrator moves every large-AI instance to the GPU-heavy nodes at the first epoch, so that the

@@ -191,15 +191,5 @@ func compareRollout(t *testing.T, fc *forecaster, real []sim.Record, start, end 
 // generatedConfig is a generated cluster of 50 sites (300 nodes) at ρ = 1 with 30,000 requests and the
 // HAF allocator.
 func generatedConfig(t *testing.T) sim.Config {
-	t.Helper()
-	g, err := scenario.Generate(scenario.GenerateOptions{Sites: 50})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := g.Build(scenario.BuildOptions{Load: 1, Requests: 30000, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.Config.Allocator = allocator.HAF{}
-	return b.Config
+	return hafConfig(t, generated(t, 50), scenario.BuildOptions{Load: 1, Requests: 30000, Seed: 3})
 }

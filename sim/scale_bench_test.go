@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/airansim/airansim/allocator"
 	"github.com/airansim/airansim/scenario"
 	"github.com/airansim/airansim/sim"
 )
@@ -30,20 +29,12 @@ func BenchmarkEngineScaleLight(b *testing.B) { benchScale(b, 0.5) }
 func benchScale(b *testing.B, load float64) {
 	for _, sites := range []int{1, 10, 50, 83} {
 		b.Run(fmt.Sprintf("nodes=%d", 6*sites), func(b *testing.B) {
-			g, err := scenario.Generate(scenario.GenerateOptions{Sites: sites})
-			if err != nil {
-				b.Fatal(err)
-			}
+			g := generated(b, sites)
 			var events, reallocs int64
 			var inSystem float64 // Σ mean requests in the system per node over the runs
 			for b.Loop() {
 				b.StopTimer()
-				built, err := g.Build(scenario.BuildOptions{Load: load, Requests: scaleRequestsPerNode * 6 * sites, Seed: 1})
-				if err != nil {
-					b.Fatal(err)
-				}
-				built.Config.Allocator = allocator.HAF{}
-				s, err := sim.New(built.Config)
+				s, err := sim.New(hafConfig(b, g, scenario.BuildOptions{Load: load, Requests: scaleRequestsPerNode * 6 * sites, Seed: 1}))
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -70,24 +61,17 @@ func benchScale(b *testing.B, load float64) {
 // use (HeapInuse sampled every 65,536 events) per request in flight. Run it with -benchtime 1x: a
 // 10 M-request run takes about a minute.
 func BenchmarkEngineScaleRequests(b *testing.B) {
-	g, err := scenario.Generate(scenario.GenerateOptions{Sites: 83})
-	if err != nil {
-		b.Fatal(err)
-	}
+	g := generated(b, 83)
 	for _, n := range []int{1_000_000, 10_000_000} {
 		b.Run(fmt.Sprintf("requests=%dM", n/1_000_000), func(b *testing.B) {
 			var events, inflight int64
 			var peak uint64
 			for b.Loop() {
 				b.StopTimer()
-				built, err := g.Build(scenario.BuildOptions{Load: 0.75, Requests: n, Seed: 1})
-				if err != nil {
-					b.Fatal(err)
-				}
-				built.Config.Allocator = allocator.HAF{}
+				cfg := hafConfig(b, g, scenario.BuildOptions{Load: 0.75, Requests: n, Seed: 1})
 				var ms runtime.MemStats
 				k := 0
-				built.Config.AfterEvent = func(s *sim.Sim) {
+				cfg.AfterEvent = func(s *sim.Sim) {
 					if k++; k%65536 == 0 {
 						st := s.Stats()
 						inflight = max(inflight, st.Arrived-st.Ended)
@@ -96,7 +80,7 @@ func BenchmarkEngineScaleRequests(b *testing.B) {
 					}
 				}
 				runtime.GC()
-				s, err := sim.New(built.Config)
+				s, err := sim.New(cfg)
 				if err != nil {
 					b.Fatal(err)
 				}
