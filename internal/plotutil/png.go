@@ -1,6 +1,7 @@
 package plotutil
 
 import (
+	"bytes"
 	"image"
 	"image/png"
 	"io"
@@ -29,19 +30,9 @@ func newPNGCanvas(w, h vg.Length) pngCanvas {
 
 // WriteTo encodes the image as PNG to w.
 func (c pngCanvas) WriteTo(w io.Writer) (int64, error) {
-	cw := &countingWriter{w: w}
-	err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(cw, c.Image())
-	return cw.n, err
-}
-
-// countingWriter counts the bytes written through it.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (cw *countingWriter) Write(p []byte) (int, error) {
-	n, err := cw.w.Write(p)
-	cw.n += int64(n)
-	return n, err
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, c.Image()); err != nil {
+		return 0, err
+	}
+	return buf.WriteTo(w)
 }
