@@ -17,3 +17,17 @@ func (s *Sim) RolloutRecords(ctx context.Context, p Plan, window float64) (Outco
 
 // PendingEvents returns the number of events in the event queue (the side arrival not counted).
 func (s *Sim) PendingEvents() int { return s.q.cq.Len() }
+
+// StepOnce processes the earliest event, or ends the run when none is left; it does nothing on a
+// run that has ended. Benchmarks use it to step several runs in turn.
+func (s *Sim) StepOnce(ctx context.Context) error {
+	if s.stopped {
+		return nil
+	}
+	id := s.q.peek()
+	if id < 0 {
+		s.stop()
+		return nil
+	}
+	return s.step(ctx, id)
+}

@@ -55,6 +55,55 @@ func benchScale(b *testing.B, load float64) {
 	}
 }
 
+// BenchmarkEngineScaleInterleaved is the control for BenchmarkEngineScaleLight: k independent
+// one-site runs (6 nodes each, seeds 1…k, ρ = 0.5, scaleRequestsPerNode requests per node) stepped one
+// event each in turn until all have ended, for k = 1, 10, 50, 83 (the sites of BenchmarkEngineScaleLight's
+// sizes). Every event does a 6-node cluster's work, but the memory the events touch is that of k
+// clusters: where the 6k-node cluster costs no more per event, its rise with size is the memory
+// hierarchy, not work that grows with the cluster.
+func BenchmarkEngineScaleInterleaved(b *testing.B) {
+	g := generated(b, 1)
+	for _, runs := range []int{1, 10, 50, 83} {
+		b.Run(fmt.Sprintf("runs=%d", runs), func(b *testing.B) {
+			var events int64
+			for b.Loop() {
+				b.StopTimer()
+				ss := make([]*sim.Sim, runs)
+				for k := range ss {
+					s, err := sim.New(hafConfig(b, g, scenario.BuildOptions{Load: 0.5, Requests: scaleRequestsPerNode * 6, Seed: uint64(k + 1)}))
+					if err != nil {
+						b.Fatal(err)
+					}
+					ss[k] = s
+				}
+				b.StartTimer()
+				stepInTurn(b, ss)
+				for _, s := range ss {
+					events += s.Stats().Events
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(events), "ns/event")
+		})
+	}
+}
+
+// stepInTurn steps each run of ss by one event in turn until every run has ended.
+func stepInTurn(b *testing.B, ss []*sim.Sim) {
+	ctx := context.Background()
+	for live := len(ss); live > 0; {
+		live = 0
+		for _, s := range ss {
+			if s.Done() {
+				continue
+			}
+			live++
+			if err := s.StepOnce(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
 // BenchmarkEngineScaleRequests runs the largest generated cluster (83 sites: 498 nodes, 498 cells)
 // at ρ = 0.75 with the HAF allocator at every event, no controllers and records discarded, with 1 M
 // and 10 M requests, and reports ns/event, the peak number of requests in flight and the peak heap in
