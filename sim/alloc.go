@@ -90,7 +90,6 @@ func (s *Sim) allocateUsed(used, split bool, a, capacity float64, d []Demand, ou
 // setRate gives the phase queue of instance in the rate and records when its head completes: the time
 // t (s; +Inf if never) and the sequence number seq its own completion event would have (0 if never).
 func (s *Sim) setRate(in *instState, phase int, rate float64) (t float64, seq uint64) {
-	in.alloc[phase] = rate
 	q := &in.q[phase]
 	q.rate = rate
 	t = q.nextTime()

@@ -37,11 +37,11 @@ func (s *Sim) checkNode(n int32, tol float64) error {
 		if in.node != n {
 			return fmt.Errorf("sim: t=%g: instance %d listed on node %d but placed on %d", s.now, i, n, in.node)
 		}
-		if (in.reconfiguring || nd.down()) && (in.alloc[0] > 0 || in.alloc[1] > 0 || in.q[0].len()+in.q[1].len() > 0) {
+		if (in.reconfiguring || nd.down()) && (in.q[0].rate > 0 || in.q[1].rate > 0 || in.q[0].len()+in.q[1].len() > 0) {
 			return fmt.Errorf("sim: t=%g: instance %d is serving while reconfiguring or on a node that is down", s.now, i)
 		}
-		g += in.alloc[0]
-		c += in.alloc[1]
+		g += in.q[0].rate
+		c += in.q[1].rate
 		w += s.cfg.Services[in.svc].WeightsGB
 		kv += in.kvHeld
 	}

@@ -99,8 +99,8 @@ func (s *Sim) snapshotFor(c int) *Snapshot {
 		for _, i := range nd.insts {
 			in := &s.insts[i]
 			v.Inst = append(v.Inst, int(i))
-			v.GPUAlloc += in.alloc[0]
-			v.CPUAlloc += in.alloc[1]
+			v.GPUAlloc += in.q[0].rate
+			v.CPUAlloc += in.q[1].rate
 			v.GPUFloor += in.floor[0]
 			v.CPUFloor += in.floor[1]
 		}
@@ -113,7 +113,7 @@ func (s *Sim) snapshotFor(c int) *Snapshot {
 			State: s.state(int32(i)), Reconfiguring: in.reconfiguring, AvailableAt: in.availableAt,
 			Active: in.q[0].len() + in.q[1].len(), Waiting: len(in.wait),
 			BacklogGPU: in.q[0].residualAt(s.now) + in.waitGPU, BacklogCPU: in.q[1].residualAt(s.now), KV: in.kvHeld,
-			GPUAlloc: in.alloc[0], CPUAlloc: in.alloc[1], Floor: in.floor, LastEpoch: s.counts[c][i]}
+			GPUAlloc: in.q[0].rate, CPUAlloc: in.q[1].rate, Floor: in.floor, LastEpoch: s.counts[c][i]}
 	}
 	return snap
 }

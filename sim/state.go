@@ -39,26 +39,28 @@ func (r *reqState) stageWork() Work {
 	return r.r.AIWork
 }
 
-// instState is a placed replica of a service.
+// instState is a placed replica of a service. Its fields are in two groups: what every reallocation of
+// its node reads and writes comes first (three cache lines when the slab is 64-byte aligned), the rest
+// after, so that an event on a large cluster brings fewer lines into the cache (BenchmarkEngineScale).
 type instState struct {
-	svc           int32
+	q             [2]psQueue // GPU and CPU processor-sharing queues (the active set A_{n,s}); q[p].rate is the allocation
+	due           [2]float64 // completion time of the head of each queue at its current rate, s
+	dueSeq        [2]uint64  // its place among events at the same time (the queue's sequence number); 0: none due
+	floor         [2]float64 // current RAN floors
 	node          int32
 	cat           Category
 	reconfiguring bool
-	availableAt   float64    // end of the current reconfiguration, s
-	q             [2]psQueue // GPU and CPU processor-sharing queues (the active set A_{n,s})
-	due           [2]float64 // completion time of the head of each queue at its current rate, s
-	dueSeq        [2]uint64  // its place among events at the same time (the queue's sequence number); 0: none due
-	wait          []int32    // FIFO of requests not yet active (no VRAM for their KV, or instance reconfiguring)
-	waitBase      []int32    // the backing array wait is a window of (see pushWait)
-	waitGPU       float64    // Σ GPU work of waiting requests, TFLOP
-	kvHeld        float64    // KV cache held by its active requests, GB
-	alloc         [2]float64 // current GPU (TFLOP/s) and CPU (cores) allocation
-	floor         [2]float64 // current RAN floors
-	draining      bool       // RemoveReplica: no new requests; retired when empty
-	retired       bool       // drained and removed: holds no VRAM, serves nothing
-	starting      bool       // AddReplica: reconfiguring until its first availability
-	inbound       int32      // AI requests routed here and still in transport
+
+	svc         int32
+	draining    bool    // RemoveReplica: no new requests; retired when empty
+	retired     bool    // drained and removed: holds no VRAM, serves nothing
+	starting    bool    // AddReplica: reconfiguring until its first availability
+	inbound     int32   // AI requests routed here and still in transport
+	availableAt float64 // end of the current reconfiguration, s
+	waitGPU     float64 // Σ GPU work of waiting requests, TFLOP
+	kvHeld      float64 // KV cache held by its active requests, GB
+	wait        []int32 // FIFO of requests not yet active (no VRAM for their KV, or instance reconfiguring)
+	waitBase    []int32 // the backing array wait is a window of (see pushWait)
 }
 
 // pushWait appends slot to the wait FIFO. Popping slices the front off wait, so its capacity shrinks;
