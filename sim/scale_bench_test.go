@@ -55,13 +55,19 @@ func benchScale(b *testing.B, load float64) {
 	}
 }
 
-// BenchmarkEngineScaleInterleaved is the control for BenchmarkEngineScaleLight: k independent
-// one-site runs (6 nodes each, seeds 1…k, ρ = 0.5, scaleRequestsPerNode requests per node) stepped one
-// event each in turn until all have ended, for k = 1, 10, 50, 83 (the sites of BenchmarkEngineScaleLight's
-// sizes). Every event does a 6-node cluster's work, but the memory the events touch is that of k
-// clusters: where the 6k-node cluster costs no more per event, its rise with size is the memory
-// hierarchy, not work that grows with the cluster.
-func BenchmarkEngineScaleInterleaved(b *testing.B) {
+// BenchmarkEngineScaleInterleaved is the control for BenchmarkEngineScale: k independent one-site
+// runs (6 nodes each, seeds 1…k, ρ = 1, scaleRequestsPerNode requests per node) stepped one event each
+// in turn until all have ended, for k = 1, 10, 50, 83 (the sites of BenchmarkEngineScale's sizes).
+// Every event does a 6-node cluster's work, but the memory the events touch is that of k clusters:
+// where the 6k-node cluster costs no more per event, its rise with size is the memory hierarchy, not
+// work that grows with the cluster.
+func BenchmarkEngineScaleInterleaved(b *testing.B) { benchInterleaved(b, 1) }
+
+// BenchmarkEngineScaleLightInterleaved is BenchmarkEngineScaleInterleaved at ρ = 0.5, the control for
+// BenchmarkEngineScaleLight.
+func BenchmarkEngineScaleLightInterleaved(b *testing.B) { benchInterleaved(b, 0.5) }
+
+func benchInterleaved(b *testing.B, load float64) {
 	g := generated(b, 1)
 	for _, runs := range []int{1, 10, 50, 83} {
 		b.Run(fmt.Sprintf("runs=%d", runs), func(b *testing.B) {
@@ -70,7 +76,7 @@ func BenchmarkEngineScaleInterleaved(b *testing.B) {
 				b.StopTimer()
 				ss := make([]*sim.Sim, runs)
 				for k := range ss {
-					s, err := sim.New(hafConfig(b, g, scenario.BuildOptions{Load: 0.5, Requests: scaleRequestsPerNode * 6, Seed: uint64(k + 1)}))
+					s, err := sim.New(hafConfig(b, g, scenario.BuildOptions{Load: load, Requests: scaleRequestsPerNode * 6, Seed: uint64(k + 1)}))
 					if err != nil {
 						b.Fatal(err)
 					}
