@@ -19,8 +19,13 @@ func Fingerprint(inputs any) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return fingerprintOf(c), nil
+}
+
+// fingerprintOf returns the fingerprint of canonical inputs c.
+func fingerprintOf(c []byte) string {
 	sum := sha256.Sum256(c)
-	return FingerprintPrefix + hex.EncodeToString(sum[:]), nil
+	return FingerprintPrefix + hex.EncodeToString(sum[:])
 }
 
 // Canonical returns the canonical JSON of v: v encoded by encoding/json, then decoded and encoded

@@ -157,15 +157,27 @@ type sweep[T any] struct {
 	err     error // first job error
 }
 
-// stampsOf computes every job's stamp.
+// stampsOf computes every job's stamp, on every CPU: encoding the inputs of a few hundred jobs is
+// most of what a sweep does before its first job starts, while the other cores wait.
 func stampsOf[T any](jobs []Job[T]) ([]stamp, error) {
 	out := make([]stamp, len(jobs))
-	for i, j := range jobs {
-		st, err := stampOf(j.Inputs)
+	errs := make([]error, len(jobs))
+	n := min(runtime.GOMAXPROCS(0), len(jobs))
+	var wg sync.WaitGroup
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(jobs); i += n {
+				out[i], errs[i] = stampOf(jobs[i].Inputs)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("runner: job %q: %w", j.Key, err)
+			return nil, fmt.Errorf("runner: job %q: %w", jobs[i].Key, err)
 		}
-		out[i] = st
 	}
 	return out, nil
 }

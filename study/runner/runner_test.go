@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -289,5 +290,27 @@ func waitGoroutines(t *testing.T, want int) {
 			return
 		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestRunUnencodableInputs: inputs that cannot be encoded fail the sweep before any job runs, naming
+// the first such job in job order (the stamps are computed on every CPU).
+func TestRunUnencodableInputs(t *testing.T) {
+	var ran atomic.Int32
+	run := func(context.Context) (int, error) { ran.Add(1); return 0, nil }
+	var jobs []Job[int]
+	for i := range 40 {
+		var in any = i
+		if i == 13 || i == 31 {
+			in = math.NaN()
+		}
+		jobs = append(jobs, Job[int]{Key: fmt.Sprintf("j%d", i), Inputs: in, Run: run})
+	}
+	_, err := Run(context.Background(), jobs, Options{Dir: t.TempDir(), Parallel: 4})
+	if err == nil || !strings.Contains(err.Error(), `job "j13"`) {
+		t.Errorf("err = %v, want one naming job j13", err)
+	}
+	if ran.Load() != 0 {
+		t.Errorf("%d jobs ran, want none", ran.Load())
 	}
 }

@@ -97,8 +97,7 @@ func stampOf(inputs any) (stamp, error) {
 	if err != nil {
 		return stamp{}, err
 	}
-	fp, err := Fingerprint(inputs)
-	return stamp{c, fp}, err
+	return stamp{c, fingerprintOf(c)}, nil
 }
 
 // save stores v as the result of key with its stamp, atomically.
