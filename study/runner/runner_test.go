@@ -314,3 +314,28 @@ func TestRunUnencodableInputs(t *testing.T) {
 		t.Errorf("%d jobs ran, want none", ran.Load())
 	}
 }
+
+// TestRunUnstorableResult: a result that cannot be stored (encoding/json rejects +Inf) fails the sweep
+// naming its job, and the results of the jobs before it stay stored.
+func TestRunUnstorableResult(t *testing.T) {
+	dir := t.TempDir()
+	jobs := make([]Job[float64], 6)
+	for i := range jobs {
+		jobs[i] = Job[float64]{Key: fmt.Sprint("j", i), Run: func(context.Context) (float64, error) {
+			if i == 4 {
+				return math.Inf(1), nil
+			}
+			return float64(i), nil
+		}}
+	}
+	got, err := Run(context.Background(), jobs, Options{Dir: dir, Parallel: 1})
+	if err == nil || !strings.Contains(err.Error(), `job "j4"`) || got != nil {
+		t.Fatalf("Run = %v, %v; want an error naming j4", got, err)
+	}
+	for i := range jobs {
+		_, err := os.Stat(filepath.Join(dir, fmt.Sprintf("j%d.json", i)))
+		if stored := err == nil; i < 4 && !stored || i == 4 && stored {
+			t.Errorf("j%d stored: %v", i, stored)
+		}
+	}
+}
